@@ -1,0 +1,83 @@
+// The numbering labels of Chinese policy and legal texts, as printed at the start of a paragraph.
+
+import { CHINESE_NUMERAL_CHARS, parseNumeral } from '../../../shared/numerals.ts';
+import type { LabelKind } from '../../../shared/types.ts';
+import { LABEL_KINDS } from '../../../shared/types.ts';
+
+export interface Label {
+  kind: LabelKind;
+  /** The label as printed: 第三章, 一、, （七）, (七), 48., （1）. */
+  printed: string;
+  number: number;
+  /** 第十条之一: an article inserted by an amendment keeps its neighbour's number. */
+  suffix: number;
+  /** The paragraph after the label. */
+  rest: string;
+}
+
+const CN = `[${CHINESE_NUMERAL_CHARS}]{1,6}`;
+const DIGIT = '[0-9０-９]{1,3}';
+const SPACE = '[ \\t\\u00a0\\u3000]*';
+
+interface Pattern {
+  kind: LabelKind;
+  re: RegExp;
+}
+
+// Order matters only where two patterns could match the same text.
+const PATTERNS: Pattern[] = [
+  { kind: 'volume', re: new RegExp(`^(第(${CN})编)(?:${SPACE}|$)`) },
+  { kind: 'chapter', re: new RegExp(`^(第(${CN})章)(?:${SPACE}|$)`) },
+  { kind: 'section', re: new RegExp(`^(第(${CN})节)(?:${SPACE}|$)`) },
+  // 第五条 … but not a sentence that cites an article: 第五条规定的…, 第五条第二款…
+  { kind: 'article', re: new RegExp(`^(第(${CN}|${DIGIT})条(?:之(${CN}))?)(?:[ \\t\\u00a0\\u3000]+|$|(?![的第规和及或至中所、，。]))`) },
+  { kind: 'part', re: new RegExp(`^((${CN})${SPACE}、)`) },
+  { kind: 'item', re: new RegExp(`^([（(]${SPACE}(${CN})${SPACE}[）)])`) },
+  // 1. 1、 1． but not 1.5亿 or a year: the number is short and followed by no digit.
+  { kind: 'point', re: new RegExp(`^((${DIGIT})${SPACE}[.．、](?![0-9０-９]))`) },
+  { kind: 'subpoint', re: new RegExp(`^([（(]${SPACE}(${DIGIT})${SPACE}[）)])`) },
+  { kind: 'circled', re: /^(([\u2460-\u2473]))/ },
+];
+
+function circledNumber(ch: string): number {
+  return ch.charCodeAt(0) - 0x2460 + 1;
+}
+
+export function matchLabel(text: string): Label | null {
+  for (const { kind, re } of PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const printed = (m[1] ?? '').trim();
+    const numRaw = m[2] ?? '';
+    const number = kind === 'circled' ? circledNumber(numRaw) : parseNumeral(numRaw);
+    if (number === null || number <= 0) continue;
+    const suffix = m[3] ? (parseNumeral(m[3]) ?? 0) : 0;
+    const rest = text.slice(m[0].length).trim();
+    // "一、" alone or "（一）" alone are labels of an empty line; a lone "1." is more often noise.
+    if ((kind === 'point' || kind === 'subpoint') && rest.length === 0) continue;
+    return { kind, printed, number, suffix, rest };
+  }
+  return null;
+}
+
+export function labelRank(kind: LabelKind): number {
+  return LABEL_KINDS.indexOf(kind);
+}
+
+/**
+ * The label as it appears in a citation: 二（七）, 第三章 第二节, 第十条, 三 12. Parentheses become
+ * full-width so that (七) and （七） cite alike.
+ */
+export function citationLabel(label: Label): string {
+  switch (label.kind) {
+    case 'part':
+      return label.printed.replace(/[、\s]/g, '');
+    case 'item':
+    case 'subpoint':
+      return label.printed.replace(/\s/g, '').replace('(', '（').replace(')', '）');
+    case 'point':
+      return label.printed.replace(/[.．、\s]/g, '') + '.';
+    default:
+      return label.printed;
+  }
+}

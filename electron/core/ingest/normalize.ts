@@ -1,0 +1,116 @@
+// Clean the blocks of a file: drop navigation, page footers and source lines; drop tables of
+// contents; rejoin paragraphs that a page break cut in two.
+
+import type { Block } from './blocks.ts';
+import { matchLabel } from './labels.ts';
+
+export interface NormalBlock extends Block {
+  /** A page footer or other noise stood between this block and the one before. */
+  afterBreak?: boolean;
+}
+
+const URL_ONLY = /^<?(https?:)?\/\/[^\s]+>?$|^<?www\.[^\s]+>?$/i;
+const NAV = /^(?:返回[^。，；]{0,30}?[｜|\s]*)+$/;
+const SOURCE_LINE = /^[（(]?\s*(?:文章|文件|稿件|信息|资料|新闻|数据)?来源[:：][^。]{0,60}[）)]?$/;
+const EDITOR_LINE = /^[（(]?\s*(?:责任编辑|编辑|校对|审核|监制)[:：][^。]{0,30}[）)]?$/;
+const PAGE_NUMBER = /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|Page \d+( of \d+)?)$/i;
+const TOC_HEAD = /^(?:目\s*录|CONTENTS|目\s*录\s*CONTENTS)$/i;
+
+/** Characters after which a paragraph is complete. */
+const CLOSING = /[。！？；：!?;:…）)」』”"】〕》\]]$/;
+/** A title ends with the name of its kind of document, maybe followed by a year range or doc number. */
+export const TITLE_END = /(?:通知|通告|公告|意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|决议|指引|指南|批复|报告|协议|法|简报)(?:[（(][^（()）]{2,30}[）)])?$/;
+
+export function isNoise(text: string): boolean {
+  return URL_ONLY.test(text) || NAV.test(text) || SOURCE_LINE.test(text) || EDITOR_LINE.test(text) || PAGE_NUMBER.test(text);
+}
+
+const compact = (s: string): string => s.replace(/[\s*#]/g, '');
+
+/**
+ * Removes a table of contents: the heading 目录 and the short entries after it, up to the first
+ * entry printed again (the body starts) or the first real paragraph.
+ */
+function dropTableOfContents(blocks: NormalBlock[]): NormalBlock[] {
+  const out: NormalBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!b) continue;
+    if (!TOC_HEAD.test(compact(b.text))) {
+      out.push(b);
+      continue;
+    }
+    const entries = new Set<string>();
+    let j = i + 1;
+    for (; j < blocks.length; j++) {
+      const e = blocks[j];
+      if (!e) break;
+      const key = compact(e.text);
+      if (entries.has(key)) break; // the body repeats the first entries
+      if (e.table || e.text.length > 60 || /[。；]$/.test(e.text)) break;
+      entries.add(key);
+    }
+    // A 目录 heading followed by no entries is just a word; keep going as if nothing happened.
+    if (entries.size < 2) {
+      out.push(b);
+      continue;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/** A news page often quotes its lead above the article, which then prints it again. */
+function dropRepeatedLead(blocks: NormalBlock[]): NormalBlock[] {
+  return blocks.filter((b, i) => {
+    if (!b.quote) return true;
+    const next = blocks[i + 1];
+    if (!next) return true;
+    const probe = compact(b.text).slice(0, 30);
+    return !(probe.length >= 10 && compact(next.text).startsWith(probe));
+  });
+}
+
+function looksLikeTitle(text: string): boolean {
+  return text.length <= 80 && TITLE_END.test(text) && !/[。；，]/.test(text);
+}
+
+/**
+ * Whether `next` continues `prev`, cut by a page break: `prev` ends mid-sentence and `next` starts
+ * no new numbered clause. A short line without closing punctuation is a heading, not a cut.
+ */
+function continues(prev: NormalBlock, next: NormalBlock): boolean {
+  if (prev.table || next.table || next.heading || prev.heading) return false;
+  if (CLOSING.test(prev.text)) return false;
+  if (matchLabel(next.text) || isNoise(next.text) || looksLikeTitle(prev.text) || looksLikeTitle(next.text)) return false;
+  if (/^(?:附件|附表)\s*\d*/.test(next.text)) return false;
+  // A page break leaves a trace (the footer we dropped); without it, demand a long line.
+  const minLength = next.afterBreak ? 20 : 30;
+  return prev.text.length >= minLength;
+}
+
+export function normalize(input: Block[]): NormalBlock[] {
+  const kept: NormalBlock[] = [];
+  let sawNoise = false;
+  for (const b of input) {
+    if (!b.table && isNoise(b.text)) {
+      sawNoise = true;
+      continue;
+    }
+    const nb: NormalBlock = { ...b };
+    if (sawNoise) nb.afterBreak = true;
+    sawNoise = false;
+    kept.push(nb);
+  }
+  const blocks = dropRepeatedLead(dropTableOfContents(kept));
+  const out: NormalBlock[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (prev && continues(prev, b)) {
+      out[out.length - 1] = { ...prev, text: prev.text + b.text };
+    } else {
+      out.push(b);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,217 @@
+// The ingest pipeline: bytes → text → blocks → clean blocks → documents → clause trees + metadata.
+// Pure apart from reading the file: the store decides what to keep.
+
+import { createHash } from 'node:crypto';
+import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { DocKind, Jurisdiction, ResponsibleUnit, ClauseKind } from '../../../shared/types.ts';
+import { decode, type Encoding } from './decode.ts';
+import { readBlocks, type Format, type FrontMatter } from './blocks.ts';
+import { IngestError } from './errors.ts';
+import type { ManifestDocument, ManifestFile } from './manifest.ts';
+import { normalize, type NormalBlock } from './normalize.ts';
+import { splitDocuments, type Segment } from './split.ts';
+import { buildTree, signatureClause, splitSignature, type ParsedClause } from './structure.ts';
+import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf, validityOf } from './metadata.ts';
+
+/** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface ClauseRecord {
+  id: string;
+  parentId: string | null;
+  ord: number;
+  depth: number;
+  kind: ClauseKind;
+  label: string;
+  heading: string | null;
+  text: string;
+  citation: string;
+  units: ResponsibleUnit[];
+  table: string[][] | null;
+}
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  issuer: string | null;
+  jurisdictions: Jurisdiction[];
+  date: string | null;
+  docNumber: string | null;
+  kind: DocKind;
+  validUntil: string | null;
+  clauses: ClauseRecord[];
+}
+
+export interface ParsedSource {
+  name: string;
+  sha256: string;
+  size: number;
+  encoding: Encoding;
+  format: Format;
+  warnings: string[];
+  documents: DocumentRecord[];
+}
+
+const hash = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
+
+/** Reads a file with a size check first, so a 200 MB file is refused before it is loaded. */
+export function readSourceBytes(path: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new IngestError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot be opened (${code ?? 'error'})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new IngestError(path, 'this is a folder, not a file');
+    if (st.size > MAX_FILE_BYTES) {
+      throw new IngestError(path, `the file is ${(st.size / 1048576).toFixed(0)} MB; Clauseway imports text files of up to ${MAX_FILE_BYTES / 1048576} MB (a policy text is rarely over 2 MB)`);
+    }
+    const buf = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < st.size) {
+      const n = readSync(fd, buf, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buf.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface DocDraft {
+  title: string;
+  attachment: string | null;
+  blocks: NormalBlock[];
+  meta: ManifestDocument;
+}
+
+function draftsFromManifest(name: string, blocks: NormalBlock[], mf: ManifestFile): DocDraft[] {
+  const entries = mf.documents;
+  const drafts: DocDraft[] = [];
+  entries.forEach((e, i) => {
+    if (e.line === undefined) throw new IngestError(name, `seeds manifest: document ${i + 1} has no line while others do`);
+    const start = e.body ?? e.line + 1;
+    const end = entries[i + 1]?.line ?? Number.POSITIVE_INFINITY;
+    if (e.skip) return;
+    if (!e.title) throw new IngestError(name, `seeds manifest: the document at line ${e.line} has no title`);
+    drafts.push({ title: e.title, attachment: null, blocks: blocks.filter((b) => b.line >= start && b.line < end), meta: { ...mf.defaults, ...e } });
+  });
+  return drafts;
+}
+
+function draftsFromSegments(name: string, segments: Segment[], fm: FrontMatter | null, mf: ManifestFile | undefined): DocDraft[] {
+  if (mf && mf.documents.length !== segments.length) {
+    throw new IngestError(name, `seeds manifest lists ${mf.documents.length} documents but the file splits into ${segments.length}`);
+  }
+  return segments.map((s, i) => {
+    const meta = { ...mf?.defaults, ...mf?.documents[i] };
+    const found = s.title ?? fm?.title ?? basename(name).replace(/\.[^.]+$/, '');
+    if (meta.expect && !found.replace(/\s/g, '').startsWith(meta.expect.replace(/\s/g, ''))) {
+      throw new IngestError(name, `seeds manifest expects document ${i + 1} to be titled "${meta.expect}" but found "${found}"`);
+    }
+    return { title: found, attachment: s.attachment, blocks: s.blocks, meta };
+  });
+}
+
+function countLabelled(clauses: ParsedClause[]): number {
+  return clauses.reduce((n, c) => n + (c.label ? 1 : 0) + countLabelled(c.children), 0);
+}
+
+function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: boolean): DocumentRecord {
+  const { title: printedTitle, docNumber: titleNumber } = cleanTitle(draft.title);
+  const baseTitle = draft.meta.title ?? printedTitle;
+  const title = draft.attachment && !baseTitle.startsWith('附件') ? `${draft.attachment} ${baseTitle}` : baseTitle;
+
+  const { body, signature } = splitSignature(draft.blocks);
+  const tree = buildTree(body);
+  const sig = signatureClause(signature);
+  if (sig) tree.push(sig);
+
+  // The lines directly under the title: a document number, a date, issuing notes.
+  const head = body.slice(0, 6).filter((b) => b.text.length <= 60).map((b) => b.text).join('\n');
+  const docNumber = draft.meta.docNumber ?? titleNumber ?? docNumberIn(head);
+  const sigLines = signature.map((b) => b.text);
+  const sigIssuer = sigLines.length > 1 ? sigLines.slice(0, -1).join(' ') : null;
+  const issuer = draft.meta.issuer ?? issuerFromTitle(printedTitle) ?? sigIssuer;
+  const fmDate = fm?.date ? isoDate(fm.date) : null;
+  const date = draft.meta.date ?? (sigLines.length > 0 ? isoDate(sigLines[sigLines.length - 1] ?? '') : null) ?? fmDate ?? (head ? isoDate(head) : null);
+  const jurisdictions = draft.meta.jurisdictions ?? jurisdictionsOf(issuer, title);
+  const allText = draft.blocks.map((b) => b.text).join('\n');
+  const validUntil = draft.meta.validUntil ?? validityOf(allText, date);
+  const kind = draft.meta.kind ?? kindOf(printedTitle, isNewsPage, countLabelled(tree));
+
+  const identity = [title, docNumber ?? '', date ?? '', jurisdictions.map((j) => j.name).join(',')].join('|');
+  const docId = hash(identity).slice(0, 12);
+  return { id: docId, title, issuer, jurisdictions, date, docNumber, kind, validUntil, clauses: flatten(tree, docId, title) };
+}
+
+/** Pre-order list of records with stable ids derived from each clause's path of labels. */
+function flatten(tree: ParsedClause[], docId: string, title: string): ClauseRecord[] {
+  const out: ClauseRecord[] = [];
+  const walk = (nodes: ParsedClause[], parentId: string | null, parentPath: string, parentCite: string, depth: number): void => {
+    const seen = new Map<string, number>();
+    let paragraphNo = 0;
+    for (const c of nodes) {
+      let seg: string;
+      if (c.label) seg = `${c.kind}:${c.number ?? 0}${c.suffix ? `-${c.suffix}` : ''}`;
+      else if (c.kind === 'preface' || c.kind === 'signature') seg = c.kind;
+      else seg = `p${++paragraphNo}`;
+      const n = (seen.get(seg) ?? 0) + 1;
+      seen.set(seg, n);
+      const path = `${parentPath}/${n > 1 ? `${seg}#${n}` : seg}`;
+      const id = `${docId}-${hash(`${docId}${path}`).slice(0, 10)}`;
+      const own = c.label ? c.citeLabel : c.kind === 'preface' ? (c.heading ?? '') : c.kind === 'signature' ? '落款' : `第${paragraphNo}段`;
+      const spaced = c.kind === 'chapter' || c.kind === 'section' || c.kind === 'article' || c.kind === 'volume' || !c.label;
+      const cite = parentCite ? (spaced ? `${parentCite} ${own}` : `${parentCite}${own}`) : own;
+      out.push({
+        id,
+        parentId,
+        ord: out.length,
+        depth,
+        kind: c.kind,
+        label: c.label,
+        heading: c.heading,
+        text: c.paragraphs.join('\n'),
+        citation: `${title} ${cite}`,
+        units: c.units,
+        table: c.table ?? null,
+      });
+      walk(c.children, id, path, cite, depth + 1);
+    }
+  };
+  walk(tree, null, '', '', 0);
+  return out;
+}
+
+export function parseSource(name: string, bytes: Uint8Array, manifest?: ManifestFile): ParsedSource {
+  const sha256 = hash(bytes);
+  if (manifest && manifest.sha256 !== sha256) {
+    throw new IngestError(name, 'the bundled file differs from the one the seeds manifest describes (its SHA-256 changed)');
+  }
+  const { text, encoding, warnings } = decode(name, bytes);
+  const { format, frontMatter, blocks } = readBlocks(text, name);
+  const clean = normalize(blocks);
+  if (clean.length === 0) throw new IngestError(name, 'no readable text was found in the file (only markup, links or navigation)');
+
+  const explicit = manifest?.documents.some((d) => d.line !== undefined) ?? false;
+  const drafts = explicit && manifest ? draftsFromManifest(name, clean, manifest) : draftsFromSegments(name, splitDocuments(clean), frontMatter, manifest);
+  const isNewsPage = frontMatter !== null;
+  const documents = drafts.map((d) => buildDocument(d, frontMatter, isNewsPage)).filter((d) => d.clauses.length > 0);
+  if (documents.length === 0) throw new IngestError(name, 'no document with text was found in the file');
+
+  const seen = new Set<string>();
+  for (const d of documents) {
+    if (seen.has(d.id)) warnings.push(`the document "${d.title}" appears twice in the file; the second copy was kept apart`);
+    while (seen.has(d.id)) {
+      d.id = hash(`${d.id}+`).slice(0, 12);
+      d.clauses = d.clauses.map((c) => ({ ...c, id: `${d.id}-${c.id.split('-')[1] ?? ''}`, parentId: c.parentId ? `${d.id}-${c.parentId.split('-')[1] ?? ''}` : null }));
+    }
+    seen.add(d.id);
+  }
+  return { name, sha256, size: bytes.length, encoding, format, warnings, documents };
+}

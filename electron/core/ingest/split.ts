@@ -1,0 +1,126 @@
+// Split a file's blocks into documents. A compilation (a newsletter issue, a notice with its
+// attachments) holds several; each starts at a title: a line ending with the name of its kind of
+// document (…的通知, …实施方案), or an attachment marker (附件2), followed by an addressee, a
+// preamble or numbered text.
+
+import type { NormalBlock } from './normalize.ts';
+import { TITLE_END } from './normalize.ts';
+import { matchLabel } from './labels.ts';
+
+export interface Segment {
+  /** The title as printed, lines joined; null when the segment starts without one. */
+  title: string | null;
+  /** 附件1, when the document is printed as an attachment. */
+  attachment: string | null;
+  /** Blocks after the title. */
+  blocks: NormalBlock[];
+  line: number;
+}
+
+const ATTACHMENT = /^附件\s*([0-9０-９一二三四五六七八九十]{1,3})\s*[：:]?\s*(.*)$/;
+const ADDRESSEE = /^[^。；]{2,80}[：:]$/;
+const PREAMBLE = /^(?:为|根据|按照|依据|现将|经|近日|日前|当前|[^，。]{0,20}(?:印发|发布)了?)/;
+const YEAR_RANGE = /^[（(]\s*\d{4}\s*[-—–－~至]\s*\d{4}\s*年?\s*[）)]$/;
+const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七八九]{4}年/;
+const HAS_SENTENCE_PUNCT = /[。；，！？]/;
+
+function isTitleLine(text: string): boolean {
+  return text.length >= 6 && text.length <= 90 && TITLE_END.test(text) && !HAS_SENTENCE_PUNCT.test(text) && !matchLabel(text) && !/^[《“"]/.test(text);
+}
+
+/** A title printed over several short lines: 广州市关于推进共建粤港澳大湾区 / 国际金融枢纽的实施意见. */
+function titleAt(blocks: NormalBlock[], i: number): { title: string; length: number } | null {
+  let text = '';
+  for (let k = 0; k < 3; k++) {
+    const b = blocks[i + k];
+    if (!b || b.table || HAS_SENTENCE_PUNCT.test(b.text) || b.text.length > 90 || DATE_IN_LINE.test(b.text)) return null;
+    // The lines of one title are set alike; a label or a heading mark starts something else.
+    if (k > 0 && (matchLabel(b.text) || b.heading !== blocks[i]?.heading)) return null;
+    text += (k > 0 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '') + b.text;
+    if (isTitleLine(b.text) || (k > 0 && isTitleLine(text))) {
+      // A year range printed under the title belongs to it: …三年行动计划 /（2021-2023年）.
+      const after = blocks[i + k + 1];
+      if (after && YEAR_RANGE.test(after.text)) return { title: text + after.text, length: k + 2 };
+      return { title: text, length: k + 1 };
+    }
+  }
+  return null;
+}
+
+function opensDocument(next: NormalBlock | undefined): boolean {
+  if (!next) return false;
+  return ADDRESSEE.test(next.text) || PREAMBLE.test(next.text) || matchLabel(next.text) !== null;
+}
+
+/** The documents named by a notice that prints them: 关于印发《X》、《Y》的通知. */
+export function printedDocuments(noticeTitle: string): string[] {
+  const m = /印发(.+?)的通知/.exec(noticeTitle);
+  if (!m?.[1]) return [];
+  const inner = m[1];
+  const quoted = [...inner.matchAll(/《([^》]+)》/g)].map((q) => q[1] ?? '');
+  if (quoted.length > 0) return quoted;
+  return inner.split(/、(?=中国|关于|[^、]{6,})/).map((s) => s.trim());
+}
+
+const compact = (s: string): string => s.replace(/\s/g, '');
+
+export function splitDocuments(blocks: NormalBlock[]): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment = { title: null, attachment: null, blocks: [], line: blocks[0]?.line ?? 1 };
+  const startSegment = (title: string | null, attachment: string | null, line: number): void => {
+    if (current.title !== null || current.blocks.length > 0) segments.push(current);
+    current = { title, attachment, blocks: [], line };
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!b) continue;
+    const att = b.table ? null : ATTACHMENT.exec(b.text);
+    if (att && b.text.length <= 90 && !HAS_SENTENCE_PUNCT.test(b.text)) {
+      const rest = (att[2] ?? '').trim();
+      const following = rest ? null : titleAt(blocks, i + 1);
+      if (rest || following) {
+        startSegment(rest || following?.title || null, `附件${att[1] ?? ''}`, b.line);
+        i += following?.length ?? 0;
+        continue;
+      }
+    }
+    const t = !b.table ? titleAt(blocks, i) : null;
+    if (t && (opensDocument(blocks[i + t.length]) || (i === 0 && current.blocks.length === 0))) {
+      startSegment(t.title, null, b.line);
+      i += t.length - 1;
+      continue;
+    }
+    current.blocks.push(b);
+  }
+  startSegment(null, null, 0);
+  return mergeSegments(segments);
+}
+
+/**
+ * A few lines before the first title (a news lead) belong to that document; a notice that prints
+ * a single document is one document with it, while a notice of several keeps them apart.
+ */
+function mergeSegments(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    if (!s) continue;
+    const next = segments[i + 1];
+    if (s.title === null && i === 0 && next && s.blocks.length <= 3) {
+      next.blocks = [...s.blocks, ...next.blocks];
+      next.line = s.line;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (prev?.title && s.title && !s.attachment) {
+      const printed = printedDocuments(prev.title);
+      if (printed.length === 1 && compact(printed[0] ?? '') === compact(s.title)) {
+        prev.blocks.push({ text: s.title, line: s.line, heading: true }, ...s.blocks);
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,199 @@
+// A document's clause tree, built from its Chinese numbering alone. Labels nest in the fixed order
+// of LABEL_KINDS (第X章 > 第X节 > 第X条 > 一、 > （一） > 1. > （1） > ①); a label is only taken as
+// one when its number follows its predecessor's, so a sentence that happens to start with "三、"
+// or "第五条" stays text.
+
+import type { ClauseKind, ResponsibleUnit } from '../../../shared/types.ts';
+import type { NormalBlock } from './normalize.ts';
+import { citationLabel, labelRank, matchLabel, type Label } from './labels.ts';
+import { parseUnits } from './units.ts';
+
+export interface ParsedClause {
+  kind: ClauseKind;
+  /** As printed; empty for unlabelled paragraphs. */
+  label: string;
+  citeLabel: string;
+  number: number | null;
+  suffix: number;
+  heading: string | null;
+  paragraphs: string[];
+  table?: string[][];
+  units: ResponsibleUnit[];
+  children: ParsedClause[];
+  line: number;
+}
+
+interface OpenClause {
+  clause: ParsedClause;
+  rank: number;
+  /** Its responsible units were printed: what follows unlabelled is no longer part of it. */
+  closed: boolean;
+}
+
+const PREFACE = /^(?:前言|序言|引言|导言)$/;
+/** 本办法自…起施行 / 本政策由…负责解释: the closing provisions of the whole document. */
+const CLOSING_PROVISION = /^本(?:政策|办法|措施|方案|意见|规定|通知|细则|计划|条例|规则|决定|指引|实施意见|若干措施)[^。]{0,40}(?:施行|实施|解释|有效期|废止)/;
+const DATE_LINE = /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$/;
+
+function newClause(kind: ClauseKind, line: number, label?: Label): ParsedClause {
+  return {
+    kind,
+    label: label?.printed ?? '',
+    citeLabel: label ? citationLabel(label) : '',
+    number: label?.number ?? null,
+    suffix: label?.suffix ?? 0,
+    heading: null,
+    paragraphs: [],
+    units: [],
+    children: [],
+    line,
+  };
+}
+
+/**
+ * A heading is a short phrase set before the body: the whole line when it has no sentence
+ * punctuation (第一章 规划背景, 一、总体要求), or a first sentence without commas
+ * ((一)深化服务业对外开放。争创…). A task that is one long sentence has none.
+ */
+export function splitHeading(rest: string): string | null {
+  if (!rest) return null;
+  // A short line that is at most one sentence, commas allowed: 二、构建平台生态，激发市场活力.
+  if (rest.length <= 40 && !/[。；！？]/.test(rest.replace(/[。．.]$/, '')) && !/[）)]$/.test(rest)) return rest.replace(/[。．.：:]$/, '');
+  const m = /^([^。；，,！？：:（(]{2,30})[。．]/.exec(rest);
+  if (m && rest.length > m[0].length) return m[1] ?? null;
+  return null;
+}
+
+function labelledOf(c: ParsedClause): ParsedClause[] {
+  return c.children.filter((k) => k.label !== '');
+}
+
+/** Cuts the signature block off the end: issuer lines, then a date line. */
+export function splitSignature(blocks: NormalBlock[]): { body: NormalBlock[]; signature: NormalBlock[] } {
+  let end = blocks.length;
+  while (end > 0 && blocks[end - 1]?.table === undefined && /^[（(]?此件公开发布[）)]?$|^[（(]?此页无正文[）)]?$/.test(blocks[end - 1]?.text ?? '')) end--;
+  const last = blocks[end - 1];
+  if (!last || !DATE_LINE.test(last.text.replace(/\s/g, ''))) return { body: blocks, signature: [] };
+  let start = end - 1;
+  while (start > 0) {
+    const b = blocks[start - 1];
+    if (!b || b.table || b.text.length > 40 || /[。；，：:]/.test(b.text) || matchLabel(b.text)) break;
+    start--;
+    if (end - start > 6) break;
+  }
+  return { body: blocks.slice(0, start), signature: blocks.slice(start, end) };
+}
+
+export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
+  const root = newClause('paragraph', 0);
+  const stack: OpenClause[] = [{ clause: root, rank: -1, closed: false }];
+  const lastNumber = new Map<ClauseKind, number>();
+  const top = (): OpenClause => stack[stack.length - 1] ?? { clause: root, rank: -1, closed: false };
+
+  /** Where a label of this rank would go, without changing the stack. */
+  const parentIndexFor = (rank: number): number => {
+    let i = stack.length - 1;
+    while (i > 0 && (stack[i]?.rank ?? -1) >= rank) i--;
+    return i;
+  };
+
+  const accepts = (label: Label, parent: ParsedClause): boolean => {
+    const siblings = labelledOf(parent).filter((c) => c.kind === label.kind);
+    const prev = siblings[siblings.length - 1];
+    if (prev && prev.number !== null) {
+      if (label.number === prev.number) return label.suffix > prev.suffix;
+      // Tolerate one number lost in conversion, never a jump backwards.
+      return label.number > prev.number && label.number - prev.number <= 2;
+    }
+    // A first child: 1, or the continuation of a numbering that runs through the document (任务 1…48).
+    const last = lastNumber.get(label.kind);
+    return label.number === 1 || (last !== undefined && label.number === last + 1);
+  };
+
+  const attachParagraph = (node: ParsedClause): void => {
+    // Text after a clause closed by its units, or after closing provisions, belongs to no clause.
+    if (top().closed) stack.length = 1;
+    top().clause.children.push(node);
+  };
+
+  for (const block of blocks) {
+    if (block.table) {
+      const t = newClause('table', block.line);
+      t.table = block.table;
+      t.paragraphs = [block.text];
+      attachParagraph(t);
+      continue;
+    }
+    const text = block.text;
+    const label = matchLabel(text);
+    if (label) {
+      const rank = labelRank(label.kind);
+      const pi = parentIndexFor(rank);
+      const parent = stack[pi]?.clause ?? root;
+      if (accepts(label, parent)) {
+        stack.length = pi + 1;
+        const clause = newClause(label.kind, block.line, label);
+        clause.heading = splitHeading(label.rest);
+        if (label.rest) clause.paragraphs.push(label.rest);
+        parent.children.push(clause);
+        lastNumber.set(label.kind, label.number);
+        const units = parseUnits(label.rest);
+        if (units) clause.units = units.units;
+        stack.push({ clause, rank, closed: units !== null });
+        continue;
+      }
+    }
+    if (PREFACE.test(text.replace(/\s/g, ''))) {
+      stack.length = 1;
+      const clause = newClause('preface', block.line);
+      clause.heading = text.replace(/\s/g, '');
+      root.children.push(clause);
+      stack.push({ clause, rank: labelRank('chapter'), closed: false });
+      continue;
+    }
+    if (DATE_LINE.test(text.replace(/\s/g, '')) && mergeSignature(top().clause, block)) continue;
+    if (CLOSING_PROVISION.test(text)) {
+      stack.length = 1;
+      root.children.push({ ...newClause('paragraph', block.line), paragraphs: [text] });
+      stack[0] = { clause: root, rank: -1, closed: true };
+      continue;
+    }
+    const current = top();
+    if (current.clause !== root && !current.closed && labelledOf(current.clause).length === 0) {
+      // Body of the open clause: a title on its own line, then its paragraphs.
+      current.clause.paragraphs.push(text);
+      if (current.clause.heading === null && current.clause.paragraphs.length === 1) current.clause.heading = splitHeading(text);
+      const units = parseUnits(text);
+      if (units) {
+        current.clause.units = units.units;
+        current.closed = true;
+      }
+      continue;
+    }
+    attachParagraph({ ...newClause('paragraph', block.line), paragraphs: [text] });
+  }
+  return root.children;
+}
+
+const isSignatureLine = (c: ParsedClause): boolean =>
+  c.kind === 'paragraph' && c.paragraphs.length === 1 && (c.paragraphs[0]?.length ?? 99) <= 40 && !/[。；，：:]/.test(c.paragraphs[0] ?? '');
+
+/** A notice signed before the text it prints: the issuer lines and the date become one signature node. */
+function mergeSignature(parent: ParsedClause, dateBlock: NormalBlock): boolean {
+  let start = parent.children.length;
+  while (start > 0 && parent.children.length - start < 4) {
+    const prev = parent.children[start - 1];
+    if (!prev || !isSignatureLine(prev)) break;
+    start--;
+  }
+  if (start === parent.children.length) return false;
+  const lines = parent.children.splice(start).map((c) => c.paragraphs[0] ?? '');
+  parent.children.push({ ...newClause('signature', dateBlock.line), paragraphs: [...lines, dateBlock.text] });
+  return true;
+}
+
+export function signatureClause(signature: NormalBlock[]): ParsedClause | null {
+  const first = signature[0];
+  if (!first) return null;
+  return { ...newClause('signature', first.line), paragraphs: signature.map((b) => b.text) };
+}

@@ -1,0 +1,167 @@
+// The library: what was ingested, as documents and clauses. This connection owns all writes; each
+// ingest of a file is one transaction, so a failure leaves the library as it was.
+
+import { join } from 'node:path';
+import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
+import type { ParsedSource } from '../ingest/pipeline.ts';
+import { openDatabase, type DB, type OpenOptions } from './database.ts';
+
+export const DATABASE_FILE = 'clauseway.db';
+
+export type IngestStatus = 'added' | 'updated' | 'unchanged';
+
+export interface IngestOutcome {
+  source: string;
+  status: IngestStatus;
+  documents: number;
+  clauses: number;
+  warnings: string[];
+}
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  issuer: string | null;
+  jurisdiction: string;
+  level: Level;
+  jurisdictions: string;
+  date: string | null;
+  doc_number: string | null;
+  kind: DocKind;
+  valid_until: string | null;
+  clause_count: number;
+  source: string;
+}
+
+interface ClauseRow {
+  id: string;
+  doc_id: string;
+  parent_id: string | null;
+  ord: number;
+  kind: ClauseKind;
+  label: string;
+  heading: string | null;
+  text: string;
+  citation: string;
+}
+
+export class Library {
+  readonly db: DB;
+
+  constructor(db: DB) {
+    this.db = db;
+  }
+
+  static open(dataDir: string, options?: OpenOptions): Library {
+    return new Library(openDatabase(join(dataDir, DATABASE_FILE), options));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Stores a parsed file under `key`, replacing what that key held. Unchanged content is a no-op. */
+  store(key: string, parsed: ParsedSource): IngestOutcome {
+    const outcome = (status: IngestStatus, warnings: string[] = parsed.warnings): IngestOutcome => ({
+      source: key,
+      status,
+      documents: parsed.documents.length,
+      clauses: parsed.documents.reduce((n, d) => n + d.clauses.length, 0),
+      warnings,
+    });
+    const existing = this.db.prepare<[string], { id: number; sha256: string }>('SELECT id, sha256 FROM sources WHERE key = ?').get(key);
+    if (existing?.sha256 === parsed.sha256) return outcome('unchanged');
+    const twin = this.db.prepare<[string, string], { key: string }>('SELECT key FROM sources WHERE sha256 = ? AND key != ?').get(parsed.sha256, key);
+    if (twin) return outcome('unchanged', [...parsed.warnings, `the same file is already in the library as ${twin.key}`]);
+
+    const warnings = [...parsed.warnings];
+    const write = this.db.transaction(() => {
+      if (existing) this.db.prepare('DELETE FROM sources WHERE id = ?').run(existing.id);
+      const sourceId = this.db
+        .prepare('INSERT INTO sources (key, name, sha256, size, encoding, format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(key, parsed.name, parsed.sha256, parsed.size, parsed.encoding, parsed.format, new Date().toISOString()).lastInsertRowid;
+      const owner = this.db.prepare<[string], { key: string }>('SELECT s.key FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?');
+      const insDoc = this.db.prepare(
+        'INSERT INTO documents (id, source_id, ord, title, issuer, jurisdiction, level, jurisdictions, date, doc_number, kind, valid_until, clause_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const insClause = this.db.prepare(
+        'INSERT INTO clauses (id, doc_id, parent_id, ord, depth, kind, label, heading, text, citation, table_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const insUnit = this.db.prepare('INSERT INTO clause_units (clause_id, ord, name, role) VALUES (?, ?, ?, ?)');
+      parsed.documents.forEach((d, ord) => {
+        const other = owner.get(d.id);
+        if (other) {
+          warnings.push(`"${d.title}" is already in the library from ${other.key}; this copy was not added`);
+          return;
+        }
+        const primary: Jurisdiction = d.jurisdictions[0] ?? { name: '全国', level: 'national' };
+        insDoc.run(d.id, sourceId, ord, d.title, d.issuer, primary.name, primary.level, JSON.stringify(d.jurisdictions), d.date, d.docNumber, d.kind, d.validUntil, d.clauses.length);
+        for (const c of d.clauses) {
+          insClause.run(c.id, d.id, c.parentId, c.ord, c.depth, c.kind, c.label, c.heading, c.text, c.citation, c.table ? JSON.stringify(c.table) : null);
+          c.units.forEach((u, i) => insUnit.run(c.id, i, u.name, u.role));
+        }
+      });
+    });
+    write();
+    return outcome(existing ? 'updated' : 'added', warnings);
+  }
+
+  listDocuments(): DocumentSummary[] {
+    const rows = this.db
+      .prepare<[], DocumentRow>(
+        `SELECT d.id, d.title, d.issuer, d.jurisdiction, d.level, d.jurisdictions, d.date, d.doc_number, d.kind, d.valid_until, d.clause_count, s.key AS source
+         FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY s.key, d.ord`,
+      )
+      .all();
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      issuer: r.issuer,
+      jurisdiction: r.jurisdiction,
+      level: r.level,
+      jurisdictions: JSON.parse(r.jurisdictions) as Jurisdiction[],
+      date: r.date,
+      docNumber: r.doc_number,
+      kind: r.kind,
+      validUntil: r.valid_until,
+      clauseCount: r.clause_count,
+      source: r.source,
+    }));
+  }
+
+  outline(docId: string): OutlineNode[] | null {
+    if (!this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(docId)) return null;
+    const rows = this.db.prepare<[string], ClauseRow>('SELECT id, parent_id, kind, label, heading FROM clauses WHERE doc_id = ? ORDER BY ord').all(docId);
+    const nodes = new Map<string, OutlineNode>();
+    const roots: OutlineNode[] = [];
+    for (const r of rows) {
+      const node: OutlineNode = { id: r.id, label: r.label, heading: r.heading, kind: r.kind, children: [] };
+      nodes.set(r.id, node);
+      const parent = r.parent_id ? nodes.get(r.parent_id) : undefined;
+      (parent ? parent.children : roots).push(node);
+    }
+    return roots;
+  }
+
+  clause(id: string): ClauseDetail | null {
+    const r = this.db.prepare<[string], ClauseRow>('SELECT id, doc_id, parent_id, ord, kind, label, heading, text, citation FROM clauses WHERE id = ?').get(id);
+    if (!r) return null;
+    const units = this.db
+      .prepare<[string], { name: string; role: UnitRole }>('SELECT name, role FROM clause_units WHERE clause_id = ? ORDER BY ord')
+      .all(id)
+      .map((u): ResponsibleUnit => ({ name: u.name, role: u.role }));
+    return { id: r.id, docId: r.doc_id, label: r.label, heading: r.heading, kind: r.kind, text: r.text, citation: r.citation, units, parentId: r.parent_id, ord: r.ord };
+  }
+
+  /** Every clause whose own text contains `text` exactly, in library order. */
+  find(text: string): FindHit[] {
+    if (!text) return [];
+    return this.db
+      .prepare<[string], FindHit>(
+        `SELECT c.id, c.doc_id AS docId, c.label, c.text FROM clauses c
+         JOIN documents d ON d.id = c.doc_id JOIN sources s ON s.id = d.source_id
+         WHERE instr(c.text, ?) > 0 ORDER BY s.key, d.ord, c.ord`,
+      )
+      .all(text);
+  }
+}

@@ -1,0 +1,16 @@
+// Numbered schema migrations. Append a new file and a line here; never edit a released step.
+
+import type { Database } from 'better-sqlite3';
+import { initialSchema } from './0001-initial-schema.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema: sources, documents, clauses, units', up: initialSchema },
+];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

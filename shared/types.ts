@@ -1,0 +1,86 @@
+// View types shared by the engine, the CLI and (later) the renderer. Plain data only: these cross
+// process boundaries as JSON, so they hold no classes, dates or functions.
+
+/** Administrative level of a jurisdiction, from the State Council down to a city. */
+export type Level = 'national' | 'province' | 'sar' | 'city' | 'district';
+
+export interface Jurisdiction {
+  name: string;
+  level: Level;
+}
+
+/** policy: binding text with numbered provisions; notice: a covering notice; news: reporting. */
+export type DocKind = 'policy' | 'notice' | 'news';
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  issuer: string | null;
+  /** The primary jurisdiction; `jurisdictions` lists all of them (an agreement has two). */
+  jurisdiction: string;
+  level: Level;
+  jurisdictions: Jurisdiction[];
+  /** ISO date, as precise as the text says: `2019-02-12`, `2019-02` or `2025`. */
+  date: string | null;
+  docNumber: string | null;
+  kind: DocKind;
+  /** Last day of validity when the text states one (ISO date). */
+  validUntil: string | null;
+  clauseCount: number;
+  source: string;
+}
+
+/**
+ * How a clause is numbered. The order of this list is the nesting order used when a document
+ * mixes styles: 第X编 holds 第X章, which holds 第X节 … down to ①.
+ */
+export const LABEL_KINDS = [
+  'volume', // 第一编
+  'chapter', // 第一章, and 前言 beside them
+  'section', // 第一节
+  'article', // 第一条
+  'part', // 一、
+  'item', // （一） (一)
+  'point', // 1. 1、 1．
+  'subpoint', // （1） (1)
+  'circled', // ①
+] as const;
+export type LabelKind = (typeof LABEL_KINDS)[number];
+
+/** Unlabelled nodes: lead paragraphs, paragraphs that belong to no numbered clause, tables, signatures. */
+export type ClauseKind = LabelKind | 'preface' | 'paragraph' | 'table' | 'signature';
+
+export type UnitRole = 'lead' | 'cooperate' | 'support' | 'responsible';
+
+export interface ResponsibleUnit {
+  name: string;
+  role: UnitRole;
+}
+
+export interface OutlineNode {
+  id: string;
+  label: string;
+  heading: string | null;
+  kind: ClauseKind;
+  children: OutlineNode[];
+}
+
+export interface ClauseDetail {
+  id: string;
+  docId: string;
+  label: string;
+  heading: string | null;
+  kind: ClauseKind;
+  text: string;
+  citation: string;
+  units: ResponsibleUnit[];
+  parentId: string | null;
+  ord: number;
+}
+
+export interface FindHit {
+  id: string;
+  docId: string;
+  label: string;
+  text: string;
+}
