@@ -15,7 +15,7 @@ export interface Label {
   rest: string;
 }
 
-const CN = `[${CHINESE_NUMERAL_CHARS}]{1,6}`;
+const CN = `[${CHINESE_NUMERAL_CHARS}]{1,8}`;
 const DIGIT = '[0-9０-９]{1,3}';
 const SPACE = '[ \\t\\u00a0\\u3000]*';
 
@@ -30,7 +30,7 @@ const PATTERNS: Pattern[] = [
   { kind: 'chapter', re: new RegExp(`^(第(${CN})章)(?:${SPACE}|$)`) },
   { kind: 'section', re: new RegExp(`^(第(${CN})节)(?:${SPACE}|$)`) },
   // 第五条 … but not a sentence that cites an article: 第五条规定的…, 第五条第二款…
-  { kind: 'article', re: new RegExp(`^(第(${CN}|${DIGIT})条(?:之(${CN}))?)(?:[ \\t\\u00a0\\u3000]+|$|(?![的第规和及或至中所、，。]))`) },
+  { kind: 'article', re: new RegExp(`^(第${SPACE}(${CN}|${DIGIT})${SPACE}条(?:之(${CN}))?)(?:[ \\t\\u00a0\\u3000]+|$|(?![的第规和及或至中所、，。]))`) },
   { kind: 'part', re: new RegExp(`^((${CN})${SPACE}、)`) },
   { kind: 'item', re: new RegExp(`^([（(]${SPACE}(${CN})${SPACE}[）)])`) },
   // 1. 1、 1． but not 1.5亿 or a year: the number is short and followed by no digit.

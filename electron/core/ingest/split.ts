@@ -25,6 +25,7 @@ const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七�
 const HAS_SENTENCE_PUNCT = /[。；，！？]/;
 
 function isTitleLine(text: string): boolean {
+  if ((text.match(/《/g) ?? []).length !== (text.match(/》/g) ?? []).length || /^[》，、）)]/.test(text)) return false;
   return text.length >= 6 && text.length <= 90 && TITLE_END.test(text) && !HAS_SENTENCE_PUNCT.test(text) && !matchLabel(text) && !/^[《“"]/.test(text);
 }
 
@@ -72,6 +73,7 @@ export function splitDocuments(blocks: NormalBlock[]): Segment[] {
     current = { title, attachment, blocks: [], line };
   };
 
+  let segmentHasLabels = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (!b) continue;
@@ -81,16 +83,30 @@ export function splitDocuments(blocks: NormalBlock[]): Segment[] {
       const following = rest ? null : titleAt(blocks, i + 1);
       if (rest || following) {
         startSegment(rest || following?.title || null, `附件${att[1] ?? ''}`, b.line);
+        segmentHasLabels = false;
         i += following?.length ?? 0;
         continue;
       }
     }
-    const t = !b.table ? titleAt(blocks, i) : null;
-    if (t && (opensDocument(blocks[i + t.length]) || (i === 0 && current.blocks.length === 0))) {
-      startSegment(t.title, null, b.line);
+    // The line after 第二章 or 第三节 (bare, or with a name cut short) continues that heading.
+    const prevLabel = i > 0 ? matchLabel(blocks[i - 1]?.text ?? '') : null;
+    const afterHeadingLabel = prevLabel !== null && prevLabel.rest.length <= 30 && !/[。；]$/.test(prevLabel.rest);
+    const t = !b.table && !afterHeadingLabel ? titleAt(blocks, i) : null;
+    if (t && current.title !== null && compact(current.title).endsWith(compact(t.title))) {
+      // The title printed again above the body (a cover line, then the text): not a new document.
       i += t.length - 1;
       continue;
     }
+    // Once numbered text has begun, a title-like line before an article is a sub-heading of it.
+    const next = t ? blocks[i + t.length] : undefined;
+    const opens = t !== null && (opensDocument(next) && !(segmentHasLabels && matchLabel(next?.text ?? '')));
+    if (t && (opens || (i === 0 && current.blocks.length === 0))) {
+      startSegment(t.title, null, b.line);
+      segmentHasLabels = false;
+      i += t.length - 1;
+      continue;
+    }
+    if (!segmentHasLabels && !b.table && matchLabel(b.text)) segmentHasLabels = true;
     current.blocks.push(b);
   }
   startSegment(null, null, 0);

@@ -102,12 +102,15 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     const prev = siblings[siblings.length - 1];
     if (prev && prev.number !== null) {
       if (label.number === prev.number) return label.suffix > prev.suffix;
-      // Tolerate one number lost in conversion, never a jump backwards.
-      return label.number > prev.number && label.number - prev.number <= 2;
+      // Tolerate one number lost in conversion, never a jump backwards. 第X条 is unmistakable enough
+      // to follow over any gap a damaged file leaves.
+      return label.number > prev.number && (label.number - prev.number <= 2 || label.kind === 'article');
     }
     // A first child: 1, or the continuation of a numbering that runs through the document (任务 1…48).
     const last = lastNumber.get(label.kind);
-    return label.number === 1 || (last !== undefined && label.number === last + 1);
+    if (label.number === 1 || (last !== undefined && label.number > last && (label.number - last <= 2 || label.kind === 'article'))) return true;
+    // 第X条 followed by a space is unmistakable even when a damaged file lost the articles before it.
+    return label.kind === 'article' && last === undefined;
   };
 
   const attachParagraph = (node: ParsedClause): void => {
