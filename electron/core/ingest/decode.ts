@@ -20,20 +20,28 @@ function strictDecode(encoding: Encoding, bytes: Uint8Array): string | null {
   }
 }
 
-/** UTF-16 without a BOM: text of CJK or ASCII leaves a NUL in every other byte of the ASCII part. */
-function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return null;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
+/** Share of characters that Chinese policy text is made of: CJK, CJK punctuation, printable ASCII, line breaks. */
+function textLikeShare(text: string): number {
+  const sample = text.slice(0, 20000);
+  if (!sample) return 0;
+  const ok = sample.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\n\r\t\u00a0-\u00ff]/g)?.length ?? 0;
+  return ok / sample.length;
+}
+
+/**
+ * UTF-16 without a BOM. UTF-8 and GB18030 text never holds a NUL byte, so a file with NULs is
+ * either UTF-16 or binary: decode it both ways and keep the reading that is text.
+ */
+function sniffUtf16(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; text: string } | null {
+  const even = bytes.subarray(0, bytes.length & ~1);
+  let best: { encoding: 'utf-16le' | 'utf-16be'; text: string; score: number } | null = null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = strictDecode(encoding, even);
+    if (text === null) continue;
+    const score = textLikeShare(text);
+    if (!best || score > best.score) best = { encoding, text, score };
   }
-  const pairs = n / 2;
-  if (oddNul > pairs * 0.2 && evenNul < pairs * 0.02) return 'utf-16le';
-  if (evenNul > pairs * 0.2 && oddNul < pairs * 0.02) return 'utf-16be';
-  return null;
+  return best && best.score > 0.95 ? { encoding: best.encoding, text: best.text } : null;
 }
 
 /** Share of control characters other than tab, newline, carriage return and form feed. */
@@ -85,14 +93,9 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     return result(text, enc);
   }
 
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) {
-    const text = strictDecode(utf16, bytes.subarray(0, bytes.length & ~1));
-    if (text !== null) return result(text, utf16);
-  }
-
-  // NUL bytes never occur in UTF-8 or GB18030 text.
   if (bytes.subarray(0, 65536).includes(0)) {
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) return result(utf16.text, utf16.encoding);
     throw new IngestError(file, 'this is not a text file (it holds binary data); import plain text, Markdown or HTML');
   }
 

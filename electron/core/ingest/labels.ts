@@ -19,6 +19,9 @@ const CN = `[${CHINESE_NUMERAL_CHARS}]{1,8}`;
 const DIGIT = '[0-9０-９]{1,3}';
 const SPACE = '[ \\t\\u00a0\\u3000]*';
 
+/** 第五条 … but not a sentence that cites one: 第五条规定的…, 第二章第三节…, 第五条、第六条. */
+const AFTER_STRUCTURAL = '(?:[ \\t\\u00a0\\u3000]+|$|(?![的第规和及或至中所、，。]))';
+
 interface Pattern {
   kind: LabelKind;
   re: RegExp;
@@ -26,11 +29,10 @@ interface Pattern {
 
 // Order matters only where two patterns could match the same text.
 const PATTERNS: Pattern[] = [
-  { kind: 'volume', re: new RegExp(`^(第(${CN})编)(?:${SPACE}|$)`) },
-  { kind: 'chapter', re: new RegExp(`^(第(${CN})章)(?:${SPACE}|$)`) },
-  { kind: 'section', re: new RegExp(`^(第(${CN})节)(?:${SPACE}|$)`) },
-  // 第五条 … but not a sentence that cites an article: 第五条规定的…, 第五条第二款…
-  { kind: 'article', re: new RegExp(`^(第${SPACE}(${CN}|${DIGIT})${SPACE}条(?:之(${CN}))?)(?:[ \\t\\u00a0\\u3000]+|$|(?![的第规和及或至中所、，。]))`) },
+  { kind: 'volume', re: new RegExp(`^(第(${CN})编)${AFTER_STRUCTURAL}`) },
+  { kind: 'chapter', re: new RegExp(`^(第(${CN})章)${AFTER_STRUCTURAL}`) },
+  { kind: 'section', re: new RegExp(`^(第(${CN})节)${AFTER_STRUCTURAL}`) },
+  { kind: 'article', re: new RegExp(`^(第${SPACE}(${CN}|${DIGIT})${SPACE}条(?:之(${CN}))?)${AFTER_STRUCTURAL}`) },
   { kind: 'part', re: new RegExp(`^((${CN})${SPACE}、)`) },
   { kind: 'item', re: new RegExp(`^([（(]${SPACE}(${CN})${SPACE}[）)])`) },
   // 1. 1、 1． but not 1.5亿 or a year: the number is short and followed by no digit.

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { matchLabel, citationLabel } from '../../electron/core/ingest/labels.ts';
+import { formatNumeral, parseNumeral } from '../../shared/numerals.ts';
+
+test('Chinese numerals parse and format both ways', () => {
+  const cases: [string, number][] = [['一', 1], ['十', 10], ['十二', 12], ['二十', 20], ['三十二', 32], ['一百零八', 108], ['一千一百六十四', 1164], ['两百', 200], ['48', 48], ['４８', 48]];
+  for (const [s, n] of cases) assert.equal(parseNumeral(s), n, s);
+  for (const n of [1, 10, 11, 20, 25, 40, 108, 1164]) assert.equal(parseNumeral(formatNumeral(n)), n);
+  assert.equal(parseNumeral('是'), null);
+});
+
+test('every numbering style of the seeds and the laws is recognised with its number', () => {
+  const cases: [string, string, string, number][] = [
+    ['第三章 空间布局', 'chapter', '第三章', 3],
+    ['第二节 机遇挑战', 'section', '第二节', 2],
+    ['第一百二十八 条侦查人员对于…', 'article', '第一百二十八 条', 128],
+    ['第十条之一 为了…', 'article', '第十条之一', 10],
+    ['二、促进资源要素跨境高效便捷流动', 'part', '二、', 2],
+    ['（二十五）加强工作管理。', 'item', '（二十五）', 25],
+    ['(二十二)强化跨部门联动协调机制。', 'item', '(二十二)', 22],
+    ['48.建立工作正面激励和清单式管理制度。', 'point', '48.', 48],
+    ['1. 坚持市场主导。', 'point', '1.', 1],
+    ['（3）本表计数采用四舍五入原则', 'subpoint', '（3）', 3],
+  ];
+  for (const [text, kind, printed, number] of cases) {
+    const l = matchLabel(text);
+    assert.ok(l, text);
+    assert.equal(l.kind, kind, text);
+    assert.equal(l.printed, printed, text);
+    assert.equal(l.number, number, text);
+  }
+  assert.equal(matchLabel('第十条之一 为了')?.suffix, 1);
+});
+
+test('sentences that merely start like a label are not labels', () => {
+  for (const text of ['第五条规定的情形除外。', '一是完善金融服务体系，建设一流湾区。', '1.5万亿元的市场', '2019年1月我国服务贸易逆差', '十九大以来', '第二章规定的程序']) {
+    assert.equal(matchLabel(text), null, text);
+  }
+});
+
+test('citation labels print parentheses full-width and drop separators', () => {
+  assert.equal(citationLabel(matchLabel('(七)推进数据跨境安全有序流动。') ?? assert.fail()), '（七）');
+  assert.equal(citationLabel(matchLabel('二、促进资源要素') ?? assert.fail()), '二');
+  assert.equal(citationLabel(matchLabel('12.大力引进') ?? assert.fail()), '12.');
+});
