@@ -12,7 +12,8 @@ export const MANIFEST_FILE = 'manifest.json';
 
 export function ingestFile(library: Library, path: string, options: { key?: string; manifest?: ManifestFile } = {}): IngestOutcome {
   const bytes = readSourceBytes(path);
-  const parsed = parseSource(basename(path), bytes, options.manifest);
+  // Messages name the file as the user gave it.
+  const parsed = parseSource(path, bytes, options.manifest);
   return library.store(options.key ?? resolve(path), parsed);
 }
 

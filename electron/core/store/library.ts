@@ -1,7 +1,7 @@
 // The library: what was ingested, as documents and clauses. This connection owns all writes; each
 // ingest of a file is one transaction, so a failure leaves the library as it was.
 
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
 import type { ParsedSource } from '../ingest/pipeline.ts';
 import { openDatabase, type DB, type OpenOptions } from './database.ts';
@@ -79,7 +79,7 @@ export class Library {
       if (existing) this.db.prepare('DELETE FROM sources WHERE id = ?').run(existing.id);
       const sourceId = this.db
         .prepare('INSERT INTO sources (key, name, sha256, size, encoding, format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(key, parsed.name, parsed.sha256, parsed.size, parsed.encoding, parsed.format, new Date().toISOString()).lastInsertRowid;
+        .run(key, basename(parsed.name), parsed.sha256, parsed.size, parsed.encoding, parsed.format, new Date().toISOString()).lastInsertRowid;
       const owner = this.db.prepare<[string], { key: string }>('SELECT s.key FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?');
       const insDoc = this.db.prepare(
         'INSERT INTO documents (id, source_id, ord, title, issuer, jurisdiction, level, jurisdictions, date, doc_number, kind, valid_until, clause_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

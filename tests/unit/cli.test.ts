@@ -1,0 +1,148 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../../electron/core/cli/main.ts';
+import type { ClauseDetail, DocumentSummary, FindHit, OutlineNode } from '../../shared/types.ts';
+import { FIXTURES, ROOT, tempDir } from '../helpers/library.ts';
+
+interface Result {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function cli(...argv: string[]): Result {
+  let out = '';
+  let err = '';
+  const code = run(argv, { out: (s) => (out += s), err: (s) => (err += s), env: {} });
+  return { code, out, err };
+}
+
+function parsed(r: Result): unknown {
+  assert.equal(r.code, 0, r.err);
+  return JSON.parse(r.out);
+}
+
+describe('clauseway CLI', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let data: string;
+  before(() => {
+    ({ dir, cleanup } = tempDir());
+    data = join(dir, 'data');
+    assert.equal(cli('ingest', '--data', data).code, 0);
+  });
+  after(() => { cleanup(); });
+
+  test('options are accepted before or after the subcommand', () => {
+    const a = cli('--data', data, '--json', 'docs');
+    const b = cli('docs', '--json', '--data', data);
+    assert.equal(a.out, b.out);
+    const docs = parsed(a) as DocumentSummary[];
+    assert.ok(docs.length >= 13);
+    const d = docs.find((x) => x.title === '粤港澳大湾区发展规划纲要');
+    assert.deepEqual(Object.keys(d ?? {}).slice(0, 10), ['id', 'title', 'issuer', 'jurisdiction', 'level', 'jurisdictions', 'date', 'docNumber', 'kind', 'validUntil']);
+    assert.ok((d?.clauseCount ?? 0) > 50);
+  });
+
+  test('outline, clause and find answer in the documented shapes', () => {
+    const docs = parsed(cli('docs', '--json', '--data', data)) as DocumentSummary[];
+    const annex2 = docs.find((d) => d.title.startsWith('附件2'));
+    assert.ok(annex2);
+    const tree = parsed(cli('outline', annex2.id, '--json', '--data', data)) as OutlineNode[];
+    const part = tree.find((n) => n.label === '五、');
+    assert.deepEqual(Object.keys(part ?? {}), ['id', 'label', 'heading', 'kind', 'children']);
+    const task48 = part?.children.find((n) => n.label === '48.');
+    assert.ok(task48);
+    const clause = parsed(cli('clause', task48.id, '--json', '--data', data)) as ClauseDetail;
+    assert.deepEqual(Object.keys(clause), ['id', 'docId', 'label', 'heading', 'text', 'citation', 'units']);
+    assert.equal(clause.citation, '附件2 广州市关于推进共建粤港澳大湾区国际金融枢纽三年行动计划（2021-2023年） 五48.');
+    assert.deepEqual(clause.units.map((u) => u.role), ['lead', 'lead', 'cooperate']);
+    const hits = parsed(cli('find', '建立出口信用保险制度', '--json', '--data', data)) as FindHit[];
+    assert.equal(hits.length, 1);
+    assert.deepEqual(Object.keys(hits[0] ?? {}), ['id', 'docId', 'label', 'text']);
+  });
+
+  test('unknown ids and commands are errors on stderr with a non-zero exit', () => {
+    const r = cli('outline', 'nope', '--data', data);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /no document with id nope/);
+    assert.equal(cli('frobnicate', '--data', data).code, 2);
+    assert.equal(cli('--bogus').code, 2);
+  });
+
+  describe('bad input never leaves a half-written library', () => {
+    let before: string;
+    const docsNow = (): string => cli('docs', '--json', '--data', data).out;
+    const ingest = (file: string): Result => cli('ingest', file, '--data', data);
+    const refused = (file: string, problem: RegExp): void => {
+      const r = ingest(file);
+      assert.equal(r.code, 1);
+      assert.match(r.err, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+      assert.match(r.err, problem);
+      assert.equal(docsNow(), before);
+    };
+
+    test('empty, binary and oversized files are refused, naming the file', () => {
+      before = docsNow();
+      const empty = join(dir, 'empty.txt');
+      writeFileSync(empty, '');
+      refused(empty, /the file is empty/);
+      const binary = join(dir, 'scan.pdf');
+      writeFileSync(binary, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0x00, 0x10])]));
+      refused(binary, /not a text file/);
+      // 200 MB, sparse: refused from its size before a byte is read.
+      const huge = join(dir, 'huge.txt');
+      const fd = openSync(huge, 'w');
+      ftruncateSync(fd, 200 * 1024 * 1024);
+      closeSync(fd);
+      refused(huge, /the file is 200 MB; Clauseway imports text files of up to 32 MB/);
+      refused(join(dir, 'missing.txt'), /no such file/);
+    });
+
+    test('GB18030, UTF-16, a cut-off tail and malformed HTML import correctly', () => {
+      for (const name of ['001-excerpt.gb18030.txt', '001-excerpt.utf16le-bom.txt', '001-excerpt.utf16be-nobom.txt']) {
+        const sub = join(dir, name.replace('.txt', ''));
+        const r = cli('ingest', join(FIXTURES, name), '--data', sub, '--json');
+        assert.equal(r.code, 0, r.err);
+        const docs = parsed(cli('docs', '--json', '--data', sub)) as DocumentSummary[];
+        assert.equal(docs[0]?.title, '广州市关于以高水平开放推动服务贸易和数字贸易高质量发展的若干措施', name);
+        assert.equal((parsed(cli('find', '深化服务业对外开放', '--json', '--data', sub)) as FindHit[]).length, 1, name);
+      }
+      const cut = cli('ingest', join(FIXTURES, '001-excerpt.truncated.txt'), '--data', join(dir, 'cut'));
+      assert.equal(cut.code, 0);
+      assert.match(cut.err, /warning: .*001-excerpt.truncated.txt: the file ends in the middle of a character/);
+      const html = join(dir, 'html');
+      assert.equal(cli('ingest', join(FIXTURES, '000-malformed.html'), '--data', html).code, 0);
+      assert.equal((parsed(cli('find', '尾部段落未闭合的加粗和斜体', '--json', '--data', html)) as FindHit[]).length, 1);
+    });
+
+    test('a bad file among good ones fails alone: the good ones are stored, the exit is non-zero', () => {
+      const sub = join(dir, 'mixed');
+      const empty = join(dir, 'empty2.txt');
+      writeFileSync(empty, '');
+      const good = join(dir, 'good.txt');
+      copyFileSync(join(FIXTURES, '001-excerpt.utf8.txt'), good);
+      const r = cli('ingest', empty, good, '--data', sub);
+      assert.equal(r.code, 1);
+      assert.match(r.err, /empty2.txt: the file is empty/);
+      assert.equal((parsed(cli('docs', '--json', '--data', sub)) as DocumentSummary[]).length, 1);
+    });
+  });
+
+  test('the installed bin runs on the pinned Node and honours CLAUSEWAY_DATA', () => {
+    const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'node'), [join(ROOT, 'bin', 'clauseway.js'), 'find', '--json', '单一窗口'], {
+      env: { ...process.env, CLAUSEWAY_DATA: data },
+      encoding: 'utf8',
+    });
+    const hits = JSON.parse(out) as FindHit[];
+    assert.ok(hits.length >= 5);
+    assert.ok(hits.every((h) => h.text.includes('单一窗口')));
+    const bad = spawnSync(join(ROOT, 'node_modules', '.bin', 'node'), [join(ROOT, 'bin', 'clauseway.js'), 'clause'], { env: { ...process.env, CLAUSEWAY_DATA: data }, encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /usage: clauseway clause CLAUSE_ID/);
+  });
+});
