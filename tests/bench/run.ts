@@ -1,0 +1,132 @@
+// `npm run bench`: speed and memory of the engine, as a table with ratios against a baseline
+// measured in the same run on the same files. Each phase runs in its own process so that its peak
+// memory (max RSS) is its own.
+//
+//   baseline  read every file and decode it as UTF-8: the floor any ingest stands on
+//   parse     the whole pipeline up to clause trees, nothing stored
+//   ingest    parse and store into a fresh library, one transaction per file
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { ingestFile, ingestSeeds, MANIFEST_FILE, SEEDS_DIR, seedFiles } from '../../electron/core/ingest/ingest-files.ts';
+import { loadManifest } from '../../electron/core/ingest/manifest.ts';
+import { parseSource } from '../../electron/core/ingest/pipeline.ts';
+import { Library } from '../../electron/core/store/library.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BENCH_CORPUS = resolve(ROOT, '..', 'shared', 'bench-corpus', 'laws');
+
+type Phase = 'baseline' | 'parse' | 'ingest';
+type Corpus = 'seeds' | 'bench';
+
+interface Measure {
+  corpus: Corpus;
+  phase: Phase;
+  files: number;
+  bytes: number;
+  seconds: number;
+  documents: number;
+  clauses: number;
+  peakRssMb: number;
+  rounds: number;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.md') && f !== 'README.md' ? [p] : [];
+    });
+}
+
+function filesOf(corpus: Corpus): string[] {
+  return corpus === 'seeds' ? seedFiles() : walk(BENCH_CORPUS);
+}
+
+/** One phase over one corpus, in this process. The seeds are small: run them several rounds. */
+function runPhase(corpus: Corpus, phase: Phase): Measure {
+  const files = filesOf(corpus);
+  const rounds = corpus === 'seeds' ? 20 : 1;
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  let documents = 0;
+  let clauses = 0;
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    documents = 0;
+    clauses = 0;
+    const dir = mkdtempSync(join(tmpdir(), 'clauseway-bench-'));
+    const library = phase === 'ingest' ? Library.open(dir) : null;
+    const t0 = performance.now();
+    if (phase === 'baseline') {
+      for (const f of files) documents += new TextDecoder().decode(readFileSync(f)).length > 0 ? 1 : 0;
+    } else if (phase === 'parse') {
+      const manifest = corpus === 'seeds' ? loadManifest(join(SEEDS_DIR, MANIFEST_FILE)) : null;
+      for (const f of files) {
+        const p = parseSource(f, readFileSync(f), manifest?.files[basename(f)]);
+        documents += p.documents.length;
+        clauses += p.documents.reduce((n, d) => n + d.clauses.length, 0);
+      }
+    } else if (library) {
+      const outcomes = corpus === 'seeds' ? ingestSeeds(library) : files.map((f) => ingestFile(library, f));
+      for (const o of outcomes) {
+        documents += o.documents;
+        clauses += o.clauses;
+      }
+    }
+    times.push((performance.now() - t0) / 1000);
+    library?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  times.sort((a, b) => a - b);
+  const seconds = times[Math.floor(times.length / 2)] ?? 0;
+  return { corpus, phase, files: files.length, bytes, seconds, documents, clauses, peakRssMb: process.resourceUsage().maxRSS / 1024, rounds };
+}
+
+function child(corpus: Corpus, phase: Phase): Measure {
+  const out = execFileSync(process.execPath, [import.meta.filename, '--phase', phase, '--corpus', corpus], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Measure;
+}
+
+const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+
+function table(rows: Measure[]): string {
+  const header = ['corpus', 'phase', 'files', 'MB', 'docs', 'clauses', 'seconds', 'files/s', 'MB/s', 'peak RSS MB', '× baseline'];
+  const lines = rows.map((m) => {
+    const base = rows.find((b) => b.corpus === m.corpus && b.phase === 'baseline');
+    const ratio = base && base.seconds > 0 ? m.seconds / base.seconds : NaN;
+    const mb = m.bytes / 1048576;
+    return [
+      m.corpus + (m.rounds > 1 ? ` (median of ${m.rounds})` : ''),
+      m.phase,
+      String(m.files),
+      fmt(mb),
+      m.phase === 'baseline' ? '' : String(m.documents),
+      m.phase === 'baseline' ? '' : String(m.clauses),
+      fmt(m.seconds, 3),
+      fmt(m.files / m.seconds, 0),
+      fmt(mb / m.seconds),
+      fmt(m.peakRssMb, 0),
+      m.phase === 'baseline' ? '1' : fmt(ratio),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const row = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [row(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(row)].join('\n');
+}
+
+const args = process.argv.slice(2);
+const phaseArg = args.indexOf('--phase');
+if (phaseArg >= 0) {
+  const phase = args[phaseArg + 1] as Phase;
+  const corpus = args[args.indexOf('--corpus') + 1] as Corpus;
+  process.stdout.write(JSON.stringify(runPhase(corpus, phase)) + '\n');
+} else {
+  const corpora: Corpus[] = existsSync(BENCH_CORPUS) ? ['seeds', 'bench'] : ['seeds'];
+  const rows: Measure[] = [];
+  for (const corpus of corpora) for (const phase of ['baseline', 'parse', 'ingest'] as const) rows.push(child(corpus, phase));
+  process.stdout.write(`Clauseway engine bench — Node ${process.version}, ${new Date().toISOString()}\n\n${table(rows)}\n`);
+  if (!existsSync(BENCH_CORPUS)) process.stdout.write(`\n(bench corpus not found at ${BENCH_CORPUS}: only the seeds were measured)\n`);
+}
