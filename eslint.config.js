@@ -15,7 +15,7 @@ const restrict = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'seeds/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'seeds/', 'scratch/'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {

@@ -84,3 +84,34 @@ export interface FindHit {
   label: string;
   text: string;
 }
+
+export type MatchTier = 'phrase' | 'terms';
+
+export interface SearchHit {
+  clauseId: string;
+  docId: string;
+  /** Higher is better; comparable within one response. */
+  score: number;
+  /** `phrase`: the whole query occurs as typed; `terms`: every term occurs, apart. */
+  tier: MatchTier;
+  /** The excerpt with matches in <mark>, everything else HTML-escaped. */
+  snippet: string;
+  /** The same excerpt as plain text with mark ranges, for renderers that build their own nodes. */
+  excerpt: { text: string; marks: [number, number][]; clippedStart: boolean; clippedEnd: boolean };
+  label: string;
+  heading: string | null;
+  /** Ranges in the heading where the query's words stand (from the Lunr index). */
+  headingMarks: [number, number][];
+  citation: string;
+}
+
+export interface SearchResponse {
+  query: string;
+  terms: string[];
+  hits: SearchHit[];
+  /** How many clauses match in all, before the limit. */
+  total: number;
+  /** Problems with the query's filters, in words for the user. */
+  problems: string[];
+  ms: number;
+}

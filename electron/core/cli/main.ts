@@ -8,6 +8,7 @@ import { ingestFile, ingestSeeds } from '../ingest/ingest-files.ts';
 import { defaultDataDir } from '../paths.ts';
 import { DatabaseError } from '../store/database.ts';
 import { Library, type IngestOutcome } from '../store/library.ts';
+import { Searcher } from '../search/searcher.ts';
 
 const USAGE = `Usage: clauseway [--data DIR] [--json] <command> [args]
 
@@ -17,10 +18,14 @@ Commands:
   outline DOC_ID     the clause tree of a document
   clause CLAUSE_ID   one clause: text, citation, responsible units
   find TEXT          every clause whose text contains TEXT exactly
+  search QUERY       ranked search: terms must all occur, "quoted phrases" exactly;
+                     filters also in the query: jurisdiction:珠海市 level:city kind:policy year:2018-2021
+  remove DOC_ID      remove a document from the library
 
 Options:
   --data DIR   where the library lives (default: $CLAUSEWAY_DATA, else the app's data folder)
   --json       machine-readable output
+  --limit N, --jurisdiction X, --level L, --kind K, --year Y[-Y], --doc ID   (search)
   -h, --help   this help
 `;
 
@@ -51,7 +56,17 @@ export function run(argv: string[], io: Io): number {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { data: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        limit: { type: 'string' },
+        jurisdiction: { type: 'string' },
+        level: { type: 'string' },
+        kind: { type: 'string' },
+        year: { type: 'string' },
+        doc: { type: 'string' },
+      },
     });
   } catch (e) {
     io.err(`clauseway: ${(e as Error).message}\n\n${USAGE}`);
@@ -90,6 +105,8 @@ export function run(argv: string[], io: Io): number {
           }
         }
         for (const o of outcomes) for (const w of o.warnings) io.err(`warning: ${o.source}: ${w}\n`);
+        // Bring the stored Lunr shards up to date now, so that the next start loads them as they are.
+        new Searcher(library.db).open();
         print(outcomes, () => outcomes.map(describeOutcome).join('\n') + (outcomes.length ? '\n' : ''));
         return failed > 0 ? 1 : 0;
       }
@@ -123,6 +140,29 @@ export function run(argv: string[], io: Io): number {
         if (!text) throw new UsageError('find needs the text to look for');
         const hits = library.find(text);
         print(hits, () => hits.map((h) => `${h.id}  ${h.label}  ${h.text.length > 80 ? h.text.slice(0, 80) + '…' : h.text}`).join('\n') + '\n');
+        return 0;
+      }
+      case 'search': {
+        const query = args.join(' ');
+        if (!query) throw new UsageError('search needs a query');
+        const limit = values.limit === undefined ? 20 : Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${values.limit ?? ''}"`);
+        // Flags are the same filters as in the query text; the query text wins where both are given.
+        const flags = [values.jurisdiction && `jurisdiction:${values.jurisdiction}`, values.level && `level:${values.level}`, values.kind && `kind:${values.kind}`, values.year && `year:${values.year}`, values.doc && `doc:${values.doc}`];
+        const searcher = new Searcher(library.db);
+        searcher.open();
+        const res = searcher.search([...flags.filter(Boolean), query].join(' '), { limit });
+        for (const p of res.problems) io.err(`clauseway: ${p}\n`);
+        if (res.problems.length > 0) return 2;
+        const hits = res.hits.map((h) => ({ clauseId: h.clauseId, docId: h.docId, score: h.score, snippet: h.snippet }));
+        print(hits, () => `${res.total} clauses match; the best ${res.hits.length}:\n` + res.hits.map((h) => `${h.clauseId}  ${h.citation}\n    ${h.snippet.replace(/<\/?mark>/g, '**')}`).join('\n') + '\n');
+        return 0;
+      }
+      case 'remove': {
+        const id = one(args, 'remove DOC_ID');
+        if (!library.removeDocument(id)) throw new UsageError(`no document with id ${id} (see: clauseway docs)`);
+        new Searcher(library.db).open();
+        print({ removed: id }, () => `removed ${id}\n`);
         return 0;
       }
       default:

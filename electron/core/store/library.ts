@@ -4,6 +4,7 @@
 import { basename, join } from 'node:path';
 import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
 import type { ParsedSource } from '../ingest/pipeline.ts';
+import { indexClauses } from '../search/fts.ts';
 import { openDatabase, type DB, type OpenOptions } from './database.ts';
 
 export const DATABASE_FILE = 'clauseway.db';
@@ -101,9 +102,16 @@ export class Library {
           c.units.forEach((u, i) => insUnit.run(c.id, i, u.name, u.role));
         }
       });
+      // The exact-recall index changes in the same transaction as the clauses it covers.
+      indexClauses(this.db, 'SELECT c.seq, c.text FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id = ?', sourceId);
     });
     write();
     return outcome(existing ? 'updated' : 'added', warnings);
+  }
+
+  /** Removes one document with its clauses; their search entries go with them. */
+  removeDocument(id: string): boolean {
+    return this.db.transaction(() => this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0)();
   }
 
   listDocuments(): DocumentSummary[] {

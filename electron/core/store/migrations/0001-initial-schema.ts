@@ -32,7 +32,8 @@ export function initialSchema(db: Database): void {
     CREATE INDEX documents_source ON documents(source_id, ord);
 
     CREATE TABLE clauses (
-      id         TEXT PRIMARY KEY,
+      seq        INTEGER PRIMARY KEY,     -- stable integer key: the search index refers to it
+      id         TEXT NOT NULL UNIQUE,
       doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
       parent_id  TEXT REFERENCES clauses(id) ON DELETE CASCADE,
       ord        INTEGER NOT NULL,        -- reading order within the document
