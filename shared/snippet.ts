@@ -23,9 +23,14 @@ export function matchRanges(text: string, foldedTerms: string[]): Range[] {
     if (!term) continue;
     for (let i = folded.indexOf(term); i !== -1; i = folded.indexOf(term, i + term.length)) ranges.push([i, i + term.length]);
   }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  return mergeRanges(ranges);
+}
+
+/** Sorted, with overlapping and touching ranges joined. */
+export function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Range[] = [];
-  for (const r of ranges) {
+  for (const r of sorted) {
     const last = merged[merged.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);

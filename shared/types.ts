@@ -100,8 +100,10 @@ export interface SearchHit {
   excerpt: { text: string; marks: [number, number][]; clippedStart: boolean; clippedEnd: boolean };
   label: string;
   heading: string | null;
-  /** Ranges in the heading where the query's words stand (from the Lunr index). */
+  /** Where the query stands in the heading. */
   headingMarks: [number, number][];
+  /** Where the query's words stand in the document's title (from the Lunr index's positions). */
+  titleMarks: [number, number][];
   citation: string;
 }
 

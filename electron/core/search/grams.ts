@@ -38,7 +38,7 @@ export function gramQuery(folded: string): string {
   return `"${tokens.join(' ')}"`;
 }
 
-/** All terms must occur. */
-export function allTermsQuery(folded: string[]): string {
-  return folded.map(gramQuery).join(' AND ');
+/** All terms must occur, in the column given (the clause text unless told). */
+export function allTermsQuery(folded: string[], column: 'grams' | 'hgrams' = 'grams'): string {
+  return `{${column}} : (${folded.map(gramQuery).join(' AND ')})`;
 }

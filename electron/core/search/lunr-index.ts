@@ -1,6 +1,9 @@
-// The Lunr side of search: word-level relevance over what a reader scans first, the document
-// titles and the clause headings (with each headed clause's lead sentence). It ranks; FTS5
-// decides what matches (see README, "Search").
+// The Lunr side of search: which documents are about the query. One entry per document, with its
+// title, every clause heading it prints, and its opening text, each field boosted apart. FTS5
+// decides which clauses match; Lunr's document scores weigh into their order (see README, "Search").
+// Measured on the bench corpus, a clause-level Lunr index over the full text could not be built
+// (111 s, 6.5 GB, too large to serialize) and one over headings answered frequent words in up to
+// 280 ms; at document level it loads and answers in a few milliseconds.
 //
 // Lunr indexes cannot be changed once built, so the index lives in two stored shards: a large
 // `base` and a small `delta` that takes the documents added since. Adding documents rebuilds only
@@ -38,33 +41,37 @@ export function wordTokens(text: string): WordToken[] {
   return out;
 }
 
-function lunrTokenizer(obj?: string | object | object[] | null): lunr.Token[] {
+/**
+ * Positions are kept for titles only, where results highlight them: kept for every field they
+ * tripled the time to parse the stored index (bench corpus: 861 ms against 247 ms).
+ */
+function lunrTokenizer(obj?: string | object | object[] | null, metadata?: object): lunr.Token[] {
   if (obj === null || obj === undefined) return [];
   const text = typeof obj === 'string' ? obj : Array.isArray(obj) ? obj.filter((x): x is string => typeof x === 'string').join(' ') : '';
-  return wordTokens(text).map((t, index) => new lunr.Token(t.text, { position: [t.start, t.length], index }));
+  const isTitle = (metadata as { fields?: string[] } | undefined)?.fields?.includes('title') ?? false;
+  return wordTokens(text).map((t, index) => new lunr.Token(t.text, isTitle ? { position: [t.start, t.length], index } : { index }));
 }
 
 interface Entry {
   ref: string;
-  title?: string;
-  heading?: string;
-  text?: string;
+  title: string;
+  heading: string;
+  text: string;
 }
 
-/** `d:ID` for a document (its title), `c:ID` for a headed clause (heading and lead sentence). */
+/** How much of a document's opening text goes in: enough to say what it is about. */
+const LEAD_CHARS = 300;
+
 function entriesFor(db: Database, docIds: string[]): Entry[] {
   const out: Entry[] = [];
   const doc = db.prepare<[string], { title: string }>('SELECT title FROM documents WHERE id = ?');
-  const clauses = db.prepare<[string], { id: string; heading: string; text: string }>('SELECT id, heading, text FROM clauses WHERE doc_id = ? AND heading IS NOT NULL ORDER BY ord');
+  const headings = db.prepare<[string], { heading: string }>('SELECT heading FROM clauses WHERE doc_id = ? AND heading IS NOT NULL ORDER BY ord');
+  const lead = db.prepare<[number, string], { text: string | null }>("SELECT substr(group_concat(text, char(10)), 1, ?) AS text FROM (SELECT text FROM clauses WHERE doc_id = ? ORDER BY ord LIMIT 3)");
   for (const id of docIds) {
     const d = doc.get(id);
     if (!d) continue;
-    out.push({ ref: `d:${id}`, title: d.title });
-    for (const c of clauses.all(id)) {
-      const body = c.text.startsWith(c.heading) ? c.text.slice(c.heading.length).replace(/^[。．.：:\s]+/, '') : c.text;
-      const lead = /^[^。；！？\n]{0,80}[。；！？]?/.exec(body)?.[0] ?? '';
-      out.push({ ref: `c:${c.id}`, heading: c.heading, text: lead });
-    }
+    const text = lead.get(LEAD_CHARS, id)?.text ?? '';
+    out.push({ ref: id, title: d.title, heading: headings.all(id).map((h) => h.heading).join('\n'), text });
   }
   return out;
 }
@@ -78,10 +85,24 @@ function build(entries: Entry[]): lunr.Index {
     this.metadataWhitelist = ['position'];
     this.ref('ref');
     this.field('title', { boost: 10 });
-    this.field('heading', { boost: 4 });
+    this.field('heading', { boost: 3 });
     this.field('text');
     for (const e of entries) this.add(e);
   });
+}
+
+/** A word in more than this share of the documents is too common to tell them apart. */
+const COMMON_SHARE = 0.3;
+
+type Posting = Record<string, Record<string, unknown> | number>;
+
+/** How many documents hold a word, in any field, read from the inverted index. */
+function documentFrequency(index: lunr.Index, word: string): number {
+  const posting = (index as unknown as { invertedIndex: Record<string, Posting | undefined> }).invertedIndex[word];
+  if (!posting) return 0;
+  const refs = new Set<string>();
+  for (const [field, v] of Object.entries(posting)) if (field !== '_index' && typeof v === 'object') for (const ref of Object.keys(v)) refs.add(ref);
+  return refs.size;
 }
 
 interface Shard {
@@ -92,6 +113,7 @@ interface Shard {
 }
 
 export interface LunrMatch {
+  /** The document id. */
   ref: string;
   score: number;
   /** Where the query's words stand in the title or heading: [start, length] pairs. */
@@ -162,28 +184,33 @@ export class LunrShards {
     return { rebuilt: 'delta', entries: deltaEntries.length, ms: performance.now() - t0 };
   }
 
-  /** Scores of titles and headed clauses for the query's words; documents no longer present are skipped. */
+  /**
+   * Documents scored for the query's words, best first; removed documents are skipped. Words found
+   * in most documents say nothing about any of them and cost the most to score: they are left out.
+   */
   match(text: string): LunrMatch[] {
-    const tokens = [...new Set(wordTokens(text).map((t) => t.text))];
-    if (tokens.length === 0) return [];
+    const words = [...new Set(wordTokens(text).map((t) => t.text))];
+    if (words.length === 0) return [];
     const out: LunrMatch[] = [];
     for (const shard of this.shards) {
+      const tokens = words.filter((w) => documentFrequency(shard.index, w) <= Math.max(50, shard.entries * COMMON_SHARE));
+      if (tokens.length === 0) continue;
+      // A document is about the query when it holds every word of it.
       const results = shard.index.query((q) => {
-        for (const t of tokens) q.term(t, { usePipeline: false });
+        for (const t of tokens) q.term(t, { usePipeline: false, presence: lunr.Query.presence.REQUIRED });
       });
       for (const r of results) {
-        const docId = r.ref.startsWith('d:') ? r.ref.slice(2) : r.ref.slice(2, r.ref.indexOf('-'));
-        if (!this.live.has(docId)) continue;
+        if (!this.live.has(r.ref)) continue;
         const positions: LunrMatch['positions'] = [];
         for (const fields of Object.values(r.matchData.metadata as Record<string, Record<string, unknown>>)) {
           for (const [field, meta] of Object.entries(fields)) {
-            const pos = (meta as { position?: [number, number][] }).position ?? [];
-            for (const [start, length] of pos) positions.push({ field: field as 'title' | 'heading' | 'text', start, length });
+            const pos = (meta as { position?: unknown[] }).position ?? [];
+            for (const p of pos) if (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number') positions.push({ field: field as LunrMatch['positions'][number]['field'], start: p[0], length: p[1] });
           }
         }
         out.push({ ref: r.ref, score: r.score, positions });
       }
     }
-    return out;
+    return out.sort((a, b) => b.score - a.score);
   }
 }

@@ -103,7 +103,7 @@ export class Library {
         }
       });
       // The exact-recall index changes in the same transaction as the clauses it covers.
-      indexClauses(this.db, 'SELECT c.seq, c.text FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id = ?', sourceId);
+      indexClauses(this.db, 'SELECT c.seq, c.text, c.heading FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id = ?', sourceId);
     });
     write();
     return outcome(existing ? 'updated' : 'added', warnings);

@@ -32,7 +32,7 @@ export function initialSchema(db: Database): void {
     CREATE INDEX documents_source ON documents(source_id, ord);
 
     CREATE TABLE clauses (
-      seq        INTEGER PRIMARY KEY,     -- stable integer key: the search index refers to it
+      seq        INTEGER PRIMARY KEY AUTOINCREMENT,  -- stable, never reused: the search indexes refer to it
       id         TEXT NOT NULL UNIQUE,
       doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
       parent_id  TEXT REFERENCES clauses(id) ON DELETE CASCADE,
