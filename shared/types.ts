@@ -111,8 +111,8 @@ export interface SearchResponse {
   query: string;
   terms: string[];
   hits: SearchHit[];
-  /** How many clauses match in all, before the limit. */
-  total: number;
+  /** How many clauses match in all, before the limit; null unless asked for. */
+  total: number | null;
   /** Problems with the query's filters, in words for the user. */
   problems: string[];
   ms: number;

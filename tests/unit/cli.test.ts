@@ -65,6 +65,20 @@ describe('clauseway CLI', () => {
     assert.deepEqual(Object.keys(hits[0] ?? {}), ['id', 'docId', 'label', 'text']);
   });
 
+  test('search answers [{clauseId, docId, score, snippet}] and takes its filters as flags', () => {
+    const hits = parsed(cli('search', '綠色金融', '--json', '--limit', '3', '--data', data)) as { clauseId: string; docId: string; score: number; snippet: string }[];
+    assert.equal(hits.length, 3);
+    assert.deepEqual(Object.keys(hits[0] ?? {}), ['clauseId', 'docId', 'score', 'snippet']);
+    assert.ok(hits.every((h) => h.snippet.includes('<mark>绿色金融</mark>')));
+    const docs = parsed(cli('docs', '--json', '--data', data)) as DocumentSummary[];
+    const zhuhai = new Set(docs.filter((d) => d.jurisdictions.some((j) => j.name === '珠海市')).map((d) => d.id));
+    const filtered = parsed(cli('search', '跨境电子商务', '--jurisdiction', '珠海市', '--kind', 'policy', '--json', '--data', data)) as { docId: string }[];
+    assert.ok(filtered.length > 0 && filtered.every((h) => zhuhai.has(h.docId)));
+    const bad = cli('search', '金融', '--kind', 'rumour', '--data', data);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /kind:rumour is not a kind/);
+  });
+
   test('unknown ids and commands are errors on stderr with a non-zero exit', () => {
     const r = cli('outline', 'nope', '--data', data);
     assert.equal(r.code, 2);

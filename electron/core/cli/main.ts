@@ -151,11 +151,11 @@ export function run(argv: string[], io: Io): number {
         const flags = [values.jurisdiction && `jurisdiction:${values.jurisdiction}`, values.level && `level:${values.level}`, values.kind && `kind:${values.kind}`, values.year && `year:${values.year}`, values.doc && `doc:${values.doc}`];
         const searcher = new Searcher(library.db);
         searcher.open();
-        const res = searcher.search([...flags.filter(Boolean), query].join(' '), { limit });
+        const res = searcher.search([...flags.filter(Boolean), query].join(' '), { limit, count: !json });
         for (const p of res.problems) io.err(`clauseway: ${p}\n`);
         if (res.problems.length > 0) return 2;
         const hits = res.hits.map((h) => ({ clauseId: h.clauseId, docId: h.docId, score: h.score, snippet: h.snippet }));
-        print(hits, () => `${res.total} clauses match; the best ${res.hits.length}:\n` + res.hits.map((h) => `${h.clauseId}  ${h.citation}\n    ${h.snippet.replace(/<\/?mark>/g, '**')}`).join('\n') + '\n');
+        print(hits, () => `${res.total ?? res.hits.length} clauses match; the best ${res.hits.length}:\n` + res.hits.map((h) => `${h.clauseId}  ${h.citation}\n    ${h.snippet.replace(/<\/?mark>/g, '**')}`).join('\n') + '\n');
         return 0;
       }
       case 'remove': {

@@ -92,12 +92,16 @@ export class Searcher {
     return this.lunr.refresh();
   }
 
-  search(query: string, options: { limit?: number; filters?: SearchFilters } = {}): SearchResponse {
+  /**
+   * `count` asks for the number of all matches as well: one more pass over every match, which a
+   * results list can ask for after it has shown the first page.
+   */
+  search(query: string, options: { limit?: number; filters?: SearchFilters; count?: boolean } = {}): SearchResponse {
     const t0 = performance.now();
     const limit = Math.max(1, Math.min(options.limit ?? 50, MAX_LIMIT));
     const parsed = parseQuery(query, options.filters);
     const terms = parsed.folded.filter((t) => t.length > 0);
-    if (terms.length === 0) return { query, terms: [], hits: [], total: 0, problems: parsed.problems, ms: performance.now() - t0 };
+    if (terms.length === 0) return { query, terms: [], hits: [], total: options.count ? 0 : null, problems: parsed.problems, ms: performance.now() - t0 };
 
     const filter = filterSql(parsed.filters);
     const docBoost = new Map<string, number>();
@@ -148,7 +152,8 @@ export class Searcher {
         },
       ];
     });
-    return { query, terms: parsed.terms, hits, total: this.count(allTermsQuery(terms), filter), problems: parsed.problems, ms: performance.now() - t0 };
+    const total = options.count ? this.count(allTermsQuery(terms), filter) : null;
+    return { query, terms: parsed.terms, hits, total, problems: parsed.problems, ms: performance.now() - t0 };
   }
 
   /** The best `n` clauses for one FTS5 expression: bm25 plus boosts over the pools described above. */
