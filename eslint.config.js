@@ -5,6 +5,7 @@
 //   renderer/        browser only: shared/ and browser libraries
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'util', 'stream', 'url'];
 const nodeOnlyPackages = ['better-sqlite3', 'htmlparser2', 'markdown-it', 'yaml'];
@@ -15,7 +16,7 @@ const restrict = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'seeds/', 'scratch/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'playwright-report/', 'seeds/', 'scratch/'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
@@ -24,6 +25,8 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `onClick={() => setX(v)}` is the idiom of React handlers.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // node:test's test() and describe() return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] }],
@@ -42,6 +45,15 @@ export default tseslint.config(
       { group: ['electron', 'electron/*'], message: 'The engine never imports Electron: it must run under plain Node (CLI, browser mode, tests).' },
       { group: ['**/renderer/**', 'react', 'react-dom'], message: 'The engine does not reach into the renderer.' },
     ]),
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     files: ['renderer/**'],

@@ -6,7 +6,7 @@ import type { IngestOutcome, Library } from '../store/library.ts';
 import { loadManifest, type ManifestFile } from './manifest.ts';
 import { parseSource, readSourceBytes } from './pipeline.ts';
 
-/** The seeds shipped with the app, beside this package's sources. */
+/** The seeds shipped with the app, beside this package's sources (a bundled app passes its own). */
 export const SEEDS_DIR = resolve(import.meta.dirname, '../../../seeds');
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -24,11 +24,13 @@ export function seedFiles(dir = SEEDS_DIR): string[] {
     .map((f) => join(dir, f));
 }
 
-/** All bundled seeds; every file is its own transaction. */
-export function ingestSeeds(library: Library, dir = SEEDS_DIR): IngestOutcome[] {
+/** All bundled seeds; every file is its own transaction. `onFile` hears of each before it starts. */
+export function ingestSeeds(library: Library, dir = SEEDS_DIR, onFile?: (name: string, index: number, total: number) => void): IngestOutcome[] {
   const manifest = loadManifest(join(dir, MANIFEST_FILE));
-  return seedFiles(dir).map((path) => {
+  const files = seedFiles(dir);
+  return files.map((path, i) => {
     const name = basename(path);
+    onFile?.(name, i, files.length);
     const entry = manifest.files[name];
     return ingestFile(library, path, entry ? { key: `seeds/${name}`, manifest: entry } : { key: `seeds/${name}` });
   });

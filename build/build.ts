@@ -1,0 +1,49 @@
+// `npm run build`: bundles the renderer (browser) and the Electron entry files with esbuild into
+// out/. The engine runs from its TypeScript sources under Node (CLI, browser mode, tests); inside
+// Electron it runs from these bundles.
+
+import { build, type BuildOptions } from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'out');
+const only = process.argv[2];
+
+const renderer: BuildOptions[] = [
+  {
+    entryPoints: [join(ROOT, 'renderer/main.tsx')],
+    outfile: join(OUT, 'renderer/app.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome124',
+    jsx: 'automatic',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
+  { entryPoints: [join(ROOT, 'renderer/styles.css')], outfile: join(OUT, 'renderer/app.css'), bundle: true, minify: true },
+];
+
+// ESM bundles that hold CommonJS code need a require of their own.
+const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const node: BuildOptions = { bundle: true, platform: 'node', target: 'node22', external: ['electron', 'better-sqlite3'], sourcemap: true, legalComments: 'none' };
+const electron: BuildOptions[] = [
+  { ...node, entryPoints: [join(ROOT, 'electron/main/main.ts')], outfile: join(OUT, 'electron/main.mjs'), format: 'esm', banner: { js: requireShim } },
+  { ...node, entryPoints: [join(ROOT, 'electron/core/worker/seed-worker.ts')], outfile: join(OUT, 'electron/seed-worker.mjs'), format: 'esm', banner: { js: requireShim } },
+  // A sandboxed preload is a classic script: CommonJS, with electron as its only import.
+  { ...node, entryPoints: [join(ROOT, 'electron/preload/preload.ts')], outfile: join(OUT, 'electron/preload.cjs'), format: 'cjs' },
+];
+
+if (only !== 'electron') {
+  rmSync(join(OUT, 'renderer'), { recursive: true, force: true });
+  await Promise.all(renderer.map((o) => build(o)));
+  mkdirSync(join(OUT, 'renderer'), { recursive: true });
+  copyFileSync(join(ROOT, 'renderer/index.html'), join(OUT, 'renderer/index.html'));
+}
+if (only !== 'renderer') {
+  rmSync(join(OUT, 'electron'), { recursive: true, force: true });
+  await Promise.all(electron.map((o) => build(o)));
+}

@@ -1,0 +1,105 @@
+// The engine as the app runs it: on start, a worker thread brings the bundled seeds into the
+// library (the first start imports them; later starts find them unchanged in milliseconds) while
+// `status()` reports progress; then the library opens here and every call goes to it.
+
+import { Worker } from 'node:worker_threads';
+import { ApiError, type ClausewayApi, type LibraryStatus } from '../../../shared/api.ts';
+import { Searcher } from '../search/searcher.ts';
+import { Library } from '../store/library.ts';
+import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
+import { EngineApi } from './engine-api.ts';
+
+export interface HostOptions {
+  dataDir: string;
+  seedsDir: string;
+  /** The worker script: the TypeScript source under Node, the bundled file in the packaged app. */
+  workerUrl: URL | string;
+}
+
+export class EngineHost implements ClausewayApi {
+  private engine: EngineApi | null = null;
+  private library: Library | null = null;
+  private progress: LibraryStatus = { state: 'preparing', done: 0, total: 1, message: null, documents: 0 };
+  private readonly options: HostOptions;
+
+  constructor(options: HostOptions) {
+    this.options = options;
+  }
+
+  /** Resolves when the library is open; rejects (and status() says why) when it cannot be. */
+  start(): Promise<void> {
+    const data: SeedWorkerData = { dataDir: this.options.dataDir, seedsDir: this.options.seedsDir };
+    const worker = new Worker(this.options.workerUrl, { workerData: data });
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const fail = (message: string): void => {
+        if (settled) return;
+        settled = true;
+        this.progress = { ...this.progress, state: 'error', message };
+        reject(new Error(message));
+      };
+      worker.on('message', (m: SeedWorkerMessage) => {
+        if (m.type === 'progress') this.progress = { state: 'preparing', done: m.done, total: m.total, message: m.current, documents: 0 };
+        else if (m.type === 'error') fail(m.message);
+        else {
+          try {
+            this.open();
+            settled = true;
+            resolve();
+          } catch (e) {
+            fail((e as Error).message);
+          }
+        }
+      });
+      worker.on('error', (e) => {
+        fail(e.message);
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(`the import stopped unexpectedly (exit code ${code})`);
+      });
+    });
+  }
+
+  private open(): void {
+    const library = Library.open(this.options.dataDir);
+    const searcher = new Searcher(library.db);
+    searcher.open();
+    this.library = library;
+    this.engine = new EngineApi(library, searcher);
+  }
+
+  close(): void {
+    this.library?.close();
+    this.library = null;
+    this.engine = null;
+  }
+
+  private ready(): EngineApi {
+    if (!this.engine) throw new ApiError(this.progress.state === 'error' ? `the library could not be opened: ${this.progress.message ?? ''}` : 'the library is still being prepared');
+    return this.engine;
+  }
+
+  status(): Promise<LibraryStatus> {
+    return this.engine ? this.engine.status() : Promise.resolve(this.progress);
+  }
+
+  listDocuments(): ReturnType<ClausewayApi['listDocuments']> {
+    return this.ready().listDocuments();
+  }
+
+  getDocument(docId: string): ReturnType<ClausewayApi['getDocument']> {
+    return this.ready().getDocument(docId);
+  }
+
+  getClause(clauseId: string): ReturnType<ClausewayApi['getClause']> {
+    return this.ready().getClause(clauseId);
+  }
+
+  search(...args: Parameters<ClausewayApi['search']>): ReturnType<ClausewayApi['search']> {
+    return this.ready().search(...args);
+  }
+
+  setLanguage(): Promise<void> {
+    return Promise.resolve();
+  }
+}

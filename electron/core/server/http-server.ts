@@ -1,0 +1,149 @@
+// Browser mode: the engine's API over HTTP, for machines where Electron cannot run. Loopback only,
+// every API call carries a random token, requests from any other host or origin are refused, and
+// the renderer's files are served with the same Content Security Policy as in the desktop app.
+
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { ApiError, type ClausewayApi } from '../../../shared/api.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp.ts';
+import { dispatch } from '../api/dispatch.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+const MAX_BODY = 64 * 1024;
+
+export interface ServerOptions {
+  api: ClausewayApi;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  token: string;
+  /** The address to open: the token travels in the fragment, which the browser never sends. */
+  url: string;
+  close(): Promise<void>;
+}
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  securityHeaders(res);
+  res.writeHead(status, { 'Content-Type': type });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new ApiError('request too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(`Bearer ${token}`);
+  let port = 0;
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+    const auth = Buffer.from(req.headers.authorization ?? '');
+    if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
+      send(res, 401, JSON.stringify({ error: 'missing or wrong token' }));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      send(res, 403, JSON.stringify({ error: 'cross-origin request refused' }));
+      return;
+    }
+    if (req.method !== 'POST') {
+      send(res, 405, JSON.stringify({ error: 'use POST' }));
+      return;
+    }
+    try {
+      const body = await readBody(req);
+      let args: unknown;
+      try {
+        args = (JSON.parse(body || '{}') as { args?: unknown }).args ?? [];
+      } catch {
+        throw new ApiError('the request body is not JSON');
+      }
+      const result = await dispatch(options.api, method, args);
+      send(res, 200, JSON.stringify({ result: result ?? null }));
+    } catch (e) {
+      const status = e instanceof ApiError ? 400 : 500;
+      send(res, status, JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const handleStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = normalize(join(options.rendererDir, rel));
+    if (!file.startsWith(options.rendererDir + sep)) {
+      send(res, 404, 'not found', 'text/plain; charset=utf-8');
+      return;
+    }
+    try {
+      const data = await readFile(file);
+      securityHeaders(res);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(data);
+    } catch {
+      send(res, 404, 'not found', 'text/plain; charset=utf-8');
+    }
+  };
+
+  const server = createServer((req, res) => {
+    // Loopback only, and only under our own name: a page elsewhere cannot rebind a host name to us.
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      send(res, 421, JSON.stringify({ error: 'wrong host' }));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`);
+    const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
+    const done = api ? handleApi(req, res, api[1] ?? '') : handleStatic(res, url.pathname);
+    done.catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(e) }));
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        server,
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}

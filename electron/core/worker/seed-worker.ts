@@ -1,0 +1,38 @@
+// Imports the bundled seeds off the main thread (first start, or a new app version with new seeds)
+// and builds the search indexes, reporting each step. This is the only writer while it runs.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { ingestSeeds } from '../ingest/ingest-files.ts';
+import { Searcher } from '../search/searcher.ts';
+import { Library } from '../store/library.ts';
+
+export interface SeedWorkerData {
+  dataDir: string;
+  seedsDir: string;
+}
+
+export type SeedWorkerMessage =
+  | { type: 'progress'; done: number; total: number; current: string }
+  | { type: 'done'; documents: number }
+  | { type: 'error'; message: string };
+
+const post = (m: SeedWorkerMessage): void => parentPort?.postMessage(m);
+const { dataDir, seedsDir } = workerData as SeedWorkerData;
+
+try {
+  const library = Library.open(dataDir);
+  try {
+    let total = 0;
+    ingestSeeds(library, seedsDir, (name, i, n) => {
+      total = n + 1;
+      post({ type: 'progress', done: i, total, current: name });
+    });
+    post({ type: 'progress', done: total - 1, total, current: 'search' });
+    new Searcher(library.db).open();
+    post({ type: 'done', documents: library.listDocuments().length });
+  } finally {
+    library.close();
+  }
+} catch (e) {
+  post({ type: 'error', message: (e as Error).message });
+}

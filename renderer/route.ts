@@ -1,0 +1,43 @@
+// The address of what is on screen, kept in the URL fragment so that back/forward, reload and
+// deep links work: #/ (library), #/read?l=DOC~CLAUSE&r=DOC&f=1 (two panes), #/c/CLAUSE (a deep link).
+
+export interface PaneRoute {
+  docId: string;
+  clauseId: string | null;
+}
+
+export type Route =
+  | { view: 'library' }
+  | { view: 'read'; panes: [PaneRoute | null, PaneRoute | null]; focus: 0 | 1 }
+  | { view: 'clause'; clauseId: string };
+
+const ID = /^[0-9a-f]{12}$/;
+const CLAUSE = /^[0-9a-f]{12}-[0-9a-f]{10}$/;
+
+function parsePane(v: string | null): PaneRoute | null {
+  if (!v) return null;
+  const [docId = '', clauseId = null] = v.split('~');
+  if (!ID.test(docId)) return null;
+  return { docId, clauseId: clauseId && CLAUSE.test(clauseId) ? clauseId : null };
+}
+
+export function parseRoute(hash: string): Route {
+  const h = hash.replace(/^#/, '');
+  const clause = /^\/c\/([0-9a-f-]+)$/.exec(h);
+  if (clause?.[1] && CLAUSE.test(clause[1])) return { view: 'clause', clauseId: clause[1] };
+  if (h.startsWith('/read')) {
+    const q = new URLSearchParams(h.slice(h.indexOf('?') + 1));
+    const panes: [PaneRoute | null, PaneRoute | null] = [parsePane(q.get('l')), parsePane(q.get('r'))];
+    if (panes[0] || panes[1]) return { view: 'read', panes, focus: q.get('f') === '1' ? 1 : 0 };
+  }
+  return { view: 'library' };
+}
+
+export function formatRoute(r: Route): string {
+  if (r.view === 'library') return '#/';
+  if (r.view === 'clause') return `#/c/${r.clauseId}`;
+  // Ids are hex and dashes, so the address stays readable without encoding.
+  const pane = (p: PaneRoute | null): string | null => (p ? p.docId + (p.clauseId ? `~${p.clauseId}` : '') : null);
+  const parts = [['l', pane(r.panes[0])], ['r', pane(r.panes[1])], ['f', r.focus === 1 ? '1' : null]].filter((kv): kv is [string, string] => kv[1] !== null);
+  return `#/read?${parts.map(([k, v]) => `${k}=${v}`).join('&')}`;
+}

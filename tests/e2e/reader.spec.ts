@@ -1,0 +1,77 @@
+// The reader in Debian's Chromium against browser mode, on the bundled seeds.
+
+import { expect, test } from './fixtures.ts';
+import { jumpThroughTheOutline, libraryIsShown, openTheOutline, pane, searchAndOpenAHit, shoot, sideBySide, switchLanguage } from './flow.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+test('the whole flow: library, the Outline, its outline, two plans side by side, search, language', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  // The token leaves the address bar once it is read.
+  await expect(page).not.toHaveURL(/token=/);
+  await libraryIsShown(page);
+  await shoot(page, 'library');
+  await openTheOutline(page);
+  await jumpThroughTheOutline(page);
+  await shoot(page, 'outline');
+  await sideBySide(page);
+  await shoot(page, 'side-by-side');
+  await searchAndOpenAHit(page);
+  await shoot(page, 'search');
+  await switchLanguage(page);
+  await shoot(page, 'english');
+});
+
+test('a deep link opens its clause; citations and links copy', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  await libraryIsShown(page);
+  const hit = (await app.host.search('建立出口信用保险制度')).hits[0];
+  expect(hit).toBeDefined();
+  await page.goto(`http://127.0.0.1:${app.server.port}/#/c/${hit?.clauseId ?? ''}`);
+  const clause = page.locator(`article[data-clause-id="${hit?.clauseId ?? ''}"]`);
+  await expect(clause).toBeInViewport();
+  await clause.hover();
+  await clause.getByRole('button', { name: '复制引用' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('粤港澳大湾区发展规划纲要 第六章 第三节');
+  await clause.getByRole('button', { name: '复制链接' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`http://127.0.0.1:${app.server.port}/#/c/${hit?.clauseId ?? ''}`);
+  // "Open in the other pane" puts the same clause on the right.
+  await clause.getByRole('button', { name: '在另一栏打开' }).click();
+  await expect(pane(page, 1).locator(`article[data-clause-id="${hit?.clauseId ?? ''}"]`)).toBeInViewport();
+});
+
+test('find in document and keyboard navigation', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  await libraryIsShown(page);
+  await page.getByRole('region', { name: '文库' }).getByRole('button', { name: '附件2 广州市关于推进共建粤港澳大湾区国际金融枢纽三年行动计划（2021-2023年）', exact: true }).click();
+  const left = pane(page, 0);
+  await expect(left.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+f');
+  await page.getByRole('searchbox', { name: '在本文中查找' }).fill('绿色金融');
+  await expect(left.locator('.find-count')).toHaveText(/^1 \/ \d+$/);
+  await expect(left.locator('article.active mark').first()).toHaveText('绿色金融');
+  await page.getByRole('searchbox', { name: '在本文中查找' }).press('Enter');
+  await expect(left.locator('.find-count')).toHaveText(/^2 \/ \d+$/);
+  await page.getByRole('searchbox', { name: '在本文中查找' }).press('Escape');
+  // j moves clause by clause.
+  await left.locator('.doc-scroll').click({ position: { x: 5, y: 5 } });
+  const before = await left.locator('article.active').getAttribute('data-clause-id');
+  await page.keyboard.press('j');
+  await expect(left.locator('article.active')).not.toHaveAttribute('data-clause-id', before ?? '');
+  // "/" goes to search.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: '搜索' })).toBeFocused();
+});
+
+test('a filter and a one-character search', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  await libraryIsShown(page);
+  await page.getByRole('searchbox', { name: '搜索' }).fill('穗');
+  await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
+  const results = page.getByRole('region', { name: '搜索' });
+  await expect(results.locator('.search-summary')).toContainText('39');
+  await page.getByRole('searchbox', { name: '搜索' }).fill('跨境电子商务 jurisdiction:东莞市');
+  await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
+  await expect(results.locator('.search-group h3').first()).toContainText('东莞');
+  await expect(results.locator('.search-group')).toHaveCount(1);
+});
