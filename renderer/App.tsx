@@ -64,7 +64,7 @@ export function App(): ReactNode {
       void api.status().then((s) => {
         setStatus(s);
         if (s.state === 'ready') void api.listDocuments().then(setDocs);
-        else if (s.state === 'preparing') timer = window.setTimeout(poll, 150);
+        else if (s.state === 'preparing') timer = window.setTimeout(poll, 60);
       });
     };
     poll();

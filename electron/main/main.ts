@@ -70,7 +70,8 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(ROOT, 'out', 'renderer'));
     if (!app.isDefaultProtocolClient(DEEP_LINK_SCHEME)) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 
-    host = new EngineHost({ dataDir: app.getPath('userData'), seedsDir: join(ROOT, 'seeds'), workerUrl: pathToFileURL(join(HERE, 'seed-worker.mjs')) });
+    // CLAUSEWAY_DATA, as for the command line, else the app's own data folder.
+    host = new EngineHost({ dataDir: process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData'), seedsDir: join(ROOT, 'seeds'), workerUrl: pathToFileURL(join(HERE, 'seed-worker.mjs')) });
     const engine = host;
     // The language of the menu follows the reader's; the rest goes to the engine.
     const api: ClausewayApi = {

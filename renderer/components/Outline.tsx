@@ -1,5 +1,6 @@
 // The outline of a document: its numbered and headed clauses, indented by depth; the one being
-// read is marked and kept in view.
+// read is marked and kept in view. Built once per document: while the text scrolls, only the two
+// entries whose mark changes render again.
 
 import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ReaderClause } from '../../shared/api.ts';
@@ -7,23 +8,38 @@ import { useI18n } from '../i18n.tsx';
 
 const SKIP = new Set(['paragraph', 'table', 'signature']);
 
+const OutlineItem = memo(function OutlineItem({ clause, current, onSelect }: { clause: ReaderClause; current: boolean; onSelect: (clauseId: string) => void }): ReactNode {
+  return (
+    <li className={`outline-item depth-${Math.min(clause.depth, 4)}`}>
+      <button type="button" aria-current={current ? 'true' : undefined} data-clause-id={clause.id} onClick={() => onSelect(clause.id)}>
+        {clause.label && <span className="label">{clause.label}</span>}
+        <span className="outline-heading">{clause.heading ?? (clause.text.length > 24 ? `${clause.text.slice(0, 24)}…` : clause.text)}</span>
+      </button>
+    </li>
+  );
+});
+
 function OutlineImpl({ clauses, current, onSelect }: { clauses: ReaderClause[]; current: string | null; onSelect: (clauseId: string) => void }): ReactNode {
   const { t } = useI18n();
   const listRef = useRef<HTMLOListElement>(null);
   const entries = useMemo(() => clauses.filter((c) => !SKIP.has(c.kind) && (c.label || c.heading)), [clauses]);
-  // The current clause may be a paragraph: mark the outline entry that holds it.
-  const currentEntry = useMemo(() => {
-    if (!current) return null;
+  // For every clause, the outline entry that holds it: itself, its nearest listed ancestor, or,
+  // for a paragraph between headings, the entry before it.
+  const owner = useMemo(() => {
+    const listed = new Set(entries.map((e) => e.id));
     const byId = new Map(clauses.map((c) => [c.id, c]));
-    const inOutline = new Set(entries.map((e) => e.id));
-    let c = byId.get(current);
-    while (c && !inOutline.has(c.id)) c = c.parentId ? byId.get(c.parentId) : undefined;
-    if (c) return c.id;
-    // A paragraph between headings belongs to the heading before it.
-    const at = clauses.findIndex((x) => x.id === current);
-    for (let i = at; i >= 0; i--) if (inOutline.has(clauses[i]?.id ?? '')) return clauses[i]?.id ?? null;
-    return null;
-  }, [current, clauses, entries]);
+    const out = new Map<string, string>();
+    let previous: string | null = null;
+    for (const c of clauses) {
+      if (listed.has(c.id)) previous = c.id;
+      let a: ReaderClause | undefined = c;
+      while (a && !listed.has(a.id)) a = a.parentId ? byId.get(a.parentId) : undefined;
+      const o = a?.id ?? previous;
+      if (o) out.set(c.id, o);
+    }
+    return out;
+  }, [clauses, entries]);
+  const currentEntry = current ? (owner.get(current) ?? null) : null;
 
   useEffect(() => {
     const el = listRef.current?.querySelector<HTMLElement>('[aria-current="true"]');
@@ -34,12 +50,7 @@ function OutlineImpl({ clauses, current, onSelect }: { clauses: ReaderClause[]; 
     <nav className="outline" aria-label={t.outline}>
       <ol ref={listRef}>
         {entries.map((c) => (
-          <li key={c.id} className={`outline-item depth-${Math.min(c.depth, 4)}`}>
-            <button type="button" aria-current={c.id === currentEntry ? 'true' : undefined} data-clause-id={c.id} onClick={() => onSelect(c.id)}>
-              {c.label && <span className="label">{c.label}</span>}
-              <span className="outline-heading">{c.heading ?? (c.text.length > 24 ? `${c.text.slice(0, 24)}…` : c.text)}</span>
-            </button>
-          </li>
+          <OutlineItem key={c.id} clause={c} current={c.id === currentEntry} onSelect={onSelect} />
         ))}
       </ol>
     </nav>

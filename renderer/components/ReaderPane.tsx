@@ -56,6 +56,7 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
   const [findText, setFindText] = useState('');
   const [findAt, setFindAt] = useState(0);
   const clauses = doc.clauses;
+  const indexOf = useMemo(() => new Map(clauses.map((c, i) => [c.id, i])), [clauses]);
 
   const virtualizer = useVirtualizer({
     count: clauses.length,
@@ -63,16 +64,18 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
     estimateSize: (i) => estimate(clauses[i] as ReaderClause),
     getItemKey: (i) => clauses[i]?.id ?? i,
     overscan: 8,
+    // Rendering synchronously on every scroll event costs frames on long documents.
+    useFlushSync: false,
   });
 
   const goTo = useCallback(
     (clauseId: string) => {
-      const i = clauses.findIndex((c) => c.id === clauseId);
-      if (i < 0) return;
+      const i = indexOf.get(clauseId);
+      if (i === undefined) return;
       setActive(clauseId);
       virtualizer.scrollToIndex(i, { align: 'start' });
     },
-    [clauses, virtualizer],
+    [indexOf, virtualizer],
   );
 
   // Open at the clause asked for (a search hit, a deep link, the outline of the other pane).
@@ -106,7 +109,7 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
     },
     step: (delta) => {
       const items = virtualizer.getVirtualItems();
-      const currentIndex = active ? clauses.findIndex((c) => c.id === active) : (items[0]?.index ?? 0);
+      const currentIndex = active ? (indexOf.get(active) ?? 0) : (items[0]?.index ?? 0);
       const next = clauses[Math.max(0, Math.min(clauses.length - 1, currentIndex + delta))];
       if (next) goTo(next.id);
     },
@@ -117,12 +120,19 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
   const scrollTop = virtualizer.scrollOffset ?? 0;
   const firstVisible = items.find((it) => it.end > scrollTop + 8) ?? items[0];
   // The clause just jumped to is where the reader is, while it is on screen.
-  const activeIndex = active ? clauses.findIndex((c) => c.id === active) : -1;
+  const activeIndex = active ? (indexOf.get(active) ?? -1) : -1;
   const activeOnScreen = activeIndex >= 0 && items.some((it) => it.index === activeIndex && it.start < scrollTop + (scrollRef.current?.clientHeight ?? 0) && it.end > scrollTop);
   const visibleId = activeOnScreen ? active ?? undefined : firstVisible ? clauses[firstVisible.index]?.id : undefined;
+  // While the text moves, the outline and the URL wait until it rests: following every frame
+  // would cost frames (the outline scrolls itself into view, the URL is rewritten).
+  const [settled, setSettled] = useState(visibleId);
   useEffect(() => {
-    if (visibleId) onVisible(visibleId);
-  }, [visibleId, onVisible]);
+    const timer = setTimeout(() => setSettled(visibleId), 120);
+    return () => clearTimeout(timer);
+  }, [visibleId]);
+  useEffect(() => {
+    if (settled) onVisible(settled);
+  }, [settled, onVisible]);
 
   const marks = findTerm ? [...terms, findTerm] : terms;
   const { summary } = doc;
@@ -193,7 +203,7 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
         )}
       </header>
       <div className="pane-body">
-        {showOutline && <Outline clauses={clauses} current={visibleId ?? null} onSelect={goTo} />}
+        {showOutline && <Outline clauses={clauses} current={settled ?? null} onSelect={goTo} />}
         <div ref={scrollRef} className="doc-scroll" tabIndex={0} aria-label={summary.title}>
           <div className="doc-column" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {

@@ -256,6 +256,45 @@ function table(rows: Measure[]): string {
   return [row(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(row)].join('\n');
 }
 
+/** What tests/e2e/ui-bench.ts prints. */
+interface UiRow {
+  what: string;
+  ms: number;
+  baseline?: string;
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+}
+interface FrameStats {
+  frames: number;
+  p50: number;
+  p95: number;
+  max: number;
+  over16: number;
+  over33: number;
+}
+
+function uiReport(): string {
+  const out = execFileSync(process.execPath, [join(ROOT, 'tests', 'e2e', 'ui-bench.ts'), ...(existsSync(BENCH_CORPUS) ? [BENCH_CORPUS] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const { rows, scroll, idle, longest } = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { rows: UiRow[]; scroll: FrameStats; idle: FrameStats; longest: string };
+  const lines = rows.map((r) => `| ${r.what} | ${fmt(r.ms, 0)} | ${r.ratio === undefined ? '' : `${fmt(r.ratio)}× ${r.baseline ?? ''}`} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'met' : 'MISSED'} |`);
+  const frame = (name: string, f: FrameStats): string => `| ${name} | ${f.frames} | ${fmt(f.p50)} | ${fmt(f.p95)} | ${fmt(f.max)} | ${f.over16} | ${f.over33} |`;
+  return [
+    `End to end (Debian Chromium, browser mode; longest law: ${longest ? longest.split('/').pop() ?? '' : 'bench corpus absent'})`,
+    '',
+    '| step | ms | × baseline | target | |',
+    '|---|---|---|---|---|',
+    ...lines,
+    '',
+    'Frame times, scrolling the longest document 120 px a frame, beside an idle page:',
+    '',
+    '| | frames | p50 ms | p95 ms | max ms | > 17.5 ms | > 34 ms |',
+    '|---|---|---|---|---|---|---|',
+    frame('scrolling', scroll),
+    frame('idle (baseline)', idle),
+  ].join('\n');
+}
+
 const args = process.argv.slice(2);
 const phaseArg = args.indexOf('--phase');
 if (args[0] === '--prepare') {
@@ -278,5 +317,7 @@ if (args[0] === '--prepare') {
   process.stdout.write(`\nSearch (${QUERIES.length} queries, limit 20, median of 5 runs each)\n\n${searchTable(search)}\n`);
   const bench = search.find((m) => m.corpus === 'bench');
   if (bench) process.stdout.write(`\nTargets on the bench corpus:\n${verdicts(bench)}\n`);
+  if (existsSync('/usr/bin/chromium')) process.stdout.write(`\n${uiReport()}\n`);
+  else process.stdout.write('\n(no /usr/bin/chromium: the end-to-end timings were not measured)\n');
   if (!existsSync(BENCH_CORPUS)) process.stdout.write(`\n(bench corpus not found at ${BENCH_CORPUS}: only the seeds were measured)\n`);
 }

@@ -1,9 +1,10 @@
-// The engine as the app runs it: on start, a worker thread brings the bundled seeds into the
-// library (the first start imports them; later starts find them unchanged in milliseconds) while
-// `status()` reports progress; then the library opens here and every call goes to it.
+// The engine as the app runs it: on the first start (or when the bundled seeds changed) a worker
+// thread brings them into the library while `status()` reports progress; later starts open the
+// library at once. Then every call goes to it.
 
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ClausewayApi, type LibraryStatus } from '../../../shared/api.ts';
+import { seedsUpToDate } from '../ingest/ingest-files.ts';
 import { Searcher } from '../search/searcher.ts';
 import { Library } from '../store/library.ts';
 import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
@@ -28,6 +29,15 @@ export class EngineHost implements ClausewayApi {
 
   /** Resolves when the library is open; rejects (and status() says why) when it cannot be. */
   start(): Promise<void> {
+    // Most starts find the seeds imported already: open at once, no worker.
+    if (seedsUpToDate(this.options.dataDir, this.options.seedsDir)) {
+      try {
+        this.open();
+        return Promise.resolve();
+      } catch {
+        // Let the worker try (it repairs what it can) and report what fails.
+      }
+    }
     const data: SeedWorkerData = { dataDir: this.options.dataDir, seedsDir: this.options.seedsDir };
     const worker = new Worker(this.options.workerUrl, { workerData: data });
     return new Promise<void>((resolve, reject) => {

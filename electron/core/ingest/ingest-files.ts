@@ -1,8 +1,10 @@
 // Ingest files from disk into the library: the bundled seeds (with their manifest) or a user's files.
 
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { IngestOutcome, Library } from '../store/library.ts';
+import { DATABASE_FILE, type IngestOutcome, type Library } from '../store/library.ts';
+import { openDatabase } from '../store/database.ts';
 import { loadManifest, type ManifestFile } from './manifest.ts';
 import { parseSource, readSourceBytes } from './pipeline.ts';
 
@@ -34,4 +36,27 @@ export function ingestSeeds(library: Library, dir = SEEDS_DIR, onFile?: (name: s
     const entry = manifest.files[name];
     return ingestFile(library, path, entry ? { key: `seeds/${name}`, manifest: entry } : { key: `seeds/${name}` });
   });
+}
+
+/**
+ * Whether the library already holds every bundled seed as it is on disk, with its search index
+ * stored: then a start needs no import at all. Reads only (a library that needs a migration,
+ * or is missing, answers no).
+ */
+export function seedsUpToDate(dataDir: string, dir = SEEDS_DIR): boolean {
+  const file = join(dataDir, DATABASE_FILE);
+  if (!existsSync(file)) return false;
+  let db;
+  try {
+    db = openDatabase(file, { readonly: true });
+  } catch {
+    return false;
+  }
+  try {
+    const stored = new Map(db.prepare<[], { key: string; sha256: string }>("SELECT key, sha256 FROM sources WHERE key LIKE 'seeds/%'").all().map((r) => [r.key, r.sha256]));
+    const shards = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM lunr_shards').get()?.n ?? 0;
+    return shards > 0 && seedFiles(dir).every((f) => stored.get(`seeds/${basename(f)}`) === createHash('sha256').update(readFileSync(f)).digest('hex'));
+  } finally {
+    db.close();
+  }
 }

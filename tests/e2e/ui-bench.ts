@@ -1,0 +1,168 @@
+// The end-to-end part of `npm run bench` (run.ts starts this file in a process of its own): the real renderer in Debian's Chromium against browser
+// mode. Times from launch to the library, to open documents (the 250 KB Outline and the longest
+// law of the bench corpus) and a clause deep in them, from search to results, and frame times
+// while scrolling the longest document. Baselines from the same run: a static page from the same
+// server, and frames of an idle page.
+
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { ingestFile } from '../../electron/core/ingest/ingest-files.ts';
+import { Library } from '../../electron/core/store/library.ts';
+import { launchChromium, startApp, stopApp } from './app.ts';
+
+export interface UiRow {
+  what: string;
+  ms: number;
+  baseline?: string;
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+}
+
+export interface FrameStats {
+  frames: number;
+  p50: number;
+  p95: number;
+  max: number;
+  over16: number;
+  over33: number;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.md') && f !== 'README.md' ? [p] : [];
+  });
+}
+
+const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+
+async function timeTo(action: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await action();
+  await ready();
+  return performance.now() - t0;
+}
+
+/** Frame-to-frame times while the page scrolls `step` pixels a frame; `step` 0 measures an idle page. */
+async function frames(page: Page, step: number, count = 240): Promise<FrameStats> {
+  const deltas = await page.evaluate(
+    async ([s, n]) => {
+      const el = document.querySelector('.doc-scroll');
+      const out: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < n; i++) {
+        if (el && s) el.scrollTop += s;
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        out.push(now - last);
+        last = now;
+      }
+      return out;
+    },
+    [step, count] as const,
+  );
+  return { frames: deltas.length, p50: quantile(deltas, 0.5), p95: quantile(deltas, 0.95), max: Math.max(...deltas), over16: deltas.filter((d) => d > 17.5).length, over33: deltas.filter((d) => d > 34).length };
+}
+
+export async function uiBench(benchCorpus: string | null): Promise<{ rows: UiRow[]; scroll: FrameStats; idle: FrameStats; longest: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clauseway-ui-bench-'));
+  const rows: UiRow[] = [];
+  let browser: Browser | null = null;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+
+    // First start: the worker imports the seeds while the window already shows progress.
+    let app = await startApp(dataDir);
+    const staticMs = await timeTo(() => page.goto(`http://127.0.0.1:${app.server.port}/app.css`), () => Promise.resolve());
+    const first = await timeTo(() => page.goto(app.server.url), () => page.locator('.doc-row').first().waitFor());
+    rows.push({ what: 'launch → library shown, first start (imports the seeds)', ms: first, baseline: 'static file', ratio: first / staticMs, target: '≤ 1000 ms', met: first <= 1000 });
+    await stopApp(app, { keepData: true });
+
+    // The longest law of the bench corpus joins the library, as a user's import would.
+    let longest = '';
+    if (benchCorpus && existsSync(benchCorpus)) {
+      const biggest = walk(benchCorpus).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+      if (biggest) {
+        const library = Library.open(dataDir);
+        ingestFile(library, biggest);
+        library.close();
+        longest = biggest;
+      }
+    }
+
+    app = await startApp(dataDir);
+    const warm = await timeTo(() => page.goto(app.server.url), () => page.locator('.doc-row').first().waitFor());
+    rows.push({ what: 'launch → library shown, later start', ms: warm, baseline: 'static file', ratio: warm / staticMs, target: '≤ 1000 ms', met: warm <= 1000 });
+
+    const docs = await app.host.listDocuments();
+    const outline = docs.find((d) => d.title === '粤港澳大湾区发展规划纲要');
+    const open = async (title: string): Promise<number> =>
+      timeTo(
+        () => page.getByRole('region', { name: '文库' }).getByRole('button', { name: title, exact: true }).click(),
+        () => page.locator('section.pane article').first().waitFor(),
+      );
+    if (outline) {
+      const ms = await open(outline.title);
+      rows.push({ what: 'open the Outline (250 KB)', ms, target: '≤ 300 ms', met: ms <= 300 });
+      const view = await app.host.getDocument(outline.id);
+      const deep = view?.clauses[view.clauses.length - 2];
+      if (deep) {
+        const deepMs = await timeTo(
+          () => page.evaluate((h) => (location.hash = h), `#/read?l=${outline.id}~${deep.id}`),
+          () => page.locator(`article[data-clause-id="${deep.id}"]`).waitFor(),
+        );
+        rows.push({ what: 'show a clause deep in the Outline (第十一章 第四节)', ms: deepMs, target: '≤ 300 ms', met: deepMs <= 300 });
+      }
+    }
+
+    let scroll: FrameStats = await frames(page, 0, 10);
+    const idle = await frames(page, 0);
+    const law = docs.filter((d) => d.source === longest)[0];
+    if (law) {
+      await page.getByRole('button', { name: '文库', exact: true }).click();
+      const ms = await open(law.title);
+      rows.push({ what: `open the longest law (${law.clauseCount} clauses)`, ms, target: '≤ 300 ms', met: ms <= 300 });
+      const view = await app.host.getDocument(law.id);
+      const deep = view?.clauses[Math.floor((view.clauses.length * 9) / 10)];
+      if (deep) {
+        const deepMs = await timeTo(
+          () => page.evaluate((h) => (location.hash = h), `#/read?l=${law.id}~${deep.id}`),
+          () => page.locator(`article[data-clause-id="${deep.id}"]`).waitFor(),
+        );
+        rows.push({ what: 'show a clause 90% into the longest law', ms: deepMs, target: '≤ 300 ms', met: deepMs <= 300 });
+      }
+      await page.evaluate((h) => (location.hash = h), `#/read?l=${law.id}`);
+      await page.waitForTimeout(300);
+      scroll = await frames(page, 120);
+    }
+
+    const search = async (q: string): Promise<number> =>
+      timeTo(
+        async () => {
+          await page.getByRole('searchbox', { name: '搜索' }).fill(q);
+          await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
+        },
+        () => page.locator('.search-summary', { hasText: '条结果' }).waitFor(),
+      );
+    for (const q of ['绿色金融', '单一窗口 jurisdiction:珠海市', '穗']) {
+      await page.getByRole('searchbox', { name: '搜索' }).fill('');
+      const ms = await search(q);
+      rows.push({ what: `search → results shown: ${q}`, ms });
+      await page.getByRole('region', { name: '搜索' }).getByRole('button', { name: '关闭' }).click();
+    }
+    await stopApp(app);
+    return { rows, scroll, idle, longest };
+  } finally {
+    await browser?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  const corpus = process.argv[2] ?? null;
+  process.stdout.write(JSON.stringify(await uiBench(corpus)) + '\n');
+}
