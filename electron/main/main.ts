@@ -15,6 +15,9 @@ import { registerScheme, serveRenderer } from './protocol.ts';
 
 const DEEP_LINK_SCHEME = 'clauseway';
 const HERE = import.meta.dirname; // out/electron in a build
+// Packed into app.asar, the worker's script and the seeds are unpacked beside it (electron-builder.yml).
+const unpacked = (path: string): string => path.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked');
+const WORKER = join(unpacked(HERE), 'seed-worker.mjs');
 const ROOT = app.getAppPath();
 
 registerScheme();
@@ -71,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!app.isDefaultProtocolClient(DEEP_LINK_SCHEME)) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 
     // CLAUSEWAY_DATA, as for the command line, else the app's own data folder.
-    host = new EngineHost({ dataDir: process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData'), seedsDir: join(ROOT, 'seeds'), workerUrl: pathToFileURL(join(HERE, 'seed-worker.mjs')) });
+    host = new EngineHost({ dataDir: process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData'), seedsDir: join(unpacked(ROOT), 'seeds'), workerUrl: pathToFileURL(WORKER) });
     const engine = host;
     // The language of the menu follows the reader's; the rest goes to the engine.
     const api: ClausewayApi = {

@@ -84,9 +84,10 @@ export class EngineHost implements ClausewayApi {
     this.engine = null;
   }
 
-  private ready(): EngineApi {
-    if (!this.engine) throw new ApiError(this.progress.state === 'error' ? `the library could not be opened: ${this.progress.message ?? ''}` : 'the library is still being prepared');
-    return this.engine;
+  /** Calls the engine once it is open; before, the promise is refused, saying why. */
+  private call<T>(f: (engine: EngineApi) => Promise<T>): Promise<T> {
+    if (!this.engine) return Promise.reject(new ApiError(this.progress.state === 'error' ? `the library could not be opened: ${this.progress.message ?? ''}` : 'the library is still being prepared'));
+    return f(this.engine);
   }
 
   status(): Promise<LibraryStatus> {
@@ -94,19 +95,19 @@ export class EngineHost implements ClausewayApi {
   }
 
   listDocuments(): ReturnType<ClausewayApi['listDocuments']> {
-    return this.ready().listDocuments();
+    return this.call((e) => e.listDocuments());
   }
 
   getDocument(docId: string): ReturnType<ClausewayApi['getDocument']> {
-    return this.ready().getDocument(docId);
+    return this.call((e) => e.getDocument(docId));
   }
 
   getClause(clauseId: string): ReturnType<ClausewayApi['getClause']> {
-    return this.ready().getClause(clauseId);
+    return this.call((e) => e.getClause(clauseId));
   }
 
   search(...args: Parameters<ClausewayApi['search']>): ReturnType<ClausewayApi['search']> {
-    return this.ready().search(...args);
+    return this.call((e) => e.search(...args));
   }
 
   setLanguage(): Promise<void> {

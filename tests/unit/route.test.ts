@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatRoute, parseRoute, type Route } from '../../renderer/route.ts';
+
+test('routes survive a round trip through the address', () => {
+  const routes: Route[] = [
+    { view: 'library' },
+    { view: 'clause', clauseId: '051baaa2cbd9-80ebf642e5' },
+    { view: 'read', panes: [{ docId: 'ac24e1e9f025', clauseId: null }, { docId: '1afdfd996207', clauseId: '1afdfd996207-0123456789' }], focus: 1 },
+    { view: 'read', panes: [null, { docId: '1afdfd996207', clauseId: null }], focus: 0 },
+  ];
+  for (const r of routes) assert.deepEqual(parseRoute(formatRoute(r)), r);
+  assert.equal(formatRoute(routes[2] as Route), '#/read?l=ac24e1e9f025&r=1afdfd996207~1afdfd996207-0123456789&f=1');
+});
+
+test('anything else in the address falls back to the library', () => {
+  for (const h of ['', '#', '#/read', '#/read?l=../../etc', '#/c/not-an-id', '#/read?l=<script>']) assert.deepEqual(parseRoute(h), { view: 'library' });
+  assert.deepEqual(parseRoute('#/read?l=ac24e1e9f025~bogus'), { view: 'read', panes: [{ docId: 'ac24e1e9f025', clauseId: null }, null], focus: 0 });
+});
