@@ -60,28 +60,50 @@ interface Entry {
 }
 
 /** How much of a document's opening text goes in: enough to say what it is about. */
-const LEAD_CHARS = 300;
+const LEAD_CHARS = 150;
 
+/**
+ * Entries for the documents, in order. A document's ref is its position in the shard's list, in
+ * base 36: every posting of the inverted index repeats a ref, and short refs made the stored index
+ * (and the time to parse it at start) several times smaller than document ids did.
+ */
 function entriesFor(db: Database, docIds: string[]): Entry[] {
   const out: Entry[] = [];
   const doc = db.prepare<[string], { title: string }>('SELECT title FROM documents WHERE id = ?');
   const headings = db.prepare<[string], { heading: string }>('SELECT heading FROM clauses WHERE doc_id = ? AND heading IS NOT NULL ORDER BY ord');
   const lead = db.prepare<[number, string], { text: string | null }>("SELECT substr(group_concat(text, char(10)), 1, ?) AS text FROM (SELECT text FROM clauses WHERE doc_id = ? ORDER BY ord LIMIT 3)");
-  for (const id of docIds) {
+  docIds.forEach((id, i) => {
     const d = doc.get(id);
-    if (!d) continue;
+    if (!d) return;
     const text = lead.get(LEAD_CHARS, id)?.text ?? '';
-    out.push({ ref: id, title: d.title, heading: headings.all(id).map((h) => h.heading).join('\n'), text });
-  }
+    out.push({ ref: i.toString(36), title: d.title, heading: headings.all(id).map((h) => h.heading).join('\n'), text });
+  });
   return out;
 }
 
+/**
+ * Words found in most documents (总则, 法律责任, 人民政府 in a corpus of laws) tell no document apart
+ * and are left out of queries; they are left out of the index too, where they were most of its
+ * postings.
+ */
+function commonWords(entries: Entry[]): Set<string> {
+  const df = new Map<string, number>();
+  for (const e of entries) {
+    const seen = new Set(wordTokens(`${e.title}\n${e.heading}\n${e.text}`).map((t) => t.text));
+    for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const limit = Math.max(50, entries.length * COMMON_SHARE);
+  return new Set([...df].filter(([, n]) => n > limit).map(([w]) => w));
+}
+
 function build(entries: Entry[]): lunr.Index {
+  const common = commonWords(entries);
+  const tokenizer = (obj?: string | object | object[] | null, metadata?: object): lunr.Token[] => lunrTokenizer(obj, metadata).filter((t) => !common.has(t.toString()));
   return lunr(function () {
     // No English pipeline: its trimmer erases every CJK character and its stemmer means nothing here.
     this.pipeline.reset();
     this.searchPipeline.reset();
-    this.tokenizer = lunrTokenizer as typeof lunr.tokenizer;
+    this.tokenizer = tokenizer as typeof lunr.tokenizer;
     this.metadataWhitelist = ['position'];
     this.ref('ref');
     this.field('title', { boost: 10 });
@@ -107,6 +129,8 @@ function documentFrequency(index: lunr.Index, word: string): number {
 
 interface Shard {
   name: 'base' | 'delta';
+  /** In the order of the refs. */
+  docList: string[];
   docIds: Set<string>;
   entries: number;
   index: lunr.Index;
@@ -138,7 +162,10 @@ export class LunrShards {
   /** Loads the stored shards; no index is built here. */
   load(): void {
     const rows = this.db.prepare<[], { name: 'base' | 'delta'; doc_ids: string; entries: number; index_json: string }>('SELECT name, doc_ids, entries, index_json FROM lunr_shards').all();
-    this.shards = rows.map((r) => ({ name: r.name, docIds: new Set(JSON.parse(r.doc_ids) as string[]), entries: r.entries, index: lunr.Index.load(JSON.parse(r.index_json) as object) }));
+    this.shards = rows.map((r) => {
+      const docList = JSON.parse(r.doc_ids) as string[];
+      return { name: r.name, docList, docIds: new Set(docList), entries: r.entries, index: lunr.Index.load(JSON.parse(r.index_json) as object) };
+    });
     this.live = new Set(this.db.prepare<[], { id: string }>('SELECT id FROM documents').all().map((r) => r.id));
   }
 
@@ -167,7 +194,7 @@ export class LunrShards {
     const store = (name: 'base' | 'delta', docIds: string[], entries: Entry[]): Shard => {
       const index = build(entries);
       write.run(name, JSON.stringify(docIds), entries.length, JSON.stringify(index));
-      return { name, docIds: new Set(docIds), entries: entries.length, index };
+      return { name, docList: docIds, docIds: new Set(docIds), entries: entries.length, index };
     };
     if (rebuildBase) {
       const all = [...current].sort();
@@ -193,14 +220,20 @@ export class LunrShards {
     if (words.length === 0) return [];
     const out: LunrMatch[] = [];
     for (const shard of this.shards) {
-      const tokens = words.filter((w) => documentFrequency(shard.index, w) <= Math.max(50, shard.entries * COMMON_SHARE));
+      // A word absent from the index was too common to keep (or is in no document): it cannot tell
+      // documents apart, and as a required term it would exclude them all.
+      const tokens = words.filter((w) => {
+        const n = documentFrequency(shard.index, w);
+        return n > 0 && n <= Math.max(50, shard.entries * COMMON_SHARE);
+      });
       if (tokens.length === 0) continue;
       // A document is about the query when it holds every word of it.
       const results = shard.index.query((q) => {
         for (const t of tokens) q.term(t, { usePipeline: false, presence: lunr.Query.presence.REQUIRED });
       });
       for (const r of results) {
-        if (!this.live.has(r.ref)) continue;
+        const docId = shard.docList[parseInt(r.ref, 36)];
+        if (docId === undefined || !this.live.has(docId)) continue;
         const positions: LunrMatch['positions'] = [];
         for (const fields of Object.values(r.matchData.metadata as Record<string, Record<string, unknown>>)) {
           for (const [field, meta] of Object.entries(fields)) {
@@ -208,7 +241,7 @@ export class LunrShards {
             for (const p of pos) if (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number') positions.push({ field: field as LunrMatch['positions'][number]['field'], start: p[0], length: p[1] });
           }
         }
-        out.push({ ref: r.ref, score: r.score, positions });
+        out.push({ ref: docId, score: r.score, positions });
       }
     }
     return out.sort((a, b) => b.score - a.score);
