@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { EngineHost } from '../../electron/core/api/engine-host.ts';
 import { SEEDS_DIR } from '../../electron/core/ingest/ingest-files.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
+import { seedWorkerUrl } from '../../electron/core/server/serve.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
@@ -28,7 +29,7 @@ export interface AppServer {
 }
 
 export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'clauseway-e2e-'))): Promise<AppServer> {
-  const host = new EngineHost({ dataDir, seedsDir: SEEDS_DIR, workerUrl: new URL('../../electron/core/worker/seed-worker.ts', import.meta.url) });
+  const host = new EngineHost({ dataDir, seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl() });
   const server = await startServer({ api: host, rendererDir: join(ROOT, 'out', 'renderer') });
   return { server, host, dataDir, ready: host.start() };
 }

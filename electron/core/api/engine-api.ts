@@ -36,7 +36,7 @@ export class EngineApi implements ClausewayApi {
   }
 
   getDocument(docId: string): Promise<DocumentView | null> {
-    const summary = this.library.listDocuments().find((d) => d.id === docId);
+    const summary = this.library.document(docId);
     if (!summary) return Promise.resolve(null);
     const db = this.library.db;
     const rows = db.prepare<[string], ClauseRow>('SELECT id, parent_id, depth, kind, label, heading, text, citation, table_json FROM clauses WHERE doc_id = ? ORDER BY ord').all(docId);

@@ -4,19 +4,26 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../api/engine-host.ts';
 import { SEEDS_DIR } from '../ingest/ingest-files.ts';
 import { defaultDataDir } from '../paths.ts';
 import { startServer } from './http-server.ts';
 
 const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
+const BUNDLED_WORKER = resolve(import.meta.dirname, '../../../out/electron/seed-worker.mjs');
+
+/** The import worker: its bundle when built (it starts in two thirds of the time), else its source. */
+export function seedWorkerUrl(): URL {
+  return existsSync(BUNDLED_WORKER) ? pathToFileURL(BUNDLED_WORKER) : new URL('../worker/seed-worker.ts', import.meta.url);
+}
 
 export async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' } }, strict: true });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port ?? ''}"`);
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) throw new Error(`the renderer is not built (${RENDERER_DIR}); run npm run build first`);
-  const host = new EngineHost({ dataDir: values.data ?? defaultDataDir(), seedsDir: SEEDS_DIR, workerUrl: new URL('../worker/seed-worker.ts', import.meta.url) });
+  const host = new EngineHost({ dataDir: values.data ?? defaultDataDir(), seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl() });
   const server = await startServer({ api: host, rendererDir: RENDERER_DIR, port });
   process.stdout.write(`Clauseway (browser mode) is running. Open:\n\n  ${server.url}\n\nThe address carries this session's key; the server answers on 127.0.0.1 only. Ctrl+C stops it.\n`);
   const stop = (): void => {

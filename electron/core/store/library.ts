@@ -46,6 +46,23 @@ interface ClauseRow {
   citation: string;
 }
 
+function toSummary(r: DocumentRow): DocumentSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    issuer: r.issuer,
+    jurisdiction: r.jurisdiction,
+    level: r.level,
+    jurisdictions: JSON.parse(r.jurisdictions) as Jurisdiction[],
+    date: r.date,
+    docNumber: r.doc_number,
+    kind: r.kind,
+    validUntil: r.valid_until,
+    clauseCount: r.clause_count,
+    source: r.source,
+  };
+}
+
 export class Library {
   readonly db: DB;
 
@@ -115,26 +132,21 @@ export class Library {
   }
 
   listDocuments(): DocumentSummary[] {
-    const rows = this.db
-      .prepare<[], DocumentRow>(
+    return this.documentRows('').map(toSummary);
+  }
+
+  document(id: string): DocumentSummary | null {
+    const row = this.documentRows('WHERE d.id = ?', id)[0];
+    return row ? toSummary(row) : null;
+  }
+
+  private documentRows(where: string, ...params: string[]): DocumentRow[] {
+    return this.db
+      .prepare<string[], DocumentRow>(
         `SELECT d.id, d.title, d.issuer, d.jurisdiction, d.level, d.jurisdictions, d.date, d.doc_number, d.kind, d.valid_until, d.clause_count, s.key AS source
-         FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY s.key, d.ord`,
+         FROM documents d JOIN sources s ON s.id = d.source_id ${where} ORDER BY s.key, d.ord`,
       )
-      .all();
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      issuer: r.issuer,
-      jurisdiction: r.jurisdiction,
-      level: r.level,
-      jurisdictions: JSON.parse(r.jurisdictions) as Jurisdiction[],
-      date: r.date,
-      docNumber: r.doc_number,
-      kind: r.kind,
-      validUntil: r.valid_until,
-      clauseCount: r.clause_count,
-      source: r.source,
-    }));
+      .all(...params);
   }
 
   outline(docId: string): OutlineNode[] | null {
