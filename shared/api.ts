@@ -5,21 +5,9 @@
 // preload and the renderer stay small.
 
 import type { SearchFilters } from './query.ts';
-import type { ClauseDetail, ClauseKind, DocumentSummary, ResponsibleUnit, SearchResponse } from './types.ts';
+import type { ClauseDetail, DocumentSummary, ReaderClause, SearchResponse } from './types.ts';
 
-/** One clause as the reader shows it: the document's clauses come flat, in reading order. */
-export interface ReaderClause {
-  id: string;
-  parentId: string | null;
-  depth: number;
-  kind: ClauseKind;
-  label: string;
-  heading: string | null;
-  text: string;
-  citation: string;
-  units: ResponsibleUnit[];
-  table: string[][] | null;
-}
+export type { ReaderClause };
 
 export interface DocumentView {
   summary: DocumentSummary;

@@ -117,3 +117,17 @@ export interface SearchResponse {
   problems: string[];
   ms: number;
 }
+
+/** One clause as the reader shows it: the document's clauses come flat, in reading order. */
+export interface ReaderClause {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  kind: ClauseKind;
+  label: string;
+  heading: string | null;
+  text: string;
+  citation: string;
+  units: ResponsibleUnit[];
+  table: string[][] | null;
+}

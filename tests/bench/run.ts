@@ -23,6 +23,7 @@ import { indexClauses } from '../../electron/core/search/fts.ts';
 import { allTermsQuery } from '../../electron/core/search/grams.ts';
 import { parseQuery } from '../../shared/query.ts';
 import { QUERIES } from './queries.ts';
+import type { FrameStats, UiRow } from './ui-types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BENCH_CORPUS = resolve(ROOT, '..', 'shared', 'bench-corpus', 'laws');
@@ -254,24 +255,6 @@ function table(rows: Measure[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const row = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [row(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(row)].join('\n');
-}
-
-/** What tests/e2e/ui-bench.ts prints. */
-interface UiRow {
-  what: string;
-  ms: number;
-  baseline?: string;
-  ratio?: number;
-  target?: string;
-  met?: boolean;
-}
-interface FrameStats {
-  frames: number;
-  p50: number;
-  p95: number;
-  max: number;
-  over16: number;
-  over33: number;
 }
 
 function uiReport(): string {

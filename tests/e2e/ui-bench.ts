@@ -11,24 +11,7 @@ import type { Browser, Page } from '@playwright/test';
 import { ingestFile } from '../../electron/core/ingest/ingest-files.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import { launchChromium, startApp, stopApp } from './app.ts';
-
-export interface UiRow {
-  what: string;
-  ms: number;
-  baseline?: string;
-  ratio?: number;
-  target?: string;
-  met?: boolean;
-}
-
-export interface FrameStats {
-  frames: number;
-  p50: number;
-  p95: number;
-  max: number;
-  over16: number;
-  over33: number;
-}
+import type { FrameStats, UiRow } from '../bench/ui-types.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

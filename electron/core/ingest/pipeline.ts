@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { DocKind, Jurisdiction, ResponsibleUnit, ClauseKind } from '../../../shared/types.ts';
+import type { DocKind, Jurisdiction, ReaderClause } from '../../../shared/types.ts';
 import { decode, type Encoding } from './decode.ts';
 import { readBlocks, type Format, type FrontMatter } from './blocks.ts';
 import { IngestError } from './errors.ts';
@@ -17,18 +17,9 @@ import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kin
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-export interface ClauseRecord {
-  id: string;
-  parentId: string | null;
+/** A clause as stored: as the reader sees it, with its place in reading order. */
+export interface ClauseRecord extends ReaderClause {
   ord: number;
-  depth: number;
-  kind: ClauseKind;
-  label: string;
-  heading: string | null;
-  text: string;
-  citation: string;
-  units: ResponsibleUnit[];
-  table: string[][] | null;
 }
 
 export interface DocumentRecord {
