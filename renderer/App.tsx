@@ -61,11 +61,15 @@ export function App(): ReactNode {
   useEffect(() => {
     let timer = 0;
     const poll = (): void => {
-      void api.status().then((s) => {
-        setStatus(s);
-        if (s.state === 'ready') void api.listDocuments().then(setDocs);
-        else if (s.state === 'preparing') timer = window.setTimeout(poll, 60);
-      });
+      api.status().then(
+        (s) => {
+          setStatus(s);
+          if (s.state === 'ready') void api.listDocuments().then(setDocs);
+          else if (s.state === 'preparing') timer = window.setTimeout(poll, 60);
+        },
+        // Browser mode opened without its key (a new tab, a bookmark): say how to get in.
+        (e: unknown) => setStatus({ state: 'error', done: 0, total: 0, message: e instanceof Error && /token/.test(e.message) ? 'token' : String(e), documents: 0 }),
+      );
     };
     poll();
     return () => clearTimeout(timer);
@@ -239,7 +243,7 @@ export function App(): ReactNode {
         <main className="preparing" aria-busy={status?.state === 'preparing'}>
           <h1>{status?.state === 'error' ? t.openError : t.preparing}</h1>
           {status?.state === 'error' ? (
-            <p className="error">{status.message}</p>
+            <p className="error">{status.message === 'token' ? t.needToken : status.message}</p>
           ) : (
             <>
               <progress max={status?.total ?? 1} value={status?.done ?? 0} />

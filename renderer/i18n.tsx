@@ -19,6 +19,7 @@ const zh = {
   preparingFile: '正在导入',
   preparingSearch: '正在建立检索索引',
   openError: '文库无法打开',
+  needToken: '此页面需要启动时打印的完整地址（含访问密钥）。请使用 npm start 或 npm run serve 输出的链接打开。',
   filterTitle: '按标题筛选',
   allKinds: '全部类型',
   allLevels: '全部层级',
@@ -73,6 +74,7 @@ const en: Messages = {
   preparingFile: 'Importing',
   preparingSearch: 'Building the search index',
   openError: 'The library cannot be opened',
+  needToken: 'This page needs the full address printed at start (it carries the access key). Open the link that npm start or npm run serve printed.',
   filterTitle: 'Filter by title',
   allKinds: 'All kinds',
   allLevels: 'All levels',
@@ -128,7 +130,8 @@ export function LanguageProvider({ children }: { children: ReactNode }): ReactNo
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'));
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    void api.setLanguage(lang);
+    // Only the desktop menu listens; when the engine cannot be reached the page says so elsewhere.
+    api.setLanguage(lang).catch(() => undefined);
   }, [lang]);
   const value = useMemo(
     () => ({

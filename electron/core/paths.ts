@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const PRODUCT_FOLDER = 'Clauseway';
+const PRODUCT_FOLDER = 'Clauseway';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   const fromEnv = env['CLAUSEWAY_DATA'];

@@ -7,7 +7,7 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 
-export const SCHEME = 'app';
+const SCHEME = 'app';
 
 /** Before app ready: the scheme is standard and secure, so fetch, storage and the CSP behave as on https. */
 export function registerScheme(): void {

@@ -75,3 +75,9 @@ test('a filter and a one-character search', async ({ page, app }) => {
   await expect(results.locator('.search-group h3').first()).toContainText('东莞');
   await expect(results.locator('.search-group')).toHaveCount(1);
 });
+
+test('browser mode without its key says how to get in, and reaches nothing', async ({ page, app }) => {
+  await page.goto(`http://127.0.0.1:${app.server.port}/`);
+  await expect(page.getByRole('heading', { name: '文库无法打开' })).toBeVisible();
+  await expect(page.locator('.preparing .error')).toContainText('访问密钥');
+});

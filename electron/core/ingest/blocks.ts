@@ -59,7 +59,7 @@ function computeLineStarts(text: string): number[] {
 }
 
 /** Collapses runs of white space inside a paragraph; CJK text has no spaces to lose. */
-export function cleanInline(text: string): string {
+function cleanInline(text: string): string {
   return text.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
 }
 
@@ -67,7 +67,7 @@ export function cleanInline(text: string): string {
  * HTML → blocks. htmlparser2 is forgiving of the unclosed and misnested tags of real downloads.
  * `baseLine` is the line of the HTML's first character in the whole file.
  */
-export function readHtml(html: string, baseLine = 1): Block[] {
+function readHtml(html: string, baseLine = 1): Block[] {
   const blocks: Block[] = [];
   const lineStarts = computeLineStarts(html);
   let buf = '';
@@ -162,7 +162,7 @@ function tableFromLines(lines: string[]): string[][] | null {
 }
 
 /** Plain text: one block a line; runs of tab-separated lines become tables. */
-export function readPlain(text: string, baseLine = 1): Block[] {
+function readPlain(text: string, baseLine = 1): Block[] {
   const lines = text.split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
   let i = 0;
@@ -228,7 +228,7 @@ function inlineText(tokens: Token[]): { text: string; allStrong: boolean } {
 }
 
 /** Markdown (and front matter pages that mix Markdown with inline HTML) → blocks. */
-export function readMarkdown(source: string, baseLine = 1): Block[] {
+function readMarkdown(source: string, baseLine = 1): Block[] {
   const tokens = markdown.parse(source, {});
   const srcLines = source.split('\n');
   const blocks: Block[] = [];
@@ -299,7 +299,7 @@ function readFrontMatter(text: string): { fm: FrontMatter; bodyStartLine: number
   return { fm, bodyStartLine: consumed.split('\n').length, body: text.slice(consumed.length) };
 }
 
-export function detectFormat(text: string, fileName: string): Format {
+function detectFormat(text: string, fileName: string): Format {
   const lower = fileName.toLowerCase();
   if (/\.(html?|xhtml)$/.test(lower)) return 'html';
   if (/\.(md|markdown)$/.test(lower)) return 'markdown';

@@ -21,7 +21,7 @@ const CLOSING = /[。！？；：!?;:…）)」』”"】〕》\]]$/;
 /** A title ends with the name of its kind of document, maybe followed by a year range or doc number. */
 export const TITLE_END = /(?:通知|通告|公告|意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|决议|指引|指南|批复|报告|协议|法|简报)(?:[（(][^（()）]{2,30}[）)])?$/;
 
-export function isNoise(text: string): boolean {
+function isNoise(text: string): boolean {
   return URL_ONLY.test(text) || NAV.test(text) || SOURCE_LINE.test(text) || EDITOR_LINE.test(text) || PAGE_NUMBER.test(text);
 }
 

@@ -15,7 +15,7 @@ import { buildTree, signatureClause, splitSignature, type ParsedClause } from '.
 import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf, validityOf } from './metadata.ts';
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 /** A clause as stored: as the reader sees it, with its place in reading order. */
 export interface ClauseRecord extends ReaderClause {

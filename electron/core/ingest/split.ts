@@ -54,7 +54,7 @@ function opensDocument(next: NormalBlock | undefined): boolean {
 }
 
 /** The documents named by a notice that prints them: 关于印发《X》、《Y》的通知. */
-export function printedDocuments(noticeTitle: string): string[] {
+function printedDocuments(noticeTitle: string): string[] {
   const m = /印发(.+?)的通知/.exec(noticeTitle);
   if (!m?.[1]) return [];
   const inner = m[1];

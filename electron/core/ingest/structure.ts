@@ -55,7 +55,7 @@ function newClause(kind: ClauseKind, line: number, label?: Label): ParsedClause 
  * punctuation (第一章 规划背景, 一、总体要求), or a first sentence without commas
  * ((一)深化服务业对外开放。争创…). A task that is one long sentence has none.
  */
-export function splitHeading(rest: string): string | null {
+function splitHeading(rest: string): string | null {
   if (!rest) return null;
   // A short line that is at most one sentence, commas allowed: 二、构建平台生态，激发市场活力.
   if (rest.length <= 40 && !/[。；！？]/.test(rest.replace(/[。．.]$/, '')) && !/[）)]$/.test(rest)) return rest.replace(/[。．.：:]$/, '');

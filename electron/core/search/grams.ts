@@ -28,7 +28,7 @@ export function gramsOf(folded: string): string {
 }
 
 /** The FTS5 expression that matches exactly the texts containing `folded` (one term). */
-export function gramQuery(folded: string): string {
+function gramQuery(folded: string): string {
   const cps = codePoints(folded);
   const first = cps[0];
   if (first === undefined) throw new Error('empty search term');

@@ -28,7 +28,7 @@ export interface WordToken {
  * dictionary (Intl.Segmenter), and for Chinese words longer than two characters their bigrams too,
  * so that 金融科技 in a heading meets 金融 or 科技 in a query whichever way either was cut.
  */
-export function wordTokens(text: string): WordToken[] {
+function wordTokens(text: string): WordToken[] {
   const folded = fold(text);
   const out: WordToken[] = [];
   for (const s of segmenter.segment(folded)) {
