@@ -12,8 +12,11 @@ const only = process.argv[2];
 
 const renderer: BuildOptions[] = [
   {
-    entryPoints: [join(ROOT, 'renderer/main.tsx')],
-    outfile: join(OUT, 'renderer/app.js'),
+    // app.js, and chunks loaded later (opencc's tables: renderer/fold.ts).
+    entryPoints: { app: join(ROOT, 'renderer/main.tsx') },
+    outdir: join(OUT, 'renderer'),
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     format: 'esm',
     platform: 'browser',

@@ -3,8 +3,6 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocumentView, LibraryStatus } from '../shared/api.ts';
-import { fold } from '../shared/fold.ts';
-import { parseQuery } from '../shared/query.ts';
 import type { DocumentSummary, SearchResponse } from '../shared/types.ts';
 import { api, platform } from './api/client.ts';
 import { useI18n } from './i18n.tsx';
@@ -293,7 +291,7 @@ export function App(): ReactNode {
               onClose={() => setResults(null)}
               onOpen={(docId, clauseId, toOther) => {
                 const pane = toOther ? other(focus) : focus;
-                open(docId, clauseId, pane, parseQuery(results.query).terms.map(fold));
+                open(docId, clauseId, pane, results.folded);
               }}
             />
           )}

@@ -1,8 +1,9 @@
-// Match ranges and snippets. Pure: the engine uses it for search results, the renderer for
-// find-in-document. Matching happens on folded text (same length as the displayed text), so the
-// ranges apply to the text as displayed.
+// Match ranges and snippets. Pure: the engine uses them for search results, the renderer for
+// marks and find-in-document. Matching happens on folded text (same length as the displayed text),
+// so the ranges apply to the text as displayed. The fold is passed in: the engine folds with
+// opencc at once, the renderer loads opencc after its first paint (renderer/fold.ts).
 
-import { fold } from './fold.ts';
+export type Fold = (text: string) => string;
 
 export type Range = [start: number, end: number];
 
@@ -16,7 +17,7 @@ export interface Excerpt {
 }
 
 /** Every occurrence of every (folded) term in the text, merged and sorted. */
-export function matchRanges(text: string, foldedTerms: string[]): Range[] {
+export function matchRanges(text: string, foldedTerms: string[], fold: Fold): Range[] {
   const folded = fold(text);
   const ranges: Range[] = [];
   for (const term of foldedTerms) {
@@ -42,7 +43,7 @@ export function mergeRanges(ranges: Range[]): Range[] {
  * A window of about `width` characters around the run of matches that shows the most different
  * terms, then the most matches, cut after a sentence or clause mark when one is near.
  */
-export function excerpt(text: string, ranges: Range[], width = 90): Excerpt {
+export function excerpt(text: string, ranges: Range[], fold: Fold, width = 90): Excerpt {
   if (text.length <= width) return { text, marks: ranges, clippedStart: false, clippedEnd: false };
   let bestStart = 0;
   let bestCount = -1;

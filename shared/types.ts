@@ -110,6 +110,8 @@ export interface SearchHit {
 export interface SearchResponse {
   query: string;
   terms: string[];
+  /** The terms as matched (folded): what a renderer marks in the text it shows. */
+  folded: string[];
   hits: SearchHit[];
   /** How many clauses match in all, before the limit; null unless asked for. */
   total: number | null;

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { matchRanges, type Range } from '../../shared/snippet.ts';
+import { foldText } from '../fold.ts';
 
 /** Text with ranges marked: given ranges, or every occurrence of the (folded) terms. */
 export function Marked({ text, terms, ranges, className }: { text: string; terms?: string[]; ranges?: Range[]; className?: string }): ReactNode {
-  const marks = ranges ?? (terms && terms.length > 0 ? matchRanges(text, terms) : []);
+  const marks = ranges ?? (terms && terms.length > 0 ? matchRanges(text, terms, foldText) : []);
   if (marks.length === 0) return className ? <span className={className}>{text}</span> : text;
   const parts: ReactNode[] = [];
   let at = 0;

@@ -4,7 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocumentView, ReaderClause } from '../../shared/api.ts';
-import { fold } from '../../shared/fold.ts';
+import { useFold } from '../fold.ts';
 import { useI18n } from '../i18n.tsx';
 import { Outline } from './Outline.tsx';
 import { ClauseView } from './ClauseView.tsx';
@@ -86,8 +86,9 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc.summary.id, target]);
 
+  const fold = useFold();
   const findTerm = fold(findText.trim());
-  const findHits = useMemo(() => (findTerm ? clauses.flatMap((c, i) => (fold(c.text).includes(findTerm) || fold(c.heading ?? '').includes(findTerm) ? [i] : [])) : []), [clauses, findTerm]);
+  const findHits = useMemo(() => (findTerm ? clauses.flatMap((c, i) => (fold(c.text).includes(findTerm) || fold(c.heading ?? '').includes(findTerm) ? [i] : [])) : []), [clauses, findTerm, fold]);
   const stepFind = (delta: 1 | -1): void => {
     if (findHits.length === 0) return;
     const next = (findAt + delta + findHits.length) % findHits.length;

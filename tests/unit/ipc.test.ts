@@ -18,7 +18,7 @@ const api: ClausewayApi = {
   getClause: () => Promise.resolve(null),
   search: (q, o) => {
     calls.push(['search', q, o]);
-    return Promise.resolve({ query: q, terms: [], hits: [], total: null, problems: [], ms: 0 });
+    return Promise.resolve({ query: q, terms: [], folded: [], hits: [], total: null, problems: [], ms: 0 });
   },
   setLanguage: () => Promise.resolve(),
 };

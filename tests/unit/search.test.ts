@@ -28,7 +28,7 @@ test('the query language: terms, quoted phrases, filters and their problems', ()
 
 test('snippets mark every term and show all the different terms when they fit', () => {
   const text = '支持香港打造大湾区绿色金融中心，建设国际认可的绿色债券认证机构。' + '其他内容。'.repeat(30) + '香港';
-  const ex = excerpt(text, matchRanges(text, ['绿色', '香港']), 40);
+  const ex = excerpt(text, matchRanges(text, ['绿色', '香港'], fold), fold, 40);
   assert.ok(ex.text.includes('香港') && ex.text.includes('绿色'));
   assert.equal(markedSnippet({ text: 'a<b>绿色', marks: [[4, 6]], clippedStart: true, clippedEnd: false }), '…a&lt;b&gt;<mark>绿色</mark>');
 });

@@ -11,6 +11,7 @@
 
 import type { Database } from 'better-sqlite3';
 import { parseQuery, type SearchFilters } from '../../../shared/query.ts';
+import { fold } from '../../../shared/fold.ts';
 import { excerpt, markedSnippet, matchRanges, mergeRanges, type Range } from '../../../shared/snippet.ts';
 import type { MatchTier, SearchHit, SearchResponse } from '../../../shared/types.ts';
 import { allTermsQuery } from './grams.ts';
@@ -101,7 +102,7 @@ export class Searcher {
     const limit = Math.max(1, Math.min(options.limit ?? 50, MAX_LIMIT));
     const parsed = parseQuery(query, options.filters);
     const terms = parsed.folded.filter((t) => t.length > 0);
-    if (terms.length === 0) return { query, terms: [], hits: [], total: options.count ? 0 : null, problems: parsed.problems, ms: performance.now() - t0 };
+    if (terms.length === 0) return { query, terms: [], folded: [], hits: [], total: options.count ? 0 : null, problems: parsed.problems, ms: performance.now() - t0 };
 
     const filter = filterSql(parsed.filters);
     const docBoost = new Map<string, number>();
@@ -134,7 +135,7 @@ export class Searcher {
     const hits = ranked.flatMap(({ tier, seq, score }): SearchHit[] => {
       const r = rows.get(seq);
       if (!r) return [];
-      const ex = excerpt(r.text, matchRanges(r.text, terms));
+      const ex = excerpt(r.text, matchRanges(r.text, terms, fold), fold);
       return [
         {
           clauseId: r.id,
@@ -146,14 +147,14 @@ export class Searcher {
           excerpt: ex,
           label: r.label,
           heading: r.heading,
-          headingMarks: r.heading ? matchRanges(r.heading, terms) : [],
+          headingMarks: r.heading ? matchRanges(r.heading, terms, fold) : [],
           titleMarks: titleMarks.get(r.doc_id) ?? [],
           citation: r.citation,
         },
       ];
     });
     const total = options.count ? this.count(allTermsQuery(terms), filter) : null;
-    return { query, terms: parsed.terms, hits, total, problems: parsed.problems, ms: performance.now() - t0 };
+    return { query, terms: parsed.terms, folded: terms, hits, total, problems: parsed.problems, ms: performance.now() - t0 };
   }
 
   /** The best `n` clauses for one FTS5 expression: bm25 plus boosts over the pools described above. */
