@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchLabel, citationLabel } from '../../electron/core/ingest/labels.ts';
-import { formatNumeral, parseNumeral } from '../../shared/numerals.ts';
+import { parseNumeral } from '../../shared/numerals.ts';
+import { formatNumeral } from '../helpers/numerals.ts';
 
 test('Chinese numerals parse and format both ways', () => {
   const cases: [string, number][] = [['一', 1], ['十', 10], ['十二', 12], ['二十', 20], ['三十二', 32], ['一百零八', 108], ['一千一百六十四', 1164], ['两百', 200], ['48', 48], ['４８', 48]];

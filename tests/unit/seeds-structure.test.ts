@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumeral } from '../../shared/numerals.ts';
+import { formatNumeral } from '../helpers/numerals.ts';
 import type { Library } from '../../electron/core/store/library.ts';
 import { docByTitle, labels, outlineOf, seededLibrary, walk } from '../helpers/library.ts';
 

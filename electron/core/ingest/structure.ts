@@ -20,7 +20,6 @@ export interface ParsedClause {
   table?: string[][];
   units: ResponsibleUnit[];
   children: ParsedClause[];
-  line: number;
 }
 
 interface OpenClause {
@@ -35,7 +34,7 @@ const PREFACE = /^(?:前言|序言|引言|导言)$/;
 const CLOSING_PROVISION = /^本(?:政策|办法|措施|方案|意见|规定|通知|细则|计划|条例|规则|决定|指引|实施意见|若干措施)[^。]{0,40}(?:施行|实施|解释|有效期|废止)/;
 const DATE_LINE = /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$/;
 
-function newClause(kind: ClauseKind, line: number, label?: Label): ParsedClause {
+function newClause(kind: ClauseKind, label?: Label): ParsedClause {
   return {
     kind,
     label: label?.printed ?? '',
@@ -46,7 +45,6 @@ function newClause(kind: ClauseKind, line: number, label?: Label): ParsedClause 
     paragraphs: [],
     units: [],
     children: [],
-    line,
   };
 }
 
@@ -85,7 +83,7 @@ export function splitSignature(blocks: NormalBlock[]): { body: NormalBlock[]; si
 }
 
 export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
-  const root = newClause('paragraph', 0);
+  const root = newClause('paragraph');
   const stack: OpenClause[] = [{ clause: root, rank: -1, closed: false }];
   const lastNumber = new Map<ClauseKind, number>();
   const top = (): OpenClause => stack[stack.length - 1] ?? { clause: root, rank: -1, closed: false };
@@ -121,7 +119,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
 
   for (const block of blocks) {
     if (block.table) {
-      const t = newClause('table', block.line);
+      const t = newClause('table');
       t.table = block.table;
       t.paragraphs = [block.text];
       attachParagraph(t);
@@ -135,7 +133,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
       const parent = stack[pi]?.clause ?? root;
       if (accepts(label, parent)) {
         stack.length = pi + 1;
-        const clause = newClause(label.kind, block.line, label);
+        const clause = newClause(label.kind, label);
         clause.heading = splitHeading(label.rest);
         if (label.rest) clause.paragraphs.push(label.rest);
         parent.children.push(clause);
@@ -148,7 +146,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     }
     if (PREFACE.test(text.replace(/\s/g, ''))) {
       stack.length = 1;
-      const clause = newClause('preface', block.line);
+      const clause = newClause('preface');
       clause.heading = text.replace(/\s/g, '');
       root.children.push(clause);
       stack.push({ clause, rank: labelRank('chapter'), closed: false });
@@ -157,7 +155,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     if (DATE_LINE.test(text.replace(/\s/g, '')) && mergeSignature(top().clause, block)) continue;
     if (CLOSING_PROVISION.test(text)) {
       stack.length = 1;
-      root.children.push({ ...newClause('paragraph', block.line), paragraphs: [text] });
+      root.children.push({ ...newClause('paragraph'), paragraphs: [text] });
       stack[0] = { clause: root, rank: -1, closed: true };
       continue;
     }
@@ -173,7 +171,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
       }
       continue;
     }
-    attachParagraph({ ...newClause('paragraph', block.line), paragraphs: [text] });
+    attachParagraph({ ...newClause('paragraph'), paragraphs: [text] });
   }
   return root.children;
 }
@@ -191,12 +189,12 @@ function mergeSignature(parent: ParsedClause, dateBlock: NormalBlock): boolean {
   }
   if (start === parent.children.length) return false;
   const lines = parent.children.splice(start).map((c) => c.paragraphs[0] ?? '');
-  parent.children.push({ ...newClause('signature', dateBlock.line), paragraphs: [...lines, dateBlock.text] });
+  parent.children.push({ ...newClause('signature'), paragraphs: [...lines, dateBlock.text] });
   return true;
 }
 
 export function signatureClause(signature: NormalBlock[]): ParsedClause | null {
   const first = signature[0];
   if (!first) return null;
-  return { ...newClause('signature', first.line), paragraphs: signature.map((b) => b.text) };
+  return { ...newClause('signature'), paragraphs: signature.map((b) => b.text) };
 }
