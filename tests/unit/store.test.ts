@@ -8,7 +8,7 @@ import { parseSource } from '../../electron/core/ingest/pipeline.ts';
 import { openDatabase, openDatabaseWithBackup } from '../../electron/core/store/database.ts';
 import { DATABASE_FILE, Library } from '../../electron/core/store/library.ts';
 import { LATEST_VERSION, type Migration } from '../../electron/core/store/migrations/index.ts';
-import { SEEDS, tempDir } from '../helpers/library.ts';
+import { FIXTURES, SEEDS, tempDir } from '../helpers/library.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -136,5 +136,20 @@ test('deleting a source removes its documents, clauses and units through foreign
   assert.equal(lib.listDocuments().filter((d) => d.title.startsWith('附件')).length, 0);
   const orphans = lib.db.prepare('SELECT count(*) AS n FROM clause_units u LEFT JOIN clauses c ON c.id = u.clause_id WHERE c.id IS NULL').get() as { n: number };
   assert.equal(orphans.n, 0);
+  lib.close();
+});
+
+test('the same document from another file is not stored twice, and the outcome says so', () => {
+  const lib = Library.open(dir);
+  // The same excerpt of the Guangzhou measures, saved as UTF-8 and as GB18030: two files, one document.
+  const first = ingestFile(lib, join(FIXTURES, '001-excerpt.utf8.txt'));
+  assert.equal(first.documents, 1);
+  const second = ingestFile(lib, join(FIXTURES, '001-excerpt.gb18030.txt'));
+  assert.equal(second.status, 'added');
+  assert.equal(second.documents, 0);
+  assert.equal(second.clauses, 0);
+  assert.match(second.warnings.join('\n'), /"广州市关于以高水平开放推动服务贸易和数字贸易高质量发展的若干措施" is already in the library from .*001-excerpt.utf8.txt; this copy was not added/);
+  assert.equal(lib.listDocuments().length, 1);
+  assert.equal(lib.find('深化服务业对外开放').length, 1);
   lib.close();
 });

@@ -80,11 +80,12 @@ export class Library {
 
   /** Stores a parsed file under `key`, replacing what that key held. Unchanged content is a no-op. */
   store(key: string, parsed: ParsedSource): IngestOutcome {
-    const outcome = (status: IngestStatus, warnings: string[] = parsed.warnings): IngestOutcome => ({
+    // What the library holds from this file afterwards (a document already there from another file is not stored twice).
+    const outcome = (status: IngestStatus, warnings: string[] = parsed.warnings, stored = parsed.documents): IngestOutcome => ({
       source: key,
       status,
-      documents: parsed.documents.length,
-      clauses: parsed.documents.reduce((n, d) => n + d.clauses.length, 0),
+      documents: stored.length,
+      clauses: stored.reduce((n, d) => n + d.clauses.length, 0),
       warnings,
     });
     const existing = this.db.prepare<[string], { id: number; sha256: string }>('SELECT id, sha256 FROM sources WHERE key = ?').get(key);
@@ -93,6 +94,7 @@ export class Library {
     if (twin) return outcome('unchanged', [...parsed.warnings, `the same file is already in the library as ${twin.key}`]);
 
     const warnings = [...parsed.warnings];
+    const stored: ParsedSource['documents'] = [];
     const write = this.db.transaction(() => {
       if (existing) this.db.prepare('DELETE FROM sources WHERE id = ?').run(existing.id);
       const sourceId = this.db
@@ -112,6 +114,7 @@ export class Library {
           warnings.push(`"${d.title}" is already in the library from ${other.key}; this copy was not added`);
           return;
         }
+        stored.push(d);
         const primary: Jurisdiction = d.jurisdictions[0] ?? { name: '全国', level: 'national' };
         insDoc.run(d.id, sourceId, ord, d.title, d.issuer, primary.name, primary.level, JSON.stringify(d.jurisdictions), d.date, d.docNumber, d.kind, d.validUntil, d.clauses.length);
         for (const c of d.clauses) {
@@ -123,7 +126,7 @@ export class Library {
       indexClauses(this.db, 'SELECT c.seq, c.text, c.heading FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id = ?', sourceId);
     });
     write();
-    return outcome(existing ? 'updated' : 'added', warnings);
+    return outcome(existing ? 'updated' : 'added', warnings, stored);
   }
 
   /** Removes one document with its clauses; their search entries go with them. */
