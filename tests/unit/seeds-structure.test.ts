@@ -143,6 +143,20 @@ describe('seeds', () => {
     assert.equal(library.clause(s?.id ?? '')?.citation, '粤港澳大湾区发展规划纲要 第六章 第三节');
   });
 
+  test("the reader's view of a document holds every clause in reading order, with units and tables", () => {
+    const annex2 = docByTitle(library, '附件2');
+    const view = library.documentView(annex2.id);
+    assert.ok(view);
+    assert.equal(view.summary.title, annex2.title);
+    assert.deepEqual(view.clauses.map((c) => c.id), walk(outlineOf(library, '附件2')).map((n) => n.id));
+    const t47 = view.clauses.find((c) => c.label === '47.');
+    assert.deepEqual(t47?.units.map((u) => u.role), ['lead', 'lead', 'cooperate', 'cooperate', 'support', 'support', 'support']);
+    const agenda = library.documentView(docByTitle(library, '参会邀请').id)?.clauses.find((c) => c.kind === 'table');
+    assert.deepEqual(agenda?.table?.[1], ['09:30-10:00', '来宾签到']);
+    assert.equal(library.documentView('000000000000'), null);
+    assert.equal(library.documentCount(), library.listDocuments().length);
+  });
+
   test('建立出口信用保险制度 is found once, in the Outline, although a page break cuts it', () => {
     const hits = library.find('建立出口信用保险制度');
     assert.equal(hits.length, 1);

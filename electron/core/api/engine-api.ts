@@ -1,21 +1,8 @@
 // The engine behind the API contract: the library and its search, for one process.
 
-import type { ClausewayApi, DocumentView, LibraryStatus, ReaderClause, SearchOptions } from '../../../shared/api.ts';
-import type { ClauseKind, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
+import type { ClausewayApi, DocumentView, LibraryStatus, SearchOptions } from '../../../shared/api.ts';
 import type { Library } from '../store/library.ts';
 import type { Searcher } from '../search/searcher.ts';
-
-interface ClauseRow {
-  id: string;
-  parent_id: string | null;
-  depth: number;
-  kind: ClauseKind;
-  label: string;
-  heading: string | null;
-  text: string;
-  citation: string;
-  table_json: string | null;
-}
 
 export class EngineApi implements ClausewayApi {
   private readonly library: Library;
@@ -27,7 +14,7 @@ export class EngineApi implements ClausewayApi {
   }
 
   status(): Promise<LibraryStatus> {
-    const n = this.library.listDocuments().length;
+    const n = this.library.documentCount();
     return Promise.resolve({ state: 'ready', done: n, total: n, message: null, documents: n });
   }
 
@@ -36,33 +23,7 @@ export class EngineApi implements ClausewayApi {
   }
 
   getDocument(docId: string): Promise<DocumentView | null> {
-    const summary = this.library.document(docId);
-    if (!summary) return Promise.resolve(null);
-    const db = this.library.db;
-    const rows = db.prepare<[string], ClauseRow>('SELECT id, parent_id, depth, kind, label, heading, text, citation, table_json FROM clauses WHERE doc_id = ? ORDER BY ord').all(docId);
-    const units = new Map<string, ResponsibleUnit[]>();
-    for (const u of db
-      .prepare<[string], { clause_id: string; name: string; role: UnitRole }>('SELECT u.clause_id, u.name, u.role FROM clause_units u JOIN clauses c ON c.id = u.clause_id WHERE c.doc_id = ? ORDER BY c.ord, u.ord')
-      .all(docId)) {
-      const list = units.get(u.clause_id) ?? [];
-      list.push({ name: u.name, role: u.role });
-      units.set(u.clause_id, list);
-    }
-    const clauses = rows.map(
-      (r): ReaderClause => ({
-        id: r.id,
-        parentId: r.parent_id,
-        depth: r.depth,
-        kind: r.kind,
-        label: r.label,
-        heading: r.heading,
-        text: r.text,
-        citation: r.citation,
-        units: units.get(r.id) ?? [],
-        table: r.table_json ? (JSON.parse(r.table_json) as string[][]) : null,
-      }),
-    );
-    return Promise.resolve({ summary, clauses });
+    return Promise.resolve(this.library.documentView(docId));
   }
 
   getClause(clauseId: string): ReturnType<ClausewayApi['getClause']> {

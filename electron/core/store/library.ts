@@ -2,7 +2,8 @@
 // ingest of a file is one transaction, so a failure leaves the library as it was.
 
 import { basename, join } from 'node:path';
-import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
+import type { DocumentView } from '../../../shared/api.ts';
+import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
 import type { ParsedSource } from '../ingest/pipeline.ts';
 import { indexClauses } from '../search/fts.ts';
 import { openDatabase, type DB, type OpenOptions } from './database.ts';
@@ -136,6 +137,30 @@ export class Library {
 
   listDocuments(): DocumentSummary[] {
     return this.documentRows('').map(toSummary);
+  }
+
+  documentCount(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents').get()?.n ?? 0;
+  }
+
+  /** A document as the reader shows it: its summary and all its clauses in reading order, with their units. */
+  documentView(id: string): DocumentView | null {
+    const summary = this.document(id);
+    if (!summary) return null;
+    const rows = this.db
+      .prepare<[string], Omit<ReaderClause, 'units' | 'table'> & { tableJson: string | null }>(
+        'SELECT id, parent_id AS parentId, depth, kind, label, heading, text, citation, table_json AS tableJson FROM clauses WHERE doc_id = ? ORDER BY ord',
+      )
+      .all(id);
+    const units = new Map<string, ResponsibleUnit[]>();
+    const unitRows = this.db
+      .prepare<[string], { clauseId: string; name: string; role: UnitRole }>(
+        'SELECT u.clause_id AS clauseId, u.name, u.role FROM clause_units u JOIN clauses c ON c.id = u.clause_id WHERE c.doc_id = ? ORDER BY c.ord, u.ord',
+      )
+      .all(id);
+    for (const u of unitRows) units.set(u.clauseId, [...(units.get(u.clauseId) ?? []), { name: u.name, role: u.role }]);
+    const clauses = rows.map(({ tableJson, ...c }): ReaderClause => ({ ...c, units: units.get(c.id) ?? [], table: tableJson ? (JSON.parse(tableJson) as string[][]) : null }));
+    return { summary, clauses };
   }
 
   document(id: string): DocumentSummary | null {
