@@ -3,7 +3,8 @@
 // Electron it runs from these bundles.
 
 import { build, type BuildOptions } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -44,7 +45,11 @@ if (only !== 'electron') {
   rmSync(join(OUT, 'renderer'), { recursive: true, force: true });
   await Promise.all(renderer.map((o) => build(o)));
   mkdirSync(join(OUT, 'renderer'), { recursive: true });
-  copyFileSync(join(ROOT, 'renderer/index.html'), join(OUT, 'renderer/index.html'));
+  // The page states the same policy as the headers of app:// and browser mode (one source: shared/csp.ts);
+  // frame-ancestors means nothing in a meta tag, so it stays in the headers only.
+  const metaPolicy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  const html = readFileSync(join(ROOT, 'renderer/index.html'), 'utf8').replace('%CONTENT_SECURITY_POLICY%', metaPolicy);
+  writeFileSync(join(OUT, 'renderer/index.html'), html);
 }
 if (only !== 'renderer') {
   rmSync(join(OUT, 'electron'), { recursive: true, force: true });

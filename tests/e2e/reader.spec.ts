@@ -7,8 +7,9 @@ test.describe.configure({ mode: 'serial' });
 
 test('the whole flow: library, the Outline, its outline, two plans side by side, search, language', async ({ page, app }) => {
   await page.goto(app.server.url);
-  // The token leaves the address bar once it is read.
+  // The token leaves the address bar once it is read; the page states the app's CSP.
   await expect(page).not.toHaveURL(/token=/);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /^default-src 'none'; script-src 'self';/);
   await libraryIsShown(page);
   await shoot(page, 'library');
   await openTheOutline(page);

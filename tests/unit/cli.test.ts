@@ -79,6 +79,18 @@ describe('clauseway CLI', () => {
     assert.match(bad.err, /kind:rumour is not a kind/);
   });
 
+  test('remove takes a document out of the library and out of search', () => {
+    const sub = join(dir, 'remove');
+    assert.equal(cli('ingest', join(FIXTURES, '001-excerpt.utf8.txt'), '--data', sub).code, 0);
+    const [doc] = parsed(cli('docs', '--json', '--data', sub)) as DocumentSummary[];
+    assert.ok(doc);
+    assert.equal((parsed(cli('search', '深化服务业对外开放', '--json', '--data', sub)) as unknown[]).length, 1);
+    assert.deepEqual(parsed(cli('remove', doc.id, '--json', '--data', sub)), { removed: doc.id });
+    assert.deepEqual(parsed(cli('docs', '--json', '--data', sub)), []);
+    assert.deepEqual(parsed(cli('search', '深化服务业对外开放', '--json', '--data', sub)), []);
+    assert.equal(cli('remove', doc.id, '--data', sub).code, 2);
+  });
+
   test('unknown ids and commands are errors on stderr with a non-zero exit', () => {
     const r = cli('outline', 'nope', '--data', data);
     assert.equal(r.code, 2);
