@@ -139,6 +139,15 @@ export class Library {
     return this.documentRows('').map(toSummary);
   }
 
+  /**
+   * A number that changes whenever the library's documents change (an import, an update, a
+   * removal), so that readers can tell their cached documents are stale.
+   */
+  revision(): number {
+    // Interim: clause seqs are never reused, so (highest seq, document count) only moves forward.
+    return this.db.prepare<[], { r: number }>('SELECT (SELECT coalesce(max(seq), 0) FROM clauses) * 100000 + (SELECT count(*) FROM documents) AS r').get()?.r ?? 0;
+  }
+
   documentCount(): number {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents').get()?.n ?? 0;
   }
