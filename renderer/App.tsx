@@ -66,7 +66,7 @@ export function App(): ReactNode {
           else if (s.state === 'preparing') timer = window.setTimeout(poll, 60);
         },
         // Browser mode opened without its key (a new tab, a bookmark): say how to get in.
-        (e: unknown) => setStatus({ state: 'error', done: 0, total: 0, message: e instanceof Error && /token/.test(e.message) ? 'token' : String(e), documents: 0 }),
+        (e: unknown) => setStatus({ state: 'error', done: 0, total: 0, message: e instanceof Error && /token/.test(e.message) ? 'token' : String(e), documents: 0, revision: 0 }),
       );
     };
     poll();

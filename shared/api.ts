@@ -22,6 +22,8 @@ export interface LibraryStatus {
   /** What is being imported now, or what went wrong. */
   message: string | null;
   documents: number;
+  /** Changes whenever the library's documents change: a reader's cached documents are stale then. */
+  revision: number;
 }
 
 export interface SearchOptions {

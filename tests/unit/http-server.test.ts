@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from '../../electron/core/server/http
 import { FIXTURES } from '../helpers/library.ts';
 
 const api = {
-  status: () => Promise.resolve({ state: 'ready', done: 1, total: 1, message: null, documents: 1 }),
+  status: () => Promise.resolve({ state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: 1 }),
   getDocument: () => Promise.resolve(null),
 } as unknown as ClausewayApi;
 

@@ -9,7 +9,7 @@ type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknow
 
 const calls: unknown[][] = [];
 const api: ClausewayApi = {
-  status: () => Promise.resolve({ state: 'ready', done: 1, total: 1, message: null, documents: 1 }),
+  status: () => Promise.resolve({ state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: 1 }),
   listDocuments: () => Promise.resolve([]),
   getDocument: (id) => {
     calls.push(['getDocument', id]);

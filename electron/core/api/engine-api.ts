@@ -15,7 +15,7 @@ export class EngineApi implements ClausewayApi {
 
   status(): Promise<LibraryStatus> {
     const n = this.library.documentCount();
-    return Promise.resolve({ state: 'ready', done: n, total: n, message: null, documents: n });
+    return Promise.resolve({ state: 'ready', done: n, total: n, message: null, documents: n, revision: this.library.revision() });
   }
 
   listDocuments(): Promise<ReturnType<Library['listDocuments']>> {

@@ -20,7 +20,7 @@ export interface HostOptions {
 export class EngineHost implements ClausewayApi {
   private engine: EngineApi | null = null;
   private library: Library | null = null;
-  private progress: LibraryStatus = { state: 'preparing', done: 0, total: 1, message: null, documents: 0 };
+  private progress: LibraryStatus = { state: 'preparing', done: 0, total: 1, message: null, documents: 0, revision: 0 };
   private readonly options: HostOptions;
 
   constructor(options: HostOptions) {
@@ -49,7 +49,7 @@ export class EngineHost implements ClausewayApi {
         reject(new Error(message));
       };
       worker.on('message', (m: SeedWorkerMessage) => {
-        if (m.type === 'progress') this.progress = { state: 'preparing', done: m.done, total: m.total, message: m.current, documents: 0 };
+        if (m.type === 'progress') this.progress = { state: 'preparing', done: m.done, total: m.total, message: m.current, documents: 0, revision: 0 };
         else if (m.type === 'error') fail(m.message);
         else {
           try {

@@ -6,6 +6,9 @@ import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { Parser } from 'htmlparser2';
 import { parse as parseYaml } from 'yaml';
+import type { Format } from '../model/records.ts';
+
+export type { Format };
 
 export interface Block {
   text: string;
@@ -18,8 +21,6 @@ export interface Block {
   /** Inside a block quote (news sites quote their own lead). */
   quote?: boolean;
 }
-
-export type Format = 'markdown' | 'html' | 'text';
 
 export interface FrontMatter {
   title?: string;

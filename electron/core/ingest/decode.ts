@@ -1,9 +1,10 @@
 // Bytes → text. Policy files arrive as UTF-8 (with or without BOM), UTF-16 from Word's
 // "Unicode text", and GB18030/GBK from older government sites. Binary files are refused.
 
+import type { Encoding } from '../model/records.ts';
 import { IngestError } from './errors.ts';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type { Encoding };
 
 export interface Decoded {
   text: string;

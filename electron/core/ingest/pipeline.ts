@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { DocKind, Jurisdiction, ReaderClause } from '../../../shared/types.ts';
-import { decode, type Encoding } from './decode.ts';
-import { readBlocks, type Format, type FrontMatter } from './blocks.ts';
+import type { ClauseRecord, DocumentRecord, ParsedSource } from '../model/records.ts';
+import { decode } from './decode.ts';
+import { readBlocks, type FrontMatter } from './blocks.ts';
 import { IngestError } from './errors.ts';
 import type { ManifestDocument, ManifestFile } from './manifest.ts';
 import { normalize, type NormalBlock } from './normalize.ts';
@@ -16,33 +16,6 @@ import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kin
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
-
-/** A clause as stored: as the reader sees it, with its place in reading order. */
-export interface ClauseRecord extends ReaderClause {
-  ord: number;
-}
-
-export interface DocumentRecord {
-  id: string;
-  title: string;
-  issuer: string | null;
-  jurisdictions: Jurisdiction[];
-  date: string | null;
-  docNumber: string | null;
-  kind: DocKind;
-  validUntil: string | null;
-  clauses: ClauseRecord[];
-}
-
-export interface ParsedSource {
-  name: string;
-  sha256: string;
-  size: number;
-  encoding: Encoding;
-  format: Format;
-  warnings: string[];
-  documents: DocumentRecord[];
-}
 
 const hash = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
 

@@ -4,7 +4,7 @@
 import { basename, join } from 'node:path';
 import type { DocumentView } from '../../../shared/api.ts';
 import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
-import type { ParsedSource } from '../ingest/pipeline.ts';
+import type { ParsedSource } from '../model/records.ts';
 import { indexClauses } from '../search/fts.ts';
 import { openDatabase, type DB, type OpenOptions } from './database.ts';
 

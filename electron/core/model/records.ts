@@ -1,0 +1,37 @@
+// What ingest produces and the store keeps: the records of one parsed file. They live below both
+// ingest/ and store/, so that neither needs the other to name them.
+
+import type { DocKind, Jurisdiction, ReaderClause } from '../../../shared/types.ts';
+
+/** How a file's bytes were read. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** How a file's text was laid out. */
+export type Format = 'markdown' | 'html' | 'text';
+
+/** A clause as stored: as the reader sees it, with its place in reading order. */
+export interface ClauseRecord extends ReaderClause {
+  ord: number;
+}
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  issuer: string | null;
+  jurisdictions: Jurisdiction[];
+  date: string | null;
+  docNumber: string | null;
+  kind: DocKind;
+  validUntil: string | null;
+  clauses: ClauseRecord[];
+}
+
+export interface ParsedSource {
+  name: string;
+  sha256: string;
+  size: number;
+  encoding: Encoding;
+  format: Format;
+  warnings: string[];
+  documents: DocumentRecord[];
+}
