@@ -76,6 +76,11 @@ export interface ClauseDetail {
   units: ResponsibleUnit[];
   parentId: string | null;
   ord: number;
+  /**
+   * Set when the id asked for was retired by a re-import: `from` is that id; `moved` means its
+   * text is in this clause now, `removed` that its text is gone and this clause stood before it.
+   */
+  redirect?: { from: string; reason: 'moved' | 'removed' };
 }
 
 export interface FindHit {

@@ -6,8 +6,10 @@ import type { OutlineNode } from '../../../shared/types.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { ingestFile, ingestSeeds } from '../ingest/ingest-files.ts';
 import { defaultDataDir } from '../paths.ts';
-import { DatabaseError } from '../store/database.ts';
-import { Library, type IngestOutcome } from '../store/library.ts';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { DatabaseError, describeSqliteError } from '../store/database.ts';
+import { DATABASE_FILE, Library, type IngestOutcome } from '../store/library.ts';
 import { Searcher } from '../search/searcher.ts';
 
 const USAGE = `Usage: clauseway [--data DIR] [--json] <command> [args]
@@ -98,7 +100,8 @@ export function run(argv: string[], io: Io): number {
             try {
               outcomes.push(ingestFile(library, file));
             } catch (e) {
-              if (!(e instanceof IngestError)) throw e;
+              // A file that fails is reported and the rest of the list goes on.
+              if (!(e instanceof IngestError || e instanceof DatabaseError)) throw e;
               failed++;
               io.err(`clauseway: ${e.message}\n`);
             }
@@ -126,12 +129,15 @@ export function run(argv: string[], io: Io): number {
       }
       case 'clause': {
         const id = one(args, 'clause CLAUSE_ID');
-        const c = library.clause(id);
+        const c = library.clauseFollowingAliases(id);
         if (!c) throw new UsageError(`no clause with id ${id}`);
-        const { id: cid, docId, label, heading, text, citation, units } = c;
-        print({ id: cid, docId, label, heading, text, citation, units }, () => {
+        const { id: cid, docId, label, heading, text, citation, units, redirect } = c;
+        print({ id: cid, docId, label, heading, text, citation, units, ...(redirect ? { redirectedFrom: redirect.from, redirect: redirect.reason } : {}) }, () => {
           const unitLines = units.length ? `\n${units.map((u) => `  ${u.role}: ${u.name}`).join('\n')}` : '';
-          return `${citation}\n\n${text}\n${unitLines}\n`;
+          const note = redirect
+            ? `(${redirect.from} was retired by a re-import: ${redirect.reason === 'moved' ? 'its text is in this clause now' : 'its text was removed; this clause stood before it'})\n`
+            : '';
+          return `${note}${citation}\n\n${text}\n${unitLines}\n`;
         });
         return 0;
       }
@@ -175,6 +181,11 @@ export function run(argv: string[], io: Io): number {
     }
     if (e instanceof IngestError || e instanceof DatabaseError) {
       io.err(`clauseway: ${e.message}\n`);
+      return 1;
+    }
+    // SQLite's own errors never reach a user raw: name the library and say what to do.
+    if (e instanceof Database.SqliteError) {
+      io.err(`clauseway: ${describeSqliteError(join(dataDir, DATABASE_FILE), e).message}\n`);
       return 1;
     }
     throw e;

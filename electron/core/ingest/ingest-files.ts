@@ -6,7 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import { DATABASE_FILE, type IngestOutcome, type Library } from '../store/library.ts';
 import { openDatabase } from '../store/database.ts';
 import { loadManifest, type ManifestFile } from './manifest.ts';
-import { parseSource, readSourceBytes } from './pipeline.ts';
+import { PARSER_VERSION, parseSource, readSourceBytes } from './pipeline.ts';
 
 /** The seeds shipped with the app, beside this package's sources (a bundled app passes its own). */
 export const SEEDS_DIR = resolve(import.meta.dirname, '../../../seeds');
@@ -14,9 +14,10 @@ export const MANIFEST_FILE = 'manifest.json';
 
 export function ingestFile(library: Library, path: string, options: { key?: string; manifest?: ManifestFile } = {}): IngestOutcome {
   const bytes = readSourceBytes(path);
-  // Messages name the file as the user gave it.
-  const parsed = parseSource(path, bytes, options.manifest);
-  return library.store(options.key ?? resolve(path), parsed);
+  const key = options.key ?? resolve(path);
+  // Messages name the file as the user gave it; ids derive from the key the library knows it by.
+  const parsed = parseSource(path, bytes, options.manifest, key);
+  return library.store(key, parsed);
 }
 
 export function seedFiles(dir = SEEDS_DIR): string[] {
@@ -53,7 +54,10 @@ export function seedsUpToDate(dataDir: string, dir = SEEDS_DIR): boolean {
     return false;
   }
   try {
-    const stored = new Map(db.prepare<[], { key: string; sha256: string }>("SELECT key, sha256 FROM sources WHERE key LIKE 'seeds/%'").all().map((r) => [r.key, r.sha256]));
+    // Read by the current rules, from the files as they are now.
+    const stored = new Map(
+      db.prepare<[number], { key: string; sha256: string }>("SELECT key, sha256 FROM sources WHERE key LIKE 'seeds/%' AND parser = ?").all(PARSER_VERSION).map((r) => [r.key, r.sha256]),
+    );
     const shards = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM lunr_shards').get()?.n ?? 0;
     return shards > 0 && seedFiles(dir).every((f) => stored.get(`seeds/${basename(f)}`) === createHash('sha256').update(readFileSync(f)).digest('hex'));
   } finally {

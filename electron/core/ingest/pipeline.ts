@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { basename } from 'node:path';
+import { clauseId, documentId, localKeyOf, textHash } from '../model/identity.ts';
 import type { ClauseRecord, DocumentRecord, ParsedSource } from '../model/records.ts';
 import { decode } from './decode.ts';
 import { readBlocks, type FrontMatter } from './blocks.ts';
@@ -13,6 +14,13 @@ import { normalize, type NormalBlock } from './normalize.ts';
 import { splitDocuments, type Segment } from './split.ts';
 import { buildTree, signatureClause, splitSignature, type ParsedClause } from './structure.ts';
 import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf, validityOf } from './metadata.ts';
+
+/**
+ * The version of the reading rules. Raise it whenever a change to ingest/ can read a file
+ * differently: files stored by older rules are then parsed again on the next import (the seeds at
+ * the next start), and identities are carried over (store/continuity.ts).
+ */
+export const PARSER_VERSION = 2;
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -86,7 +94,12 @@ function countLabelled(clauses: ParsedClause[]): number {
   return clauses.reduce((n, c) => n + (c.label ? 1 : 0) + countLabelled(c.children), 0);
 }
 
-function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: boolean): DocumentRecord {
+/** A document before it has an identity: its metadata and its clause tree. */
+interface BuiltDocument extends Omit<DocumentRecord, 'id' | 'localKey' | 'textSha' | 'clauses'> {
+  tree: ParsedClause[];
+}
+
+function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: boolean): BuiltDocument {
   const { title: printedTitle, docNumber: titleNumber } = cleanTitle(draft.title);
   const baseTitle = draft.meta.title ?? printedTitle;
   const title = draft.attachment && !baseTitle.startsWith('附件') ? `${draft.attachment} ${baseTitle}` : baseTitle;
@@ -108,10 +121,7 @@ function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: bool
   const allText = draft.blocks.map((b) => b.text).join('\n');
   const validUntil = draft.meta.validUntil ?? validityOf(allText, date);
   const kind = draft.meta.kind ?? kindOf(printedTitle, isNewsPage, countLabelled(tree));
-
-  const identity = [title, docNumber ?? '', date ?? '', jurisdictions.map((j) => j.name).join(',')].join('|');
-  const docId = hash(identity).slice(0, 12);
-  return { id: docId, title, issuer, jurisdictions, date, docNumber, kind, validUntil, clauses: flatten(tree, docId, title) };
+  return { title, issuer, jurisdictions, date, docNumber, kind, validUntil, tree };
 }
 
 /** Pre-order list of records with stable ids derived from each clause's path of labels. */
@@ -128,7 +138,7 @@ function flatten(tree: ParsedClause[], docId: string, title: string): ClauseReco
       const n = (seen.get(seg) ?? 0) + 1;
       seen.set(seg, n);
       const path = `${parentPath}/${n > 1 ? `${seg}#${n}` : seg}`;
-      const id = `${docId}-${hash(`${docId}${path}`).slice(0, 10)}`;
+      const id = clauseId(docId, path);
       const own = c.label ? c.citeLabel : c.kind === 'preface' ? (c.heading ?? '') : c.kind === 'signature' ? '落款' : `第${paragraphNo}段`;
       const spaced = c.kind === 'chapter' || c.kind === 'section' || c.kind === 'article' || c.kind === 'volume' || !c.label;
       const cite = parentCite ? (spaced ? `${parentCite} ${own}` : `${parentCite}${own}`) : own;
@@ -144,6 +154,7 @@ function flatten(tree: ParsedClause[], docId: string, title: string): ClauseReco
         citation: `${title} ${cite}`,
         units: c.units,
         table: c.table ?? null,
+        path,
       });
       walk(c.children, id, path, cite, depth + 1);
     }
@@ -152,7 +163,11 @@ function flatten(tree: ParsedClause[], docId: string, title: string): ClauseReco
   return out;
 }
 
-export function parseSource(name: string, bytes: Uint8Array, manifest?: ManifestFile): ParsedSource {
+/**
+ * Parses one file. `key` is how the library knows the file (seeds/NAME, or its absolute path):
+ * document ids derive from it, so the same file parsed by a better parser keeps them.
+ */
+export function parseSource(name: string, bytes: Uint8Array, manifest?: ManifestFile, key: string = name): ParsedSource {
   const sha256 = hash(bytes);
   if (manifest && manifest.sha256 !== sha256) {
     throw new IngestError(name, 'the bundled file differs from the one the seeds manifest describes (its SHA-256 changed)');
@@ -165,17 +180,19 @@ export function parseSource(name: string, bytes: Uint8Array, manifest?: Manifest
   const explicit = manifest?.documents.some((d) => d.line !== undefined) ?? false;
   const drafts = explicit && manifest ? draftsFromManifest(name, clean, manifest) : draftsFromSegments(name, splitDocuments(clean), frontMatter, manifest);
   const isNewsPage = frontMatter !== null;
-  const documents = drafts.map((d) => buildDocument(d, frontMatter, isNewsPage)).filter((d) => d.clauses.length > 0);
-  if (documents.length === 0) throw new IngestError(name, 'no document with text was found in the file');
+  const built = drafts.map((draft) => ({ draft, doc: buildDocument(draft, frontMatter, isNewsPage) })).filter(({ doc }) => doc.tree.length > 0);
+  if (built.length === 0) throw new IngestError(name, 'no document with text was found in the file');
 
-  const seen = new Set<string>();
-  for (const d of documents) {
-    if (seen.has(d.id)) warnings.push(`the document "${d.title}" appears twice in the file; the second copy was kept apart`);
-    while (seen.has(d.id)) {
-      d.id = hash(`${d.id}+`).slice(0, 12);
-      d.clauses = d.clauses.map((c) => ({ ...c, id: `${d.id}-${c.id.split('-')[1] ?? ''}`, parentId: c.parentId ? `${d.id}-${c.parentId.split('-')[1] ?? ''}` : null }));
-    }
-    seen.add(d.id);
-  }
-  return { name, sha256, size: bytes.length, encoding, format, warnings, documents };
+  const sameTitle = new Map<string, number>();
+  const documents = built.map(({ draft, doc: { tree, ...meta } }, index): DocumentRecord => {
+    const printed = draft.title.replace(/\s+/g, '');
+    const before = sameTitle.get(printed) ?? 0;
+    sameTitle.set(printed, before + 1);
+    if (before > 0) warnings.push(`the document "${meta.title}" appears twice in the file; the second copy was kept apart`);
+    const localKey = localKeyOf(index, draft.title, before);
+    const id = documentId(key, localKey);
+    const clauses = flatten(tree, id, meta.title);
+    return { ...meta, id, localKey, textSha: textHash(meta.title, clauses), clauses };
+  });
+  return { name, parser: PARSER_VERSION, sha256, size: bytes.length, encoding, format, warnings, documents };
 }

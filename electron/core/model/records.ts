@@ -12,10 +12,16 @@ export type Format = 'markdown' | 'html' | 'text';
 /** A clause as stored: as the reader sees it, with its place in reading order. */
 export interface ClauseRecord extends ReaderClause {
   ord: number;
+  /** The clause's path of labels within its document (e.g. /chapter:3/article:2/item:1). */
+  path: string;
 }
 
 export interface DocumentRecord {
   id: string;
+  /** What tells this document from the others of its file ('' for the first), see identity.ts. */
+  localKey: string;
+  /** A hash of its title and clause texts: the same text stored from another file is a duplicate. */
+  textSha: string;
   title: string;
   issuer: string | null;
   jurisdictions: Jurisdiction[];
@@ -28,6 +34,8 @@ export interface DocumentRecord {
 
 export interface ParsedSource {
   name: string;
+  /** The version of the rules that read it (PARSER_VERSION): a file read by older rules is read again. */
+  parser: number;
   sha256: string;
   size: number;
   encoding: Encoding;

@@ -6,7 +6,8 @@ import type { DocumentView } from '../../../shared/api.ts';
 import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
 import type { ParsedSource } from '../model/records.ts';
 import { indexClauses } from '../search/fts.ts';
-import { openDatabase, type DB, type OpenOptions } from './database.ts';
+import { carryDocuments, type Alias, type PreviousDocument, type StoredClause } from './continuity.ts';
+import { openDatabase, writeTransaction, type DB, type OpenOptions } from './database.ts';
 
 export const DATABASE_FILE = 'clauseway.db';
 
@@ -79,8 +80,17 @@ export class Library {
     this.db.close();
   }
 
-  /** Stores a parsed file under `key`, replacing what that key held. Unchanged content is a no-op. */
+  /**
+   * Stores a parsed file under `key`, replacing what that key held. Unchanged content is a no-op.
+   * The check and the write are one transaction that waits for other writers. A document that was
+   * stored before keeps its id and its clauses' ids (continuity.ts); retired clause ids become
+   * aliases. `parsed` must have been parsed under the same key (see parseSource).
+   */
   store(key: string, parsed: ParsedSource): IngestOutcome {
+    return writeTransaction(this.db, () => this.storeLocked(key, parsed));
+  }
+
+  private storeLocked(key: string, parsed: ParsedSource): IngestOutcome {
     // What the library holds from this file afterwards (a document already there from another file is not stored twice).
     const outcome = (status: IngestStatus, warnings: string[] = parsed.warnings, stored = parsed.documents): IngestOutcome => ({
       source: key,
@@ -89,54 +99,79 @@ export class Library {
       clauses: stored.reduce((n, d) => n + d.clauses.length, 0),
       warnings,
     });
-    const existing = this.db.prepare<[string], { id: number; sha256: string }>('SELECT id, sha256 FROM sources WHERE key = ?').get(key);
-    if (existing?.sha256 === parsed.sha256) return outcome('unchanged');
+    const existing = this.db.prepare<[string], { id: number; sha256: string; parser: number }>('SELECT id, sha256, parser FROM sources WHERE key = ?').get(key);
+    if (existing?.sha256 === parsed.sha256 && existing.parser === parsed.parser) return outcome('unchanged');
     const twin = this.db.prepare<[string, string], { key: string }>('SELECT key FROM sources WHERE sha256 = ? AND key != ?').get(parsed.sha256, key);
     if (twin) return outcome('unchanged', [...parsed.warnings, `the same file is already in the library as ${twin.key}`]);
 
     const warnings = [...parsed.warnings];
+    const previous = existing ? this.previousDocuments(existing.id) : [];
+    const documents = carryDocuments(previous, parsed.documents);
+    let sourceId: number | bigint;
+    const now = new Date().toISOString();
+    if (existing) {
+      sourceId = existing.id;
+      this.db
+        .prepare('UPDATE sources SET name = ?, sha256 = ?, size = ?, encoding = ?, format = ?, ingested_at = ?, parser = ? WHERE id = ?')
+        .run(basename(parsed.name), parsed.sha256, parsed.size, parsed.encoding, parsed.format, now, parsed.parser, existing.id);
+      this.db.prepare('DELETE FROM documents WHERE source_id = ?').run(existing.id);
+    } else {
+      sourceId = this.db
+        .prepare('INSERT INTO sources (key, name, sha256, size, encoding, format, ingested_at, parser) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(key, basename(parsed.name), parsed.sha256, parsed.size, parsed.encoding, parsed.format, now, parsed.parser).lastInsertRowid;
+    }
+    const twinDoc = this.db.prepare<[string, string], { key: string }>('SELECT s.key FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ? OR d.text_sha = ?');
+    const insDoc = this.db.prepare(
+      'INSERT INTO documents (id, source_id, ord, title, issuer, jurisdiction, level, jurisdictions, date, doc_number, kind, valid_until, clause_count, text_sha) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insClause = this.db.prepare(
+      'INSERT INTO clauses (id, doc_id, parent_id, ord, depth, kind, label, heading, text, citation, table_json, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insUnit = this.db.prepare('INSERT INTO clause_units (clause_id, ord, name, role) VALUES (?, ?, ?, ?)');
     const stored: ParsedSource['documents'] = [];
-    const write = this.db.transaction(() => {
-      if (existing) this.db.prepare('DELETE FROM sources WHERE id = ?').run(existing.id);
-      const sourceId = this.db
-        .prepare('INSERT INTO sources (key, name, sha256, size, encoding, format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(key, basename(parsed.name), parsed.sha256, parsed.size, parsed.encoding, parsed.format, new Date().toISOString()).lastInsertRowid;
-      const owner = this.db.prepare<[string], { key: string }>('SELECT s.key FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?');
-      const insDoc = this.db.prepare(
-        'INSERT INTO documents (id, source_id, ord, title, issuer, jurisdiction, level, jurisdictions, date, doc_number, kind, valid_until, clause_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const insClause = this.db.prepare(
-        'INSERT INTO clauses (id, doc_id, parent_id, ord, depth, kind, label, heading, text, citation, table_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const insUnit = this.db.prepare('INSERT INTO clause_units (clause_id, ord, name, role) VALUES (?, ?, ?, ?)');
-      parsed.documents.forEach((d, ord) => {
-        const other = owner.get(d.id);
-        if (other) {
-          warnings.push(`"${d.title}" is already in the library from ${other.key}; this copy was not added`);
-          return;
-        }
-        stored.push(d);
-        const primary: Jurisdiction = d.jurisdictions[0] ?? { name: '全国', level: 'national' };
-        insDoc.run(d.id, sourceId, ord, d.title, d.issuer, primary.name, primary.level, JSON.stringify(d.jurisdictions), d.date, d.docNumber, d.kind, d.validUntil, d.clauses.length);
-        for (const c of d.clauses) {
-          insClause.run(c.id, d.id, c.parentId, c.ord, c.depth, c.kind, c.label, c.heading, c.text, c.citation, c.table ? JSON.stringify(c.table) : null);
-          c.units.forEach((u, i) => insUnit.run(c.id, i, u.name, u.role));
-        }
-      });
-      // The exact-recall index changes in the same transaction as the clauses it covers.
-      indexClauses(this.db, 'SELECT c.seq, c.text, c.heading FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id = ?', sourceId);
+    documents.forEach(({ doc: d, aliases }, ord) => {
+      const other = twinDoc.get(d.id, d.textSha);
+      if (other) {
+        warnings.push(`"${d.title}" is already in the library from ${other.key}; this copy was not added`);
+        return;
+      }
+      stored.push(d);
+      const primary: Jurisdiction = d.jurisdictions[0] ?? { name: '全国', level: 'national' };
+      insDoc.run(d.id, sourceId, ord, d.title, d.issuer, primary.name, primary.level, JSON.stringify(d.jurisdictions), d.date, d.docNumber, d.kind, d.validUntil, d.clauses.length, d.textSha);
+      for (const c of d.clauses) {
+        insClause.run(c.id, d.id, c.parentId, c.ord, c.depth, c.kind, c.label, c.heading, c.text, c.citation, c.table ? JSON.stringify(c.table) : null, c.path);
+        c.units.forEach((u, i) => insUnit.run(c.id, i, u.name, u.role));
+      }
+      this.recordAliases(d.id, aliases, now);
     });
-    write();
+    // The exact-recall index changes in the same transaction as the clauses it covers.
+    indexClauses(this.db, 'SELECT c.seq, c.text, c.heading FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id = ?', sourceId);
+    this.bumpRevision();
     return outcome(existing ? 'updated' : 'added', warnings, stored);
   }
 
-  /** Removes one document with its clauses; their search entries go with them. */
-  removeDocument(id: string): boolean {
-    return this.db.transaction(() => this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0)();
+  /** The documents a source held, with their clauses in reading order and the ids they retired. */
+  private previousDocuments(sourceId: number): PreviousDocument[] {
+    const docs = this.db.prepare<[number], { id: string; textSha: string }>('SELECT id, text_sha AS textSha FROM documents WHERE source_id = ? ORDER BY ord').all(sourceId);
+    const clauses = this.db.prepare<[string], StoredClause>('SELECT id, heading, text FROM clauses WHERE doc_id = ? ORDER BY ord');
+    const retired = this.db.prepare<[string], { id: string; sha: string }>('SELECT old_id AS id, content_sha AS sha FROM clause_aliases WHERE doc_id = ?');
+    return docs.map((d) => ({ ...d, clauses: clauses.all(d.id), retired: new Map(retired.all(d.id).map((r) => [r.id, r.sha])) }));
   }
 
-  listDocuments(): DocumentSummary[] {
-    return this.documentRows('').map(toSummary);
+  /** Old ids point to their successors; aliases that pointed at a retired id follow it on. */
+  private recordAliases(docId: string, aliases: readonly Alias[], now: string): void {
+    const follow = this.db.prepare('UPDATE clause_aliases SET successor_id = ?, reason = CASE WHEN ? = \'removed\' THEN \'removed\' ELSE reason END WHERE successor_id = ?');
+    const put = this.db.prepare('INSERT OR REPLACE INTO clause_aliases (old_id, doc_id, successor_id, reason, content_sha, created) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const a of aliases) {
+      follow.run(a.successorId, a.reason, a.oldId);
+      put.run(a.oldId, docId, a.successorId, a.reason, a.contentSha, now);
+    }
+    // An id that lives again (rewritten in place) is no longer an alias.
+    this.db.prepare('DELETE FROM clause_aliases WHERE doc_id = ? AND old_id IN (SELECT id FROM clauses WHERE doc_id = ?)').run(docId, docId);
+  }
+
+  private bumpRevision(): void {
+    this.db.prepare("UPDATE library_meta SET value = value + 1 WHERE key = 'revision'").run();
   }
 
   /**
@@ -144,8 +179,44 @@ export class Library {
    * removal), so that readers can tell their cached documents are stale.
    */
   revision(): number {
-    // Interim: clause seqs are never reused, so (highest seq, document count) only moves forward.
-    return this.db.prepare<[], { r: number }>('SELECT (SELECT coalesce(max(seq), 0) FROM clauses) * 100000 + (SELECT count(*) FROM documents) AS r').get()?.r ?? 0;
+    return this.db.prepare<[], { value: number }>("SELECT value FROM library_meta WHERE key = 'revision'").get()?.value ?? 0;
+  }
+
+  /**
+   * Where an old clause id leads now: itself when it exists, else its successor after a re-import
+   * (`moved`: its text is there; `removed`: its text is gone and this is where it stood).
+   */
+  resolveClause(id: string): { id: string; redirect: 'moved' | 'removed' | null } | null {
+    if (this.db.prepare('SELECT 1 FROM clauses WHERE id = ?').get(id)) return { id, redirect: null };
+    const alias = this.db.prepare<[string], { successor: string; reason: 'moved' | 'removed' }>('SELECT successor_id AS successor, reason FROM clause_aliases WHERE old_id = ?').get(id);
+    if (!alias || !this.db.prepare('SELECT 1 FROM clauses WHERE id = ?').get(alias.successor)) return null;
+    return { id: alias.successor, redirect: alias.reason };
+  }
+
+  /** The clause an id that may be retired leads to; see resolveClause. */
+  successorOf(id: string): string | null {
+    return this.resolveClause(id)?.id ?? null;
+  }
+
+  /** A clause by an id that may have been retired, saying so when it was (see resolveClause). */
+  clauseFollowingAliases(id: string): ClauseDetail | null {
+    const to = this.resolveClause(id);
+    const c = to ? this.clause(to.id) : null;
+    if (!to || !c) return null;
+    return to.redirect ? { ...c, redirect: { from: id, reason: to.redirect } } : c;
+  }
+
+  /** Removes one document with its clauses; their search entries go with them. */
+  removeDocument(id: string): boolean {
+    return writeTransaction(this.db, () => {
+      const removed = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
+      if (removed) this.bumpRevision();
+      return removed;
+    });
+  }
+
+  listDocuments(): DocumentSummary[] {
+    return this.documentRows('').map(toSummary);
   }
 
   documentCount(): number {

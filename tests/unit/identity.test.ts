@@ -1,0 +1,176 @@
+// Identities that survive a better parser and an edited file: documents keep their ids whatever
+// the heuristics derive, clauses keep theirs while their text goes on, and retired ids lead to
+// their successors.
+
+import { afterEach, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingestFile, ingestSeeds, MANIFEST_FILE } from '../../electron/core/ingest/ingest-files.ts';
+import { loadManifest, type ManifestFile } from '../../electron/core/ingest/manifest.ts';
+import { PARSER_VERSION, parseSource } from '../../electron/core/ingest/pipeline.ts';
+import { Library } from '../../electron/core/store/library.ts';
+import { formatNumeral } from '../helpers/numerals.ts';
+import { SEEDS, tempDir } from '../helpers/library.ts';
+
+let dir: string;
+let cleanup: () => void;
+let lib: Library;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  lib = Library.open(dir);
+  ingestSeeds(lib);
+});
+afterEach(() => {
+  lib.close();
+  cleanup();
+});
+
+interface Row { id: string; doc_id: string; text: string; citation: string }
+const clauses = (l: Library): Row[] => l.db.prepare<[], Row>('SELECT id, doc_id, text, citation FROM clauses ORDER BY doc_id, ord').all();
+const docs = (l: Library): { id: string; title: string; date: string | null; jurisdiction: string }[] =>
+  l.db.prepare<[], { id: string; title: string; date: string | null; jurisdiction: string }>('SELECT id, title, date, jurisdiction FROM documents ORDER BY id').all();
+
+const manifest = loadManifest(join(SEEDS, MANIFEST_FILE));
+const SEED_001 = '001_551b2c05a62b80d5.txt';
+const SEED_003 = '003_23a1c87a91197581.txt';
+
+test('what the heuristics derive (date, jurisdiction, cleaned title) does not move a document or a clause id', () => {
+  const before = docs(lib);
+  const clausesBefore = clauses(lib);
+  // Other rules: a date read differently, the regulation filed under another city, the title
+  // cleaned another way; and a newer parser version, so the unchanged file is read again.
+  for (const name of [SEED_001, SEED_003]) {
+    const entry = manifest.files[name];
+    assert.ok(entry);
+    const changed: ManifestFile = {
+      ...entry,
+      documents: entry.documents.map((d) => ({ ...d, date: '2031-07-01', jurisdictions: [{ name: '深圳市', level: 'city' }], title: `${d.title ?? d.expect ?? ''}（修订稿）` })),
+    };
+    const parsed = parseSource(join(SEEDS, name), readFileSync(join(SEEDS, name)), changed, `seeds/${name}`);
+    const outcome = lib.store(`seeds/${name}`, { ...parsed, parser: PARSER_VERSION + 1 });
+    assert.equal(outcome.status, 'updated');
+  }
+  const after = docs(lib);
+  assert.deepEqual(after.map((d) => d.id), before.map((d) => d.id));
+  // The metadata did change…
+  const changedDocs = after.filter((d) => d.date === '2031-07-01');
+  assert.equal(changedDocs.length, 2);
+  assert.ok(changedDocs.every((d) => d.jurisdiction === '深圳市' && d.title.endsWith('（修订稿）')));
+  // …and every clause kept its id (and its text); only citations follow the new title.
+  const clausesAfter = clauses(lib);
+  assert.deepEqual(clausesAfter.map((c) => [c.id, c.text]), clausesBefore.map((c) => [c.id, c.text]));
+  assert.equal(lib.db.prepare('SELECT count(*) AS n FROM clause_aliases').pluck().get(), 0);
+});
+
+/** Seed 001 as a user might get it next year: edited in three places. */
+function editSeed001(): { text: string; inserted: string; deletedItem: string } {
+  const lines = readFileSync(join(SEEDS, SEED_001), 'utf8').split('\n');
+  const at = (prefix: string): number => {
+    const i = lines.findIndex((l) => l.startsWith(prefix));
+    assert.ok(i >= 0, `seed 001 has a line starting ${prefix}`);
+    return i;
+  };
+  // A sentence inserted inside (五).
+  const five = at('(五)');
+  const inserted = '探索设立跨境资本服务中心。';
+  lines[five] = (lines[five] ?? '').replace('。', `。${inserted}`);
+  // A paragraph deleted: (七), and every item after it renumbered, (八) → (七) … (二十二) → (二十一).
+  const seven = at('(七)');
+  const deletedItem = lines[seven] ?? '';
+  lines.splice(seven, 1);
+  for (let n = 8; n <= 22; n++) {
+    const i = at(`(${formatNumeral(n)})`);
+    lines[i] = (lines[i] ?? '').replace(`(${formatNumeral(n)})`, `(${formatNumeral(n - 1)})`);
+  }
+  // A sentence inserted before the first heading: a new paragraph of the preamble.
+  lines.splice(at('一、'), 0, '本措施自印发之日起实施，有效期三年。');
+  return { text: lines.join('\n'), inserted, deletedItem };
+}
+
+test('an edited file keeps the ids of its unchanged clauses, or aliases that lead to them', () => {
+  const docId = lib.db.prepare<[string], { id: string }>("SELECT d.id FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.key = ?").get(`seeds/${SEED_001}`)?.id;
+  assert.ok(docId);
+  const old = clauses(lib).filter((c) => c.doc_id === docId);
+  const { text, inserted, deletedItem } = editSeed001();
+  const file = join(dir, SEED_001);
+  writeFileSync(file, text);
+  const entry = manifest.files[SEED_001];
+  assert.ok(entry);
+  const edited = { ...entry, sha256: parseSource(file, readFileSync(file)).sha256 };
+  assert.equal(ingestFile(lib, file, { key: `seeds/${SEED_001}`, manifest: edited }).status, 'updated');
+
+  const now = new Map(clauses(lib).filter((c) => c.doc_id === docId).map((c) => [c.id, c]));
+  let kept = 0;
+  let aliased = 0;
+  for (const c of old) {
+    const to = lib.resolveClause(c.id);
+    assert.ok(to, `old clause ${c.id} (${c.citation}) leads somewhere`);
+    const successor = now.get(to.id);
+    assert.ok(successor);
+    if (deletedItem.includes(c.text.slice(0, 20)) && c.text.length > 20) {
+      // The deleted item's id stands where it stood, and says it was removed.
+      assert.equal(to.redirect, 'removed');
+      continue;
+    }
+    if (to.redirect === null) kept++;
+    else aliased++;
+    const edited = successor.text.replace(inserted, '');
+    assert.equal(edited, c.text, `${c.citation} leads to its own text`);
+  }
+  // Text that goes on keeps its id, wherever its number moved: (八)'s id is now (七)'s.
+  assert.equal(aliased, 0);
+  assert.equal(kept, old.length - 1);
+  const eight = old.find((c) => c.citation.endsWith('（八）'));
+  const movedEight = eight ? now.get(eight.id) : undefined;
+  assert.ok(movedEight?.citation.endsWith('（七）'), 'the clause printed (八) before is printed (七) now, under its old id');
+  // The new paragraph got an id of its own, not one that meant another text before.
+  const oldIds = new Set(old.map((c) => c.id));
+  const fresh = [...now.values()].filter((c) => !oldIds.has(c.id));
+  assert.deepEqual(fresh.map((c) => c.text), ['本措施自印发之日起实施，有效期三年。']);
+});
+
+test('a retired id keeps leading to the clause that holds its text after further re-imports', () => {
+  const docId = lib.db.prepare<[string], { id: string }>("SELECT d.id FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.key = ?").get(`seeds/${SEED_001}`)?.id;
+  assert.ok(docId);
+  const oldSeven = clauses(lib).find((c) => c.doc_id === docId && c.citation.endsWith('（七）'));
+  assert.ok(oldSeven);
+  const { text } = editSeed001();
+  const file = join(dir, SEED_001);
+  writeFileSync(file, text);
+  ingestFile(lib, file, { key: `seeds/${SEED_001}` });
+  const first = lib.clauseFollowingAliases(oldSeven.id);
+  assert.equal(first?.redirect?.reason, 'removed');
+  assert.equal(first?.redirect?.from, oldSeven.id);
+  // The original comes back: the deleted item returns and takes its id again.
+  writeFileSync(file, readFileSync(join(SEEDS, SEED_001)));
+  ingestFile(lib, file, { key: `seeds/${SEED_001}` });
+  const back = lib.clauseFollowingAliases(oldSeven.id);
+  assert.equal(back?.id, oldSeven.id);
+  assert.equal(back?.redirect, undefined);
+  assert.equal(back?.text, oldSeven.text);
+});
+
+test('deleting the library and importing the same files again gives the same ids', () => {
+  const ids = clauses(lib).map((c) => c.id);
+  const again = tempDir();
+  const fresh = Library.open(again.dir);
+  try {
+    ingestSeeds(fresh);
+    assert.deepEqual(clauses(fresh).map((c) => c.id), ids);
+  } finally {
+    fresh.close();
+    again.cleanup();
+  }
+});
+
+test('two versions of one law in two files stay two documents', () => {
+  const { text } = editSeed001();
+  const file = join(dir, 'next-year.txt');
+  writeFileSync(file, text);
+  const outcome = ingestFile(lib, file);
+  assert.equal(outcome.status, 'added');
+  assert.equal(outcome.documents, 1);
+  const titles = docs(lib).filter((d) => d.title.startsWith('广州市关于以高水平开放推动服务贸易'));
+  assert.equal(titles.length, 2);
+});
