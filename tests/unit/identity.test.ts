@@ -4,12 +4,14 @@
 
 import { afterEach, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestFile, ingestSeeds, MANIFEST_FILE } from '../../electron/core/ingest/ingest-files.ts';
 import { loadManifest, type ManifestFile } from '../../electron/core/ingest/manifest.ts';
 import { PARSER_VERSION, parseSource } from '../../electron/core/ingest/pipeline.ts';
-import { Library } from '../../electron/core/store/library.ts';
+import { openDatabase } from '../../electron/core/store/database.ts';
+import { DATABASE_FILE, Library } from '../../electron/core/store/library.ts';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations/index.ts';
 import { formatNumeral } from '../helpers/numerals.ts';
 import { SEEDS, tempDir } from '../helpers/library.ts';
 
@@ -173,4 +175,40 @@ test('two versions of one law in two files stay two documents', () => {
   assert.equal(outcome.documents, 1);
   const titles = docs(lib).filter((d) => d.title.startsWith('广州市关于以高水平开放推动服务贸易'));
   assert.equal(titles.length, 2);
+});
+
+test('a library written before stable identities is backed up, migrates, and keeps its ids on re-import', () => {
+  const older = tempDir();
+  try {
+    const file = join(older.dir, DATABASE_FILE);
+    // The library as the schema-2 store wrote it, with a document id of the old rule.
+    const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
+    const parsed = parseSource(join(SEEDS, SEED_001), readFileSync(join(SEEDS, SEED_001)), manifest.files[SEED_001], `seeds/${SEED_001}`);
+    const doc = parsed.documents[0];
+    assert.ok(doc);
+    const oldDoc = 'a1b2c3d4e5f6';
+    const oldId = (id: string): string => `${oldDoc}-${id.split('-')[1] ?? ''}`;
+    const source = db.prepare("INSERT INTO sources (key, name, sha256, size, encoding, format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, '2026-11-01')").run(`seeds/${SEED_001}`, SEED_001, parsed.sha256, parsed.size, parsed.encoding, parsed.format).lastInsertRowid;
+    db.prepare("INSERT INTO documents (id, source_id, ord, title, issuer, jurisdiction, level, jurisdictions, date, doc_number, kind, valid_until, clause_count) VALUES (?, ?, 0, ?, ?, '广州市', 'city', '[]', ?, NULL, ?, NULL, ?)").run(oldDoc, source, doc.title, doc.issuer, doc.date, doc.kind, doc.clauses.length);
+    const ins = db.prepare('INSERT INTO clauses (id, doc_id, parent_id, ord, depth, kind, label, heading, text, citation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const c of doc.clauses) ins.run(oldId(c.id), oldDoc, c.parentId ? oldId(c.parentId) : null, c.ord, c.depth, c.kind, c.label, c.heading, c.text, c.citation);
+    db.close();
+
+    const migrated = Library.open(older.dir);
+    try {
+      assert.equal(migrated.db.pragma('user_version', { simple: true }), LATEST_VERSION);
+      assert.ok(readdirSync(older.dir).some((f) => f.startsWith(`${DATABASE_FILE}.schema-2.`) && f.endsWith('.bak')), 'a backup of schema 2 was taken');
+      // Read again by the current rules (the stored parser version is older): the ids stay.
+      const outcomes = ingestSeeds(migrated);
+      assert.equal(outcomes.find((o) => o.source === `seeds/${SEED_001}`)?.status, 'updated');
+      assert.deepEqual(
+        clauses(migrated).filter((c) => c.doc_id === oldDoc).map((c) => c.id),
+        doc.clauses.map((c) => oldId(c.id)),
+      );
+    } finally {
+      migrated.close();
+    }
+  } finally {
+    older.cleanup();
+  }
 });

@@ -10,7 +10,6 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { DatabaseError, describeSqliteError } from '../store/database.ts';
 import { DATABASE_FILE, Library, type IngestOutcome } from '../store/library.ts';
-import { Searcher } from '../search/searcher.ts';
 
 const USAGE = `Usage: clauseway [--data DIR] [--json] <command> [args]
 
@@ -109,7 +108,7 @@ export function run(argv: string[], io: Io): number {
         }
         for (const o of outcomes) for (const w of o.warnings) io.err(`warning: ${o.source}: ${w}\n`);
         // Bring the stored Lunr shards up to date now, so that the next start loads them as they are.
-        new Searcher(library.db).open();
+        library.openSearcher();
         print(outcomes, () => outcomes.map(describeOutcome).join('\n') + (outcomes.length ? '\n' : ''));
         return failed > 0 ? 1 : 0;
       }
@@ -155,8 +154,7 @@ export function run(argv: string[], io: Io): number {
         if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${values.limit ?? ''}"`);
         // Flags are the same filters as in the query text; the query text wins where both are given.
         const flags = [values.jurisdiction && `jurisdiction:${values.jurisdiction}`, values.level && `level:${values.level}`, values.kind && `kind:${values.kind}`, values.year && `year:${values.year}`, values.doc && `doc:${values.doc}`];
-        const searcher = new Searcher(library.db);
-        searcher.open();
+        const searcher = library.openSearcher();
         const res = searcher.search([...flags.filter(Boolean), query].join(' '), { limit, count: !json });
         for (const p of res.problems) io.err(`clauseway: ${p}\n`);
         if (res.problems.length > 0) return 2;
@@ -167,7 +165,7 @@ export function run(argv: string[], io: Io): number {
       case 'remove': {
         const id = one(args, 'remove DOC_ID');
         if (!library.removeDocument(id)) throw new UsageError(`no document with id ${id} (see: clauseway docs)`);
-        new Searcher(library.db).open();
+        library.openSearcher();
         print({ removed: id }, () => `removed ${id}\n`);
         return 0;
       }

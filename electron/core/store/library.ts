@@ -6,6 +6,7 @@ import type { DocumentView } from '../../../shared/api.ts';
 import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
 import type { ParsedSource } from '../model/records.ts';
 import { indexClauses } from '../search/fts.ts';
+import { Searcher } from '../search/searcher.ts';
 import { carryDocuments, type Alias, type PreviousDocument, type StoredClause } from './continuity.ts';
 import { openDatabase, writeTransaction, type DB, type OpenOptions } from './database.ts';
 
@@ -204,6 +205,17 @@ export class Library {
     const c = to ? this.clause(to.id) : null;
     if (!to || !c) return null;
     return to.redirect ? { ...c, redirect: { from: id, reason: to.redirect } } : c;
+  }
+
+  /**
+   * Opens a searcher with its stored Lunr shards brought up to date. The documents are read and the
+   * shards written under one write lock: another process may be importing meanwhile, and shards
+   * built from what it had not committed yet would be stale.
+   */
+  openSearcher(): Searcher {
+    const searcher = new Searcher(this.db);
+    writeTransaction(this.db, () => searcher.open());
+    return searcher;
   }
 
   /** Removes one document with its clauses; their search entries go with them. */

@@ -3,7 +3,6 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { ingestSeeds } from '../ingest/ingest-files.ts';
-import { Searcher } from '../search/searcher.ts';
 import { Library } from '../store/library.ts';
 
 export interface SeedWorkerData {
@@ -28,7 +27,7 @@ try {
       post({ type: 'progress', done: i, total, current: name });
     });
     post({ type: 'progress', done: total - 1, total, current: 'search' });
-    new Searcher(library.db).open();
+    library.openSearcher();
     post({ type: 'done', documents: library.listDocuments().length });
   } finally {
     library.close();
