@@ -30,7 +30,7 @@ function packageName(/** @type {string} */ spec) {
 /** The project-relative path of an absolute path, with '/', or null when it is outside. */
 function projectPath(/** @type {string} */ root, /** @type {string} */ abs) {
   const rel = relative(root, abs);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
   return rel.split(sep).join('/');
 }
 
@@ -96,6 +96,10 @@ const imports = {
       return { Program: (node) => context.report({ node, messageId: 'noLayer', data: { file } }) };
     }
     const fromPath = from.path;
+    const unknown = from.may.filter((m) => !options.layers.some((l) => l.path === m));
+    if (unknown.length > 0) {
+      throw new Error(`eslint.config.js: ${fromPath} may import ${unknown.join(', ')}, which is no layer`);
+    }
     const may = new Set([fromPath, ...from.may]);
     const packages = new Set(from.packages);
     const allowed = from.packages.length > 0 ? from.packages.join(', ') : 'none';
