@@ -51,16 +51,18 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
-function shared(a: Map<string, number>, b: Map<string, number>): number {
+function shared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let n = 0;
   for (const [g, k] of a) n += Math.min(k, b.get(g) ?? 0);
   return n;
 }
 
-const size = (m: Map<string, number>): number => [...m.values()].reduce((n, k) => n + k, 0);
+const NONE: ReadonlyMap<string, number> = new Map();
+
+const size = (m: ReadonlyMap<string, number>): number => [...m.values()].reduce((n, k) => n + k, 0);
 
 /** Dice similarity of two clauses' texts over character pairs (1 = same text). */
-function similarity(a: Map<string, number>, b: Map<string, number>): number {
+function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const total = size(a) + size(b);
   return total === 0 ? 1 : (2 * shared(a, b)) / total;
 }
@@ -112,7 +114,7 @@ export function carryOver(docId: string, stored: readonly StoredClause[], next: 
     let bestScore = SAME_CLAUSE;
     for (let i = from; i < to; i++) {
       if (taken[i]) continue;
-      const score = similarity(oldGrams[i] ?? new Map(), newGrams[j] ?? new Map());
+      const score = similarity(oldGrams[i] ?? NONE, newGrams[j] ?? NONE);
       if (score > bestScore || (best < 0 && score >= bestScore)) {
         best = i;
         bestScore = score;
@@ -171,7 +173,7 @@ export function carryOver(docId: string, stored: readonly StoredClause[], next: 
   const aliases: Alias[] = [];
   stored.forEach((o, i) => {
     if (taken[i] || next.length === 0) return;
-    const own = oldGrams[i] ?? new Map<string, number>();
+    const own = oldGrams[i] ?? NONE;
     const total = size(own);
     // Its text can only have gone between the survivors around it.
     let before = 0;
@@ -188,7 +190,7 @@ export function carryOver(docId: string, stored: readonly StoredClause[], next: 
     if (total > 0) {
       let best = TAKEN_IN;
       for (let j = Math.min(before, after); j <= Math.min(Math.max(before, after), before + 2 * WINDOW); j++) {
-        const part = shared(own, newGrams[j] ?? new Map()) / total;
+        const part = shared(own, newGrams[j] ?? NONE) / total;
         if (part >= best) {
           best = part;
           into = j;
