@@ -1,12 +1,16 @@
 // Browser mode: the engine's API over HTTP, for machines where Electron cannot run. Loopback only,
 // every API call carries a random token, requests from any other host or origin are refused, and
 // the renderer's files are served with the same Content Security Policy as in the desktop app.
+// Every method of the table takes one route, /api/NAME, behind the same checks, in the same order:
+// host, token, origin, POST; then dispatch() checks the method and its arguments exactly as the
+// IPC handler does.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { ApiError, type ClausewayApi } from '../../../shared/api.ts';
+import { ApiError } from '../../../shared/api.ts';
+import type { ClausewayApi } from '../../../shared/api-table.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp.ts';
 import { dispatch } from '../api/dispatch.ts';
 
@@ -64,6 +68,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ApiError(`unknown method ${JSON.stringify(raw)}`);
+  }
+}
+
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
@@ -93,7 +105,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       } catch {
         throw new ApiError('the request body is not JSON');
       }
-      const result = await dispatch(options.api, method, args);
+      const result = await dispatch(options.api, decodeName(method), args);
       send(res, 200, JSON.stringify({ result: result ?? null }));
     } catch (e) {
       const status = e instanceof ApiError ? 400 : 500;
@@ -125,8 +137,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`);
-    const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    const done = api ? handleApi(req, res, api[1] ?? '') : handleStatic(res, url.pathname);
+    // Every name under /api/ goes to dispatch, which refuses those outside the table by name.
+    const api = url.pathname.startsWith('/api/');
+    const done = api ? handleApi(req, res, url.pathname.slice('/api/'.length)) : handleStatic(res, url.pathname);
     done.catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(e) }));
     });
