@@ -5,7 +5,7 @@
 import type { SearchFilters } from './query.ts';
 import type { DocumentSummary, ReaderClause } from './types.ts';
 
-export type { ApiMethod, ClausewayApi } from './api-table.ts';
+export type { ClausewayApi } from './api-table.ts';
 export type { ReaderClause };
 
 export interface DocumentView {

@@ -37,9 +37,9 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
 export function registerIpc(ipc: IpcRegistrar, api: ClausewayApi, windows: () => readonly { webContents: unknown }[]): void {
   ipc.handle(API_CHANNEL, (event, method, args) => {
     if (!isTrustedSender(event, windows)) {
-      const what = isApiMethod(method) ? method : 'a call';
+      const which = isApiMethod(method) ? `${method}: ` : '';
       const from = event.senderFrame?.url ?? 'an unknown frame';
-      return Promise.reject(new ApiError(`${what}: refused a call from ${from}`));
+      return Promise.reject(new ApiError(`${which}refused a call from ${from}`));
     }
     return dispatch(api, method, args);
   });

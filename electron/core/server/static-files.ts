@@ -69,10 +69,11 @@ export class StaticFiles {
   /** The file a URL path names (`/` names index.html), or null when it names nothing served. */
   async resolve(pathname: string): Promise<string | null> {
     if (!pathname.startsWith('/')) return null;
-    const segments = (pathname === '/' ? 'index.html' : pathname.slice(1)).split('/').map(segment);
-    if (segments.some((s) => s === null)) return null;
+    const raw = (pathname === '/' ? 'index.html' : pathname.slice(1)).split('/');
+    const segments = raw.map(segment).filter((s) => s !== null);
+    if (segments.length !== raw.length) return null;
     try {
-      const file = await realpath(join(this.root, ...(segments as string[])));
+      const file = await realpath(join(this.root, ...segments));
       if (!file.startsWith(this.root + sep)) return null;
       return (await stat(file)).isFile() ? file : null;
     } catch {
