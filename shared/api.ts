@@ -1,12 +1,11 @@
-// The one contract between the renderer and the engine. The preload exposes it over IPC, the
-// browser mode serves it over HTTP; both check every call against the schemas of api-schemas.ts
-// before the engine sees it. Add a method to `ClausewayApi`, to `API_METHODS` and to
-// `API_SCHEMAS`, and every end type-checks. This file holds no runtime library, so that the
-// preload and the renderer stay small.
+// The types that cross between the renderer and the engine. The methods themselves are one table,
+// api-table.ts; this file re-exports only its types and holds no runtime library, so that the
+// preload and the renderer, which import this file and never the table, stay small.
 
 import type { SearchFilters } from './query.ts';
-import type { ClauseDetail, DocumentSummary, ReaderClause, SearchResponse } from './types.ts';
+import type { DocumentSummary, ReaderClause } from './types.ts';
 
+export type { ClausewayApi } from './api-table.ts';
 export type { ReaderClause };
 
 export interface DocumentView {
@@ -32,26 +31,14 @@ export interface SearchOptions {
   count?: boolean;
 }
 
-export interface ClausewayApi {
-  status(): Promise<LibraryStatus>;
-  listDocuments(): Promise<DocumentSummary[]>;
-  getDocument(docId: string): Promise<DocumentView | null>;
-  getClause(clauseId: string): Promise<ClauseDetail | null>;
-  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
-  /** The reader's language, for what the shell around the renderer says (the desktop menu). */
-  setLanguage(lang: 'zh' | 'en'): Promise<void>;
+/** The one IPC channel of the contract: every call carries its method's name and its arguments. */
+export const API_CHANNEL = 'clauseway:call';
+
+/** What the preload gives the renderer (window.clauseway): one door, no ipcRenderer. */
+export interface ClausewayBridge {
+  call: (method: string, args: unknown[]) => Promise<unknown>;
+  platform: 'electron';
 }
-
-export type ApiMethod = keyof ClausewayApi;
-
-export const API_METHODS = ['status', 'listDocuments', 'getDocument', 'getClause', 'search', 'setLanguage'] as const satisfies readonly ApiMethod[];
-
-// Every method of the interface is listed: a missing one makes the argument `false` and this fail.
-type Assert<T extends true> = T;
-export type EveryMethodListed = Assert<Exclude<ApiMethod, (typeof API_METHODS)[number]> extends never ? true : false>;
-
-/** The IPC channel of a method. */
-export const channelOf = (method: ApiMethod): string => `clauseway:${method}`;
 
 /** A refused call: the message says which method and what was wrong, never more. */
 export class ApiError extends Error {

@@ -1,9 +1,10 @@
-// IPC: one handler per method of the API contract. Each checks who is calling (the main frame of
+// IPC: one handler, on the contract's one channel. It checks who is calling (the main frame of
 // our own window, loaded from our own protocol) and hands the call to dispatch(), which checks the
-// arguments against the contract. Nothing else is reachable from the renderer.
+// method and its arguments against the method table. Nothing else is reachable from the renderer.
 
 import type { IpcMainInvokeEvent } from 'electron';
-import { API_METHODS, ApiError, channelOf, type ClausewayApi } from '../../shared/api.ts';
+import { API_CHANNEL, ApiError } from '../../shared/api.ts';
+import { isApiMethod, type ClausewayApi } from '../../shared/api-table.ts';
 import { dispatch } from '../core/api/dispatch.ts';
 
 export const APP_ORIGIN = 'app://clauseway';
@@ -34,10 +35,12 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
 }
 
 export function registerIpc(ipc: IpcRegistrar, api: ClausewayApi, windows: () => readonly { webContents: unknown }[]): void {
-  for (const method of API_METHODS) {
-    ipc.handle(channelOf(method), (event, ...args) => {
-      if (!isTrustedSender(event, windows)) return Promise.reject(new ApiError(`${method}: refused a call from ${event.senderFrame?.url ?? 'an unknown frame'}`));
-      return dispatch(api, method, args);
-    });
-  }
+  ipc.handle(API_CHANNEL, (event, method, args) => {
+    if (!isTrustedSender(event, windows)) {
+      const which = isApiMethod(method) ? `${method}: ` : '';
+      const from = event.senderFrame?.url ?? 'an unknown frame';
+      return Promise.reject(new ApiError(`${which}refused a call from ${from}`));
+    }
+    return dispatch(api, method, args);
+  });
 }

@@ -7,7 +7,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClausewayApi } from '../../shared/api.ts';
 import { EngineHost } from '../core/api/engine-host.ts';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -73,22 +72,11 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(ROOT, 'out', 'renderer'));
     if (!app.isDefaultProtocolClient(DEEP_LINK_SCHEME)) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 
-    // CLAUSEWAY_DATA, as for the command line, else the app's own data folder.
-    host = new EngineHost({ dataDir: process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData'), seedsDir: join(unpacked(ROOT), 'seeds'), workerUrl: pathToFileURL(WORKER) });
-    const engine = host;
-    // The language of the menu follows the reader's; the rest goes to the engine.
-    const api: ClausewayApi = {
-      status: () => engine.status(),
-      listDocuments: () => engine.listDocuments(),
-      getDocument: (id) => engine.getDocument(id),
-      getClause: (id) => engine.getClause(id),
-      search: (q, o) => engine.search(q, o),
-      setLanguage: (lang) => {
-        setMenu(lang);
-        return Promise.resolve();
-      },
-    };
-    registerIpc(ipcMain, api, () => BrowserWindow.getAllWindows());
+    // CLAUSEWAY_DATA, as for the command line, else the app's own data folder. The menu's
+    // language follows the reader's.
+    const dataDir = process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData');
+    host = new EngineHost({ dataDir, seedsDir: join(unpacked(ROOT), 'seeds'), workerUrl: pathToFileURL(WORKER), onLanguage: setMenu });
+    registerIpc(ipcMain, host, () => BrowserWindow.getAllWindows());
     setMenu(app.getLocale().startsWith('zh') ? 'zh' : 'en');
 
     window = new BrowserWindow({

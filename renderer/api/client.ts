@@ -1,13 +1,38 @@
-// The renderer's only door to the engine: the ClausewayApi contract, over the preload's IPC bridge
-// in the desktop app or over HTTP (loopback, with the session's token) in browser mode.
+// The renderer's only door to the engine: the ClausewayApi contract, over the preload's bridge in
+// the desktop app or over HTTP (loopback, with the session's token) in browser mode.
 
-import { API_METHODS, type ApiMethod, type ClausewayApi } from '../../shared/api.ts';
+import type { ClausewayApi, ClausewayBridge } from '../../shared/api.ts';
 
 declare global {
   interface Window {
     /** Set by the preload in the desktop app; absent in browser mode. */
-    clauseway?: ClausewayApi & { platform: 'electron' };
+    clauseway?: ClausewayBridge;
   }
+}
+
+type Call = (method: string, args: unknown[]) => Promise<unknown>;
+
+/**
+ * The contract over one call function: every method of ClausewayApi becomes a function that sends
+ * its name and its arguments. The engine checks both against the method table, so the renderer
+ * carries only the table's type, never the table and its schema library.
+ */
+function overCall(call: Call): ClausewayApi {
+  const methods = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  const handler: ProxyHandler<object> = {
+    get(_target, name) {
+      // No method: symbols, what every object has (toString…), and `then`, which would make the
+      // client pass for a promise wherever one is awaited.
+      if (typeof name !== 'string' || name === 'then' || name in Object.prototype) return undefined;
+      let f = methods.get(name);
+      if (!f) {
+        f = (...args: unknown[]) => call(name, args);
+        methods.set(name, f);
+      }
+      return f;
+    },
+  };
+  return new Proxy({}, handler) as ClausewayApi;
 }
 
 const TOKEN_KEY = 'clauseway.token';
@@ -22,10 +47,10 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpClient(): ClausewayApi {
+function httpCall(): Call {
   const token = takeToken();
-  const call = async (method: ApiMethod, args: unknown[]): Promise<unknown> => {
-    const res = await fetch(`/api/${method}`, {
+  return async (method, args) => {
+    const res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({ args }),
@@ -34,8 +59,8 @@ function httpClient(): ClausewayApi {
     if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
     return body.result;
   };
-  return Object.fromEntries(API_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as ClausewayApi;
 }
 
-export const platform: 'electron' | 'browser' = window.clauseway ? 'electron' : 'browser';
-export const api: ClausewayApi = window.clauseway ?? httpClient();
+const bridge = window.clauseway;
+export const platform: 'electron' | 'browser' = bridge ? 'electron' : 'browser';
+export const api: ClausewayApi = overCall(bridge ? bridge.call : httpCall());

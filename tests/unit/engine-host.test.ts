@@ -12,13 +12,19 @@ const workerUrl = new URL('../../electron/core/worker/seed-worker.ts', import.me
 test('the first start imports the seeds in a worker, reporting progress; the API waits for it', async () => {
   const { dir, cleanup } = tempDir();
   try {
-    const host = new EngineHost({ dataDir: dir, seedsDir: SEEDS_DIR, workerUrl });
+    const languages: string[] = [];
+    const host = new EngineHost({ dataDir: dir, seedsDir: SEEDS_DIR, workerUrl, onLanguage: (lang) => languages.push(lang) });
     assert.equal(seedsUpToDate(dir), false);
     const seen: LibraryStatus[] = [];
     const started = host.start();
     const poll = setInterval(() => void host.status().then((s) => seen.push(s)), 5);
     try {
       await assert.rejects(host.listDocuments(), /the library is still being prepared/);
+      await assert.rejects(host.search('绿色金融'), /the library is still being prepared/);
+      // The status and the reader's language are answered while the library is prepared.
+      assert.equal((await host.status()).revision, 0);
+      await host.setLanguage('en');
+      assert.deepEqual(languages, ['en']);
       await started;
     } finally {
       clearInterval(poll);
@@ -26,6 +32,7 @@ test('the first start imports the seeds in a worker, reporting progress; the API
     const ready = await host.status();
     assert.equal(ready.state, 'ready');
     assert.ok(ready.documents >= 32);
+    assert.ok(ready.revision > 0, 'the open library states its revision');
     assert.ok(seen.some((s) => s.state === 'preparing'), 'progress was reported while importing');
     assert.ok((await host.listDocuments()).length >= 32);
     host.close();
@@ -60,6 +67,7 @@ test('a changed seed is refused with its name, and the library is kept', async (
     const broken = new EngineHost({ dataDir: data, seedsDir: seeds, workerUrl });
     await assert.rejects(broken.start(), /001_551b2c05a62b80d5.txt: the bundled file differs from the one the seeds manifest describes/);
     assert.equal((await broken.status()).state, 'error');
+    await assert.rejects(broken.getDocument('051baaa2cbd9'), /the library could not be opened: .*001_551b2c05a62b80d5.txt/);
     broken.close();
 
     const { Library } = await import('../../electron/core/store/library.ts');

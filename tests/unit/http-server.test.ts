@@ -1,33 +1,72 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ClausewayApi } from '../../shared/api.ts';
+import type { LibraryStatus } from '../../shared/api.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import type { ApiMethod } from '../../shared/api-table.ts';
+import { ForwardingApi } from '../../electron/core/api/forward.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
-import { FIXTURES } from '../helpers/library.ts';
+import { StaticFiles } from '../../electron/core/server/static-files.ts';
 
-const api = {
-  status: () => Promise.resolve({ state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: 1 }),
-  getDocument: () => Promise.resolve(null),
-} as unknown as ClausewayApi;
+const READY: LibraryStatus = { state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: 7 };
+
+class Engine extends ForwardingApi {
+  protected override forward(method: ApiMethod): Promise<unknown> {
+    return Promise.resolve(method === 'status' ? READY : null);
+  }
+}
+
+// A renderer folder beside a secret: a page, a script, a chunk folder, a hidden file, a symlink
+// inside the folder, and symlinks (a file, a folder) that lead out of it.
+const base = mkdtempSync(join(tmpdir(), 'clauseway-static-'));
+const root = join(base, 'renderer');
+mkdirSync(join(root, 'chunks'), { recursive: true });
+writeFileSync(join(root, 'index.html'), '<!doctype html><title>条文通</title>');
+writeFileSync(join(root, 'app.js'), 'console.log("app");');
+writeFileSync(join(root, 'chunks', 'c.js'), 'export const c = 1;');
+writeFileSync(join(root, '.hidden'), 'hidden');
+writeFileSync(join(base, 'secret.txt'), 'secret');
+symlinkSync(join(root, 'app.js'), join(root, 'inside-link.js'));
+symlinkSync(join(base, 'secret.txt'), join(root, 'escape.txt'));
+symlinkSync(base, join(root, 'escape-dir'));
+// The root itself may be reached through a symlink (as the temp folder is on macOS).
+symlinkSync(root, join(base, 'root-link'));
 
 let server: RunningServer;
 before(async () => {
-  // Any folder stands in for the built renderer: the fixtures hold an HTML file.
-  server = await startServer({ api, rendererDir: FIXTURES, token: 'test-token-abcdefghijklmnopqrstu' });
+  server = await startServer({ api: new Engine(), rendererDir: join(base, 'root-link'), token: 'test-token-abcdefghijklmnopqrstu' });
 });
-after(() => server.close());
+after(async () => {
+  await server.close();
+  rmSync(base, { recursive: true, force: true });
+});
 
-function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+interface Answer {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    const headers = { Host: `127.0.0.1:${server.port}`, ...options.headers };
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
     });
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** The same request through the app:// protocol's handler (electron/main/protocol.ts). */
+async function viaProtocol(path: string, method = 'GET', host = 'clauseway'): Promise<Answer> {
+  const res = await new StaticFiles(join(base, 'root-link')).respond(new Request(`app://${host}${path}`, { method }), 'clauseway');
+  return { status: res.status, body: await res.text(), headers: Object.fromEntries(res.headers) };
 }
 
 const auth = { Authorization: 'Bearer test-token-abcdefghijklmnopqrstu' };
@@ -39,8 +78,11 @@ test('the server listens on loopback only and prints an address with the token i
   assert.equal(server.url, `http://127.0.0.1:${server.port}/#token=test-token-abcdefghijklmnopqrstu`);
 });
 
-test('API calls need the token, POST, our own host and origin, and valid arguments', async () => {
-  assert.equal((await call('/api/status', { method: 'POST', headers: auth, body: '{"args":[]}' })).status, 200);
+test('API calls need the token, POST, our own host and origin, and a JSON body of a bounded size', async () => {
+  const ok = await call('/api/status', { method: 'POST', headers: auth, body: '{"args":[]}' });
+  assert.equal(ok.status, 200);
+  assert.deepEqual(JSON.parse(ok.body), { result: READY });
+  assert.equal(ok.headers['content-security-policy'], CONTENT_SECURITY_POLICY);
   assert.equal((await call('/api/status', { method: 'POST', body: '{"args":[]}' })).status, 401);
   assert.equal((await call('/api/status', { method: 'POST', headers: { Authorization: 'Bearer wrong' }, body: '{"args":[]}' })).status, 401);
   assert.equal((await call('/api/status', { headers: auth })).status, 405);
@@ -50,14 +92,88 @@ test('API calls need the token, POST, our own host and origin, and valid argumen
   assert.equal(bad.status, 400);
   assert.match(bad.body, /getDocument: invalid arguments/);
   assert.equal((await call('/api/nope', { method: 'POST', headers: auth, body: '{"args":[]}' })).status, 400);
+  const malformed = await call('/api/%E0%A4%A', { method: 'POST', headers: auth, body: '{"args":[]}' });
+  assert.deepEqual([malformed.status, JSON.parse(malformed.body)], [400, { error: 'unknown method "%E0%A4%A"' }]);
   assert.equal((await call('/api/status', { method: 'POST', headers: auth, body: 'not json' })).status, 400);
   assert.equal((await call('/api/status', { method: 'POST', headers: auth, body: 'x'.repeat(70000) })).status, 400);
+  assert.equal((await call('http://127.0.0.1/api/status', { method: 'POST', headers: auth, body: '{"args":[]}' })).status, 400);
 });
 
-test('static files come only from the renderer folder, with the strict CSP', async () => {
-  const page = await call('/000-malformed.html');
-  assert.equal(page.status, 200);
-  assert.match(String(page.headers['content-security-policy']), /default-src 'none'; script-src 'self'/);
-  assert.equal((await call('/..%2f..%2fpackage.json')).status, 404);
-  assert.equal((await call(`/${encodeURIComponent(join('..', 'unit', 'cli.test.ts'))}`)).status, 404);
+// Both doors to the renderer's files: browser mode over HTTP, and the desktop app's protocol.
+const doors = { http: (path: string, method?: string) => call(path, method ? { method } : {}), protocol: viaProtocol };
+
+for (const [door, get] of Object.entries(doors)) {
+  test(`${door}: the renderer's files, with their types and the strict CSP and security headers`, async () => {
+    for (const [path, file, type] of [
+      ['/', 'index.html', 'text/html; charset=utf-8'],
+      ['/index.html', 'index.html', 'text/html; charset=utf-8'],
+      ['/app.js?v=1', 'app.js', 'text/javascript; charset=utf-8'],
+      ['/chunks/c.js', join('chunks', 'c.js'), 'text/javascript; charset=utf-8'],
+      ['/inside-link.js', 'app.js', 'text/javascript; charset=utf-8'],
+    ] as const) {
+      const res = await get(path);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.body, readFileSync(join(root, file), 'utf8'), path);
+      assert.equal(res.headers['content-type'], type, path);
+      assert.match(String(res.headers['content-security-policy']), /default-src 'none'; script-src 'self'/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+      assert.equal(res.headers['cross-origin-resource-policy'], 'same-origin');
+    }
+  });
+
+  test(`${door}: nothing outside the folder, no hidden file, no directory, no missing file`, async () => {
+    const refused = [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/chunks/..%2f..%2fsecret.txt',
+      '/chunks/%2e%2e/%2e%2e/secret.txt',
+      '/..%5csecret.txt',
+      '/chunks%5c..%5c..%5csecret.txt',
+      '/C:%5cWindows%5cwin.ini',
+      '/index.html%00.js',
+      '/%00',
+      '/escape.txt',
+      '/escape-dir/secret.txt',
+      '/missing.js',
+      '/chunks',
+      '/chunks/',
+      '//index.html',
+      '/chunks//c.js',
+      '/.hidden',
+      '/%2ehidden',
+      '/%E0%A4%A',
+    ];
+    for (const path of refused) {
+      const res = await get(path);
+      assert.equal(res.status, 404, path);
+      assert.equal(res.body, 'not found', path);
+      assert.doesNotMatch(res.body, /secret|hidden/);
+      assert.match(String(res.headers['content-security-policy']), /default-src 'none'/, path);
+    }
+  });
+
+  test(`${door}: GET and HEAD only`, async () => {
+    const head = await get('/app.js', 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.body, '');
+    const post = await get('/app.js', 'POST');
+    assert.equal(post.status, 405);
+    assert.equal(post.headers['allow'], 'GET, HEAD');
+  });
+}
+
+test('the guarded lookup refuses raw paths that a URL parser would otherwise normalise', async () => {
+  const files = new StaticFiles(root);
+  for (const path of ['/../secret.txt', '/chunks/../../secret.txt', '/./index.html', 'index.html', '', '/chunks/./c.js']) {
+    assert.equal(await files.resolve(path), null, path);
+  }
+  assert.equal(await files.resolve('/chunks/c.js'), join(root, 'chunks', 'c.js'));
+});
+
+test('the protocol answers only for its own host, and a missing folder is named', async () => {
+  assert.equal((await viaProtocol('/index.html', 'GET', 'other')).status, 404);
+  assert.throws(() => new StaticFiles(join(base, 'nowhere')), /the renderer's folder .*nowhere does not exist; run npm run build first/);
 });

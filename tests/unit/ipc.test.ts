@@ -1,79 +1,80 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IpcMainInvokeEvent } from 'electron';
-import { channelOf, type ClausewayApi } from '../../shared/api.ts';
+import { API_CHANNEL } from '../../shared/api.ts';
+import type { ApiMethod } from '../../shared/api-table.ts';
 import { registerIpc, type IpcRegistrar } from '../../electron/main/ipc.ts';
 import { dispatch } from '../../electron/core/api/dispatch.ts';
+import { ForwardingApi } from '../../electron/core/api/forward.ts';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
-const calls: unknown[][] = [];
-const api: ClausewayApi = {
-  status: () => Promise.resolve({ state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: 1 }),
-  listDocuments: () => Promise.resolve([]),
-  getDocument: (id) => {
-    calls.push(['getDocument', id]);
+/** An engine that records what reaches it. */
+class Recorder extends ForwardingApi {
+  readonly calls: [ApiMethod, unknown[]][] = [];
+  protected override forward(method: ApiMethod, args: unknown[]): Promise<unknown> {
+    this.calls.push([method, args]);
     return Promise.resolve(null);
-  },
-  getClause: () => Promise.resolve(null),
-  search: (q, o) => {
-    calls.push(['search', q, o]);
-    return Promise.resolve({ query: q, terms: [], folded: [], hits: [], total: null, problems: [], ms: 0 });
-  },
-  setLanguage: () => Promise.resolve(),
-};
+  }
+}
 
-function setup(): { handlers: Map<string, Handler>; ours: object } {
+function setup(): { handlers: Map<string, Handler>; ours: object; engine: Recorder; handler: Handler } {
   const handlers = new Map<string, Handler>();
   const registrar: IpcRegistrar = { handle: (channel, listener) => handlers.set(channel, listener) };
   const ours = { id: 1 };
-  registerIpc(registrar, api, () => [{ webContents: ours }]);
-  return { handlers, ours };
+  const engine = new Recorder();
+  registerIpc(registrar, engine, () => [{ webContents: ours }]);
+  const handler = handlers.get(API_CHANNEL);
+  assert.ok(handler);
+  return { handlers, ours, engine, handler };
 }
 
 const event = (sender: object, url: string, parent: object | null = null): IpcMainInvokeEvent => ({ sender, senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
 
-test('every method of the contract has a handler on its own channel, and nothing else', () => {
-  const { handlers } = setup();
-  assert.deepEqual([...handlers.keys()].sort(), ['clauseway:getClause', 'clauseway:getDocument', 'clauseway:listDocuments', 'clauseway:search', 'clauseway:setLanguage', 'clauseway:status']);
+test('the contract has one IPC channel, and nothing else is registered', () => {
+  assert.deepEqual([...setup().handlers.keys()], ['clauseway:call']);
 });
 
 test('a call from the app frame of our window goes through with checked arguments', async () => {
-  const { handlers, ours } = setup();
-  calls.length = 0;
-  await handlers.get(channelOf('getDocument'))?.(event(ours, 'app://clauseway/#/read'), '051baaa2cbd9');
-  await handlers.get(channelOf('search'))?.(event(ours, 'app://clauseway/'), '绿色金融', { limit: 5 });
-  assert.deepEqual(calls, [['getDocument', '051baaa2cbd9'], ['search', '绿色金融', { limit: 5 }]]);
+  const { handler, ours, engine } = setup();
+  await handler(event(ours, 'app://clauseway/#/read'), 'getDocument', ['051baaa2cbd9']);
+  await handler(event(ours, 'app://clauseway/'), 'search', ['绿色金融', { limit: 5 }]);
+  assert.deepEqual(engine.calls, [['getDocument', ['051baaa2cbd9']], ['search', ['绿色金融', { limit: 5 }]]]);
 });
 
-test('a handler refuses a call from a foreign frame: another origin, a subframe, another window', async () => {
-  const { handlers, ours } = setup();
-  const h = handlers.get(channelOf('listDocuments'));
-  assert.ok(h);
-  await assert.rejects(h(event(ours, 'https://evil.example/')), /listDocuments: refused a call from https:\/\/evil.example\//);
+test('the handler refuses a call from a foreign frame: another origin, a subframe, another window', async () => {
+  const { handler, ours, engine } = setup();
+  const h = (e: IpcMainInvokeEvent): Promise<unknown> => handler(e, 'listDocuments', []);
+  await assert.rejects(h(event(ours, 'https://evil.example/')), /^ApiError: listDocuments: refused a call from https:\/\/evil.example\/$/);
   await assert.rejects(h(event(ours, 'file:///etc/passwd')), /refused/);
   await assert.rejects(h(event(ours, 'app://clauseway/', { url: 'app://clauseway/' })), /refused/);
   await assert.rejects(h(event({ id: 2 }, 'app://clauseway/')), /refused/);
   await assert.rejects(h({ sender: ours, senderFrame: null } as unknown as IpcMainInvokeEvent), /refused a call from an unknown frame/);
+  await assert.rejects(handler(event(ours, 'https://evil.example/'), 'nope', []), /^ApiError: refused a call from https:\/\/evil.example\/$/);
+  assert.deepEqual(engine.calls, []);
 });
 
-test('a handler refuses invalid arguments before the engine sees them', async () => {
-  const { handlers, ours } = setup();
-  calls.length = 0;
-  const trusted = event(ours, 'app://clauseway/');
-  await assert.rejects(handlers.get(channelOf('getDocument'))?.(trusted, '../../etc/passwd') ?? Promise.resolve(), /getDocument: invalid arguments \(0: a document id is 12 hexadecimal characters\)/);
-  await assert.rejects(handlers.get(channelOf('getDocument'))?.(trusted) ?? Promise.resolve(), /getDocument: invalid arguments/);
-  await assert.rejects(handlers.get(channelOf('search'))?.(trusted, 42) ?? Promise.resolve(), /search: invalid arguments/);
-  await assert.rejects(handlers.get(channelOf('search'))?.(trusted, 'x', { limit: 1e9 }) ?? Promise.resolve(), /search: invalid arguments \(1.limit/);
-  await assert.rejects(handlers.get(channelOf('search'))?.(trusted, 'x', { filters: { sql: '1=1' } }) ?? Promise.resolve(), /search: invalid arguments/);
-  await assert.rejects(handlers.get(channelOf('setLanguage'))?.(trusted, 'fr') ?? Promise.resolve(), /setLanguage: invalid arguments/);
-  assert.deepEqual(calls, []);
+test('the handler refuses invalid arguments before the engine sees them', async () => {
+  const { handler, ours, engine } = setup();
+  const call = (method: string, args?: unknown): Promise<unknown> => handler(event(ours, 'app://clauseway/'), method, args);
+  await assert.rejects(call('getDocument', ['../../etc/passwd']), /getDocument: invalid arguments \(0: a document id is 12 hexadecimal characters\)/);
+  await assert.rejects(call('getDocument', []), /getDocument: invalid arguments/);
+  await assert.rejects(call('getDocument'), /getDocument: invalid arguments \(arguments: /);
+  await assert.rejects(call('search', [42]), /search: invalid arguments/);
+  await assert.rejects(call('search', ['x', { limit: 1e9 }]), /search: invalid arguments \(1.limit/);
+  await assert.rejects(call('search', ['x', { filters: { sql: '1=1' } }]), /search: invalid arguments/);
+  await assert.rejects(call('setLanguage', ['fr']), /setLanguage: invalid arguments/);
+  assert.deepEqual(engine.calls, []);
 });
 
-test('dispatch refuses methods outside the contract, including inherited ones', async () => {
-  await assert.rejects(dispatch(api, 'constructor', []), /unknown method "constructor"/);
-  await assert.rejects(dispatch(api, '__proto__', []), /unknown method/);
-  await assert.rejects(dispatch(api, 42, []), /unknown method 42/);
+test('dispatch refuses methods outside the table, including what every object inherits', async () => {
+  const engine = new Recorder();
+  await assert.rejects(dispatch(engine, 'constructor', []), /unknown method "constructor"/);
+  await assert.rejects(dispatch(engine, 'forward', []), /unknown method "forward"/);
+  await assert.rejects(dispatch(engine, 'toString', []), /unknown method "toString"/);
+  await assert.rejects(dispatch(engine, '__proto__', []), /unknown method/);
+  await assert.rejects(dispatch(engine, 42, []), /unknown method 42/);
+  assert.deepEqual(engine.calls, []);
 });
 
 test('only app://clauseway addresses are the app', async () => {

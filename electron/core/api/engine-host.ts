@@ -3,28 +3,53 @@
 // library at once. Then every call goes to it.
 
 import { Worker } from 'node:worker_threads';
-import { ApiError, type ClausewayApi, type LibraryStatus } from '../../../shared/api.ts';
+import { ApiError, type LibraryStatus } from '../../../shared/api.ts';
+import type { ApiMethod, ClausewayApi } from '../../../shared/api-table.ts';
 import { seedsUpToDate } from '../ingest/ingest-files.ts';
 import { Searcher } from '../search/searcher.ts';
 import { Library } from '../store/library.ts';
 import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
 import { EngineApi } from './engine-api.ts';
+import { callMethod, ForwardingApi } from './forward.ts';
+
+type Language = Parameters<ClausewayApi['setLanguage']>[0];
 
 export interface HostOptions {
   dataDir: string;
   seedsDir: string;
   /** The worker script: the TypeScript source under Node, the bundled file in the packaged app. */
   workerUrl: URL | string;
+  /** Told the reader's language (setLanguage): the desktop shell sets its menu by it. */
+  onLanguage?: (lang: Language) => void;
 }
 
-export class EngineHost implements ClausewayApi {
+/** Every method of the contract (ForwardingApi); all but two wait for the library. */
+export class EngineHost extends ForwardingApi {
   private engine: EngineApi | null = null;
   private library: Library | null = null;
   private progress: LibraryStatus = { state: 'preparing', done: 0, total: 1, message: null, documents: 0, revision: 0 };
   private readonly options: HostOptions;
 
   constructor(options: HostOptions) {
+    super();
     this.options = options;
+  }
+
+  /** Answers at once: while the library is prepared, how far the import got or why it failed. */
+  override status = (): Promise<LibraryStatus> => (this.engine ? this.engine.status() : Promise.resolve(this.progress));
+
+  /** Answers at once: the engine speaks no language, the shell around it may listen. */
+  override setLanguage = (lang: Language): Promise<void> => {
+    this.options.onLanguage?.(lang);
+    return Promise.resolve();
+  };
+
+  /** Every other method goes to the engine once it is open; before, it is refused, saying why. */
+  protected override forward(method: ApiMethod, args: unknown[]): Promise<unknown> {
+    if (this.engine) return callMethod(this.engine, method, args);
+    const failed = this.progress.state === 'error';
+    const why = failed ? `the library could not be opened: ${this.progress.message ?? ''}` : 'the library is still being prepared';
+    return Promise.reject(new ApiError(why));
   }
 
   /** Resolves when the library is open; rejects (and status() says why) when it cannot be. */
@@ -82,35 +107,5 @@ export class EngineHost implements ClausewayApi {
     this.library?.close();
     this.library = null;
     this.engine = null;
-  }
-
-  /** Calls the engine once it is open; before, the promise is refused, saying why. */
-  private call<T>(f: (engine: EngineApi) => Promise<T>): Promise<T> {
-    if (!this.engine) return Promise.reject(new ApiError(this.progress.state === 'error' ? `the library could not be opened: ${this.progress.message ?? ''}` : 'the library is still being prepared'));
-    return f(this.engine);
-  }
-
-  status(): Promise<LibraryStatus> {
-    return this.engine ? this.engine.status() : Promise.resolve(this.progress);
-  }
-
-  listDocuments(): ReturnType<ClausewayApi['listDocuments']> {
-    return this.call((e) => e.listDocuments());
-  }
-
-  getDocument(docId: string): ReturnType<ClausewayApi['getDocument']> {
-    return this.call((e) => e.getDocument(docId));
-  }
-
-  getClause(clauseId: string): ReturnType<ClausewayApi['getClause']> {
-    return this.call((e) => e.getClause(clauseId));
-  }
-
-  search(...args: Parameters<ClausewayApi['search']>): ReturnType<ClausewayApi['search']> {
-    return this.call((e) => e.search(...args));
-  }
-
-  setLanguage(): Promise<void> {
-    return Promise.resolve();
   }
 }

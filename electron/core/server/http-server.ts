@@ -1,24 +1,16 @@
 // Browser mode: the engine's API over HTTP, for machines where Electron cannot run. Loopback only,
 // every API call carries a random token, requests from any other host or origin are refused, and
-// the renderer's files are served with the same Content Security Policy as in the desktop app.
+// the renderer's files are served by the same guarded lookup, with the same headers, as in the
+// desktop app (static-files.ts). Every method of the table takes one route, /api/NAME, behind the
+// same checks, in the same order: host, token, origin, POST; then dispatch() checks the method and
+// its arguments exactly as the IPC handler does.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import { ApiError, type ClausewayApi } from '../../../shared/api.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/csp.ts';
+import { ApiError } from '../../../shared/api.ts';
+import type { ClausewayApi } from '../../../shared/api-table.ts';
 import { dispatch } from '../api/dispatch.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
+import { SECURITY_HEADERS, StaticFiles } from './static-files.ts';
 
 const MAX_BODY = 64 * 1024;
 
@@ -38,18 +30,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function securityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  res.setHeader('Cache-Control', 'no-store');
-}
-
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
-  securityHeaders(res);
-  res.writeHead(status, { 'Content-Type': type });
+function send(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
   res.end(body);
 }
 
@@ -64,7 +46,26 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The path of a request target; only a path (never an absolute URL), and `//x` stays a path. */
+function pathOf(target: string): string | null {
+  if (!target.startsWith('/')) return null;
+  try {
+    return new URL(`http://localhost${target}`).pathname;
+  } catch {
+    return null;
+  }
+}
+
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ApiError(`unknown method ${JSON.stringify(raw)}`);
+  }
+}
+
 export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const files = new StaticFiles(options.rendererDir);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
   let port = 0;
@@ -93,7 +94,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       } catch {
         throw new ApiError('the request body is not JSON');
       }
-      const result = await dispatch(options.api, method, args);
+      const result = await dispatch(options.api, decodeName(method), args);
       send(res, 200, JSON.stringify({ result: result ?? null }));
     } catch (e) {
       const status = e instanceof ApiError ? 400 : 500;
@@ -101,21 +102,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
   };
 
-  const handleStatic = async (res: ServerResponse, pathname: string): Promise<void> => {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(join(options.rendererDir, rel));
-    if (!file.startsWith(options.rendererDir + sep)) {
-      send(res, 404, 'not found', 'text/plain; charset=utf-8');
-      return;
-    }
-    try {
-      const data = await readFile(file);
-      securityHeaders(res);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(data);
-    } catch {
-      send(res, 404, 'not found', 'text/plain; charset=utf-8');
-    }
+  const handleStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    const reply = await files.reply(req.method ?? '', pathname);
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
   };
 
   const server = createServer((req, res) => {
@@ -124,9 +114,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       send(res, 421, JSON.stringify({ error: 'wrong host' }));
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? ''}`);
-    const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    const done = api ? handleApi(req, res, api[1] ?? '') : handleStatic(res, url.pathname);
+    const pathname = pathOf(req.url ?? '');
+    if (pathname === null) {
+      send(res, 400, JSON.stringify({ error: 'bad request target' }));
+      return;
+    }
+    // Every name under /api/ goes to dispatch, which refuses those outside the table by name.
+    const api = pathname.startsWith('/api/');
+    const done = api ? handleApi(req, res, pathname.slice('/api/'.length)) : handleStatic(req, res, pathname);
     done.catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(e) }));
     });

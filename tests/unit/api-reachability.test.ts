@@ -1,0 +1,201 @@
+// Every method of the table is reachable over IPC (the real handler, a stand-in for ipcMain) and
+// over HTTP (the real browser-mode server on loopback), behind the same checks: for each method a
+// good call reaches the real engine and answers the same on both paths, a bad argument is refused
+// with the same message on both, and the token, host and origin checks hold for every method, so
+// that no method (a write among them) can be reached with weaker checks.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import type { IpcMainInvokeEvent } from 'electron';
+import { API_CHANNEL } from '../../shared/api.ts';
+import { API_METHODS, type ApiMethod, type ClausewayApi } from '../../shared/api-table.ts';
+import { EngineApi } from '../../electron/core/api/engine-api.ts';
+import { callMethod, ForwardingApi } from '../../electron/core/api/forward.ts';
+import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
+import { Searcher } from '../../electron/core/search/searcher.ts';
+import { registerIpc } from '../../electron/main/ipc.ts';
+import type { Library } from '../../electron/core/store/library.ts';
+import { docByTitle, FIXTURES, seededLibrary } from '../helpers/library.ts';
+
+/** The real engine over the seeds, recording every call that reaches it. */
+class RecordingEngine extends ForwardingApi {
+  readonly calls: [ApiMethod, unknown[]][] = [];
+  private readonly engine: EngineApi;
+  constructor(engine: EngineApi) {
+    super();
+    this.engine = engine;
+  }
+  protected override forward(method: ApiMethod, args: unknown[]): Promise<unknown> {
+    this.calls.push([method, args]);
+    return callMethod(this.engine, method, args);
+  }
+}
+
+/** For each method of the table, a call that must reach the engine and one that must not. */
+type Examples = { [M in ApiMethod]: { good: Parameters<ClausewayApi[M]>; bad: unknown[] } };
+
+function examples(library: Library): Examples {
+  const outline = docByTitle(library, '粤港澳大湾区发展规划纲要');
+  const clause = library.documentView(outline.id)?.clauses.find((c) => c.text.length > 0);
+  assert.ok(clause);
+  return {
+    status: { good: [], bad: ['now'] },
+    listDocuments: { good: [], bad: [{ all: true }] },
+    getDocument: { good: [outline.id], bad: ['../../etc/passwd'] },
+    getClause: { good: [clause.id], bad: [outline.id] },
+    search: {
+      good: ['绿色金融', { limit: 3, filters: { kind: 'policy' } }],
+      bad: ['绿色金融', { filters: { sql: '1=1' } }],
+    },
+    setLanguage: { good: ['en'], bad: ['fr'] },
+  };
+}
+
+let library: Library;
+let cleanup: () => void;
+let engine: RecordingEngine;
+let server: RunningServer;
+let ipc: (method: unknown, args: unknown, url?: string) => Promise<unknown>;
+let cases: Examples;
+
+const TOKEN = 'reachability-token-abcdefghijkl';
+const ours = { id: 1 };
+
+before(async () => {
+  ({ library, cleanup } = seededLibrary());
+  const searcher = new Searcher(library.db);
+  searcher.open();
+  engine = new RecordingEngine(new EngineApi(library, searcher));
+  cases = examples(library);
+  let handler: ((event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>) | undefined;
+  const ipcMain = {
+    handle: (channel: string, listener: NonNullable<typeof handler>) => {
+      if (channel === API_CHANNEL) handler = listener;
+    },
+  };
+  registerIpc(ipcMain, engine, () => [{ webContents: ours }]);
+  ipc = (method, args, url = 'app://clauseway/') => {
+    assert.ok(handler);
+    return handler({ sender: ours, senderFrame: { url, parent: null } } as unknown as IpcMainInvokeEvent, method, args);
+  };
+  server = await startServer({ api: engine, rendererDir: FIXTURES, token: TOKEN });
+});
+after(async () => {
+  await server.close();
+  cleanup();
+});
+
+interface HttpAnswer {
+  status: number;
+  result?: unknown;
+  error?: string;
+}
+
+function http(method: string, args: unknown, headers: Record<string, string> = {}, verb = 'POST'): Promise<HttpAnswer> {
+  const all = { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers };
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: `/api/${method}`, method: verb, headers: all }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { result?: unknown; error?: string };
+        resolve({ status: res.statusCode ?? 0, ...body });
+      });
+    });
+    req.on('error', reject);
+    req.end(verb === 'POST' ? JSON.stringify({ args }) : undefined);
+  });
+}
+
+/** An answer as JSON carries it, without what differs from one call to the next (search's `ms`). */
+const comparable = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value ?? null, (k, v: unknown) => (k === 'ms' ? undefined : v)));
+
+/** The message of a refused IPC call (Electron passes the message on to the renderer). */
+async function ipcRefusal(method: unknown, args: unknown, url?: string): Promise<string> {
+  try {
+    await ipc(method, args, url);
+  } catch (e) {
+    assert.ok(e instanceof Error);
+    return e.message;
+  }
+  assert.fail(`the IPC call to ${String(method)} went through`);
+}
+
+test('the examples cover every method of the table', () => {
+  assert.deepEqual(Object.keys(cases).sort(), [...API_METHODS].sort());
+  assert.ok(API_METHODS.length >= 6);
+});
+
+test('every method: a good call reaches the engine and answers the same over IPC and over HTTP', async () => {
+  for (const method of API_METHODS) {
+    const { good } = cases[method];
+    const direct = comparable(await callMethod(engine, method, good));
+    engine.calls.length = 0;
+    const overIpc = await ipc(method, good);
+    const overHttp = await http(method, good);
+    assert.deepEqual(engine.calls, [[method, good], [method, good]], `${method} reached the engine on both paths`);
+    assert.equal(overHttp.status, 200, `${method} over HTTP: ${overHttp.error ?? ''}`);
+    assert.deepEqual(comparable(overIpc), direct, `${method} over IPC`);
+    assert.deepEqual(comparable(overHttp.result), direct, `${method} over HTTP`);
+  }
+  // The good calls are real ones: the engine answered with the seeds' data.
+  const doc = (await http('getDocument', cases.getDocument.good)).result as { summary: { title: string } } | null;
+  assert.equal(doc?.summary.title, '粤港澳大湾区发展规划纲要');
+  const found = (await http('search', cases.search.good)).result as { hits: unknown[] };
+  assert.ok(found.hits.length > 0);
+});
+
+test('every method: a bad argument is refused with the same message on both paths, before the engine', async () => {
+  engine.calls.length = 0;
+  for (const method of API_METHODS) {
+    const { bad } = cases[method];
+    const overIpc = await ipcRefusal(method, bad);
+    const overHttp = await http(method, bad);
+    assert.equal(overHttp.status, 400, method);
+    assert.match(overIpc, new RegExp(`^${method}: invalid arguments \\(.+\\)$`));
+    assert.equal(overHttp.error, overIpc, `${method}: the same refusal on both paths`);
+    // Arguments that are not a list at all are refused alike.
+    assert.equal((await http(method, { 0: 'x' })).error, await ipcRefusal(method, { 0: 'x' }));
+  }
+  assert.deepEqual(engine.calls, []);
+});
+
+test('a method outside the table is refused with the same message on both paths', async () => {
+  for (const name of ['nope', 'constructor', 'forward', 'toString']) {
+    const overHttp = await http(name, []);
+    assert.equal(overHttp.status, 400);
+    assert.equal(overHttp.error, `unknown method "${name}"`);
+    assert.equal(await ipcRefusal(name, []), overHttp.error);
+  }
+  assert.deepEqual(engine.calls, []);
+});
+
+test('every method: no token, a wrong token, another host or origin, or GET is refused, over HTTP as over IPC', async () => {
+  engine.calls.length = 0;
+  for (const method of API_METHODS) {
+    const { good } = cases[method];
+    assert.equal((await http(method, good, { Authorization: '' })).status, 401, method);
+    assert.equal((await http(method, good, { Authorization: `Bearer ${TOKEN.slice(1)}x` })).status, 401, method);
+    assert.equal((await http(method, good, { Host: `localhost.evil:${server.port}` })).status, 421, method);
+    assert.equal((await http(method, good, { Origin: 'http://evil.example' })).status, 403, method);
+    assert.equal((await http(method, good, {}, 'GET')).status, 405, method);
+    const foreign = await ipcRefusal(method, good, 'https://evil.example/');
+    assert.equal(foreign, `${method}: refused a call from https://evil.example/`);
+  }
+  assert.deepEqual(engine.calls, [], 'no refused call reached the engine');
+});
+
+test("the library's revision comes through both paths and moves when the documents change", async () => {
+  const before = library.revision();
+  const viaIpc = (await ipc('status', [])) as { revision: number; documents: number };
+  const viaHttp = (await http('status', [])).result as { revision: number; documents: number };
+  assert.equal(viaIpc.revision, before);
+  assert.equal(viaHttp.revision, before);
+  assert.ok(library.removeDocument(cases.getDocument.good[0]));
+  const after = ((await http('status', [])).result as { revision: number; documents: number });
+  assert.notEqual(after.revision, before);
+  assert.equal(after.documents, viaHttp.documents - 1);
+  assert.equal(((await ipc('status', [])) as { revision: number }).revision, after.revision);
+});
