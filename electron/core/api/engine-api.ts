@@ -26,8 +26,9 @@ export class EngineApi implements ClausewayApi {
     return Promise.resolve(this.library.documentView(docId));
   }
 
+  /** A retired id (a re-import changed the document) answers with its successor, saying so. */
   getClause(clauseId: string): ReturnType<ClausewayApi['getClause']> {
-    return Promise.resolve(this.library.clause(clauseId));
+    return Promise.resolve(this.library.clauseFollowingAliases(clauseId));
   }
 
   search(query: string, options: SearchOptions = {}): ReturnType<ClausewayApi['search']> {

@@ -6,7 +6,6 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type LibraryStatus } from '../../../shared/api.ts';
 import type { ApiMethod, ClausewayApi } from '../../../shared/api-table.ts';
 import { seedsUpToDate } from '../ingest/ingest-files.ts';
-import { Searcher } from '../search/searcher.ts';
 import { Library } from '../store/library.ts';
 import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
 import { EngineApi } from './engine-api.ts';
@@ -97,8 +96,7 @@ export class EngineHost extends ForwardingApi {
 
   private open(): void {
     const library = Library.open(this.options.dataDir);
-    const searcher = new Searcher(library.db);
-    searcher.open();
+    const searcher = library.openSearcher();
     this.library = library;
     this.engine = new EngineApi(library, searcher);
   }
