@@ -2,8 +2,8 @@
 // is here, keyed once; a missing English string is a type error.
 
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from './api/client.ts';
-import type { DocKind, Level } from '../shared/types.ts';
+import { api } from '../api/client.ts';
+import type { DocKind, Level } from '../../shared/types.ts';
 
 export type Lang = 'zh' | 'en';
 

@@ -4,8 +4,8 @@
 import type { ReactNode } from 'react';
 import { groupByDocument } from '../../shared/group.ts';
 import type { DocumentSummary, SearchResponse } from '../../shared/types.ts';
-import { useI18n } from '../i18n.tsx';
-import { Marked } from './Marked.tsx';
+import { useI18n } from '../common/i18n.tsx';
+import { Marked } from '../common/Marked.tsx';
 
 interface Props {
   response: SearchResponse;

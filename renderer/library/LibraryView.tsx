@@ -3,7 +3,7 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocKind, DocumentSummary, Level } from '../../shared/types.ts';
-import { useI18n } from '../i18n.tsx';
+import { useI18n } from '../common/i18n.tsx';
 
 const LEVEL_ORDER: Level[] = ['national', 'province', 'city', 'sar', 'district'];
 /** Cities of the Greater Bay Area first, in the order officials list them. */

@@ -4,8 +4,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DocumentView, ReaderClause } from '../../shared/api.ts';
-import { useFold } from '../fold.ts';
-import { useI18n } from '../i18n.tsx';
+import { useFold } from '../common/fold.ts';
+import { useI18n } from '../common/i18n.tsx';
 import { Outline } from './Outline.tsx';
 import { ClauseView } from './ClauseView.tsx';
 

@@ -4,8 +4,8 @@
 import { memo, useState, type ReactNode } from 'react';
 import type { ReaderClause } from '../../shared/api.ts';
 import type { UnitRole } from '../../shared/types.ts';
-import { useI18n } from '../i18n.tsx';
-import { Marked } from './Marked.tsx';
+import { useI18n } from '../common/i18n.tsx';
+import { Marked } from '../common/Marked.tsx';
 
 const HEADING_KINDS = new Set(['volume', 'chapter', 'section', 'part', 'preface']);
 const ROLES: UnitRole[] = ['lead', 'cooperate', 'support', 'responsible'];

@@ -2,14 +2,14 @@
 // side by side with a splitter. What is open lives in the URL fragment (see route.ts).
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { DocumentView, LibraryStatus } from '../shared/api.ts';
-import type { DocumentSummary, SearchResponse } from '../shared/types.ts';
-import { api, platform } from './api/client.ts';
-import { useI18n } from './i18n.tsx';
+import type { DocumentView, LibraryStatus } from '../../shared/api.ts';
+import type { DocumentSummary, SearchResponse } from '../../shared/types.ts';
+import { api, platform } from '../api/client.ts';
+import { useI18n } from '../common/i18n.tsx';
 import { formatRoute, parseRoute, type PaneRoute, type Route } from './route.ts';
-import { LibraryView } from './components/LibraryView.tsx';
-import { ReaderPane, type PaneHandle } from './components/ReaderPane.tsx';
-import { SearchPanel } from './components/SearchPanel.tsx';
+import { LibraryView } from '../library/LibraryView.tsx';
+import { ReaderPane, type PaneHandle } from '../reader/ReaderPane.tsx';
+import { SearchPanel } from '../search/SearchPanel.tsx';
 
 const FONT_KEY = 'clauseway.fontSize';
 const FONT_SIZES = [15, 16, 17, 18, 20, 22, 24];
