@@ -10,6 +10,7 @@ import { formatRoute, parseRoute, type PaneRoute, type Route } from './route.ts'
 import { LibraryView } from '../library/LibraryView.tsx';
 import { ReaderPane, type PaneHandle } from '../reader/ReaderPane.tsx';
 import { SearchPanel } from '../search/SearchPanel.tsx';
+import { helpLine } from './help-line.ts';
 
 const FONT_KEY = 'clauseway.fontSize';
 const FONT_SIZES = [15, 16, 17, 18, 20, 22, 24];
@@ -295,7 +296,7 @@ export function App(): ReactNode {
               }}
             />
           )}
-          <footer className="statusbar">{t.keyboardHelp}</footer>
+          <footer className="statusbar">{helpLine(t)}</footer>
         </main>
       )}
     </div>

@@ -80,7 +80,7 @@ function ClauseViewImpl({ clause, terms, active, deepLink, onOpenOther }: Props)
             const names = clause.units.filter((u) => u.role === role).map((u) => u.name);
             return names.length > 0 ? (
               <span key={role} className={`unit-role role-${role}`}>
-                <span className="role">{t[role]}</span>
+                <span className="role">{t.role[role]}</span>
                 {names.join('、')}
               </span>
             ) : null;
