@@ -6,6 +6,7 @@ import type { ReaderClause } from '../../shared/api.ts';
 import type { UnitRole } from '../../shared/types.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
+import { clauseLink } from './reading.ts';
 
 const HEADING_KINDS = new Set(['volume', 'chapter', 'section', 'part', 'preface']);
 const ROLES: UnitRole[] = ['lead', 'cooperate', 'support', 'responsible'];
@@ -24,11 +25,10 @@ interface Props {
   clause: ReaderClause;
   terms: string[];
   active: boolean;
-  deepLink: (clauseId: string) => string;
   onOpenOther: (clauseId: string) => void;
 }
 
-function ClauseViewImpl({ clause, terms, active, deepLink, onOpenOther }: Props): ReactNode {
+function ClauseViewImpl({ clause, terms, active, onOpenOther }: Props): ReactNode {
   const { t } = useI18n();
   const [copied, setCopied] = useState<'citation' | 'link' | null>(null);
   const paragraphs = clause.text.split('\n');
@@ -100,7 +100,7 @@ function ClauseViewImpl({ clause, terms, active, deepLink, onOpenOther }: Props)
         <button
           type="button"
           onClick={() => {
-            void copy(deepLink(clause.id)).then((ok) => ok && flash('link'));
+            void copy(clauseLink(clause.id)).then((ok) => ok && flash('link'));
           }}
         >
           {copied === 'link' ? t.copied : t.copyLink}

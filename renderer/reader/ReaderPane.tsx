@@ -1,31 +1,24 @@
 // One reading pane: the document's header, its outline, and its text, virtualised so that the
-// longest document opens at once. Find-in-document and clause-by-clause keys live here.
+// longest document opens at once. While the pane has the focus, find and the clause-by-clause keys
+// act in it.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { DocumentView, ReaderClause } from '../../shared/api.ts';
-import { useFold } from '../common/fold.ts';
-import { useI18n } from '../common/i18n.tsx';
-import { Outline } from './Outline.tsx';
+import { useShortcuts } from '../app/shortcuts.ts';
 import { ClauseView } from './ClauseView.tsx';
-
-export interface PaneHandle {
-  openFind(): void;
-  step(delta: 1 | -1): void;
-}
+import { FindBar, useFind } from './FindBar.tsx';
+import { Outline } from './Outline.tsx';
+import { PaneHeader } from './PaneHeader.tsx';
+import { reading, useTerms } from './reading.ts';
+import type { Pane } from './reading-store.ts';
 
 interface Props {
-  index: 0 | 1;
+  index: Pane;
   doc: DocumentView;
+  /** The clause to show: a search hit, a deep link, the outline of the other pane. */
   target: string | null;
-  /** Folded terms to mark: the search that opened the document. */
-  terms: string[];
   focused: boolean;
-  onFocus: () => void;
-  onVisible: (clauseId: string) => void;
-  onOpenOther: (clauseId: string) => void;
-  onClose: () => void;
-  deepLink: (clauseId: string) => string;
 }
 
 /** A first guess of a clause's height before it is measured: about 38 characters a line. */
@@ -35,27 +28,28 @@ function estimate(c: ReaderClause): number {
   return 28 + lines * 30 + (c.units.length ? 30 : 0);
 }
 
-export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ index, doc, target, terms, focused, onFocus, onVisible, onOpenOther, onClose, deepLink }, ref): ReactNode {
-  const { t } = useI18n();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const findRef = useRef<HTMLInputElement>(null);
-  // The outline shows unless the reader hid it, or the pane is too narrow for it and the text.
-  const [outlineChoice, setOutlineChoice] = useState<boolean | null>(null);
+/** The outline shows unless the reader hid it, or the pane is too narrow for it and the text. */
+function useOutlineShown(pane: RefObject<HTMLElement | null>): [boolean, (shown: boolean) => void] {
+  const [choice, setChoice] = useState<boolean | null>(null);
   const [narrow, setNarrow] = useState(false);
-  const paneRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    const el = paneRef.current;
+    const el = pane.current;
     if (!el) return;
     const observer = new ResizeObserver(([entry]) => setNarrow((entry?.contentRect.width ?? 1000) < 620));
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
-  const showOutline = outlineChoice ?? !narrow;
+  }, [pane]);
+  return [choice ?? !narrow, setChoice];
+}
+
+export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLElement>(null);
+  const [showOutline, setShowOutline] = useOutlineShown(paneRef);
   const [active, setActive] = useState<string | null>(target);
-  const [findOpen, setFindOpen] = useState(false);
-  const [findText, setFindText] = useState('');
-  const [findAt, setFindAt] = useState(0);
+  const terms = useTerms(index);
   const clauses = doc.clauses;
+  const docId = doc.summary.id;
   const indexOf = useMemo(() => new Map(clauses.map((c, i) => [c.id, i])), [clauses]);
 
   const virtualizer = useVirtualizer({
@@ -78,43 +72,36 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
     [indexOf, virtualizer],
   );
 
-  // Open at the clause asked for (a search hit, a deep link, the outline of the other pane).
+  // Open at the clause asked for.
   useEffect(() => {
     if (target) goTo(target);
     else virtualizer.scrollToOffset(0);
     // Only when the document or the target changes, not when the virtualizer re-renders.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc.summary.id, target]);
+  }, [docId, target]);
 
-  const fold = useFold();
-  const findTerm = fold(findText.trim());
-  const findHits = useMemo(() => (findTerm ? clauses.flatMap((c, i) => (fold(c.text).includes(findTerm) || fold(c.heading ?? '').includes(findTerm) ? [i] : [])) : []), [clauses, findTerm, fold]);
-  const stepFind = (delta: 1 | -1): void => {
-    if (findHits.length === 0) return;
-    const next = (findAt + delta + findHits.length) % findHits.length;
-    setFindAt(next);
-    const c = clauses[findHits[next] ?? 0];
-    if (c) goTo(c.id);
+  const find = useFind(clauses, goTo);
+  const step = (e: KeyboardEvent, delta: 1 | -1): boolean => {
+    // The arrows scroll the text itself when it has the focus.
+    if (e.key.startsWith('Arrow') && e.target instanceof HTMLElement && e.target.classList.contains('doc-scroll')) return false;
+    e.preventDefault();
+    const items = virtualizer.getVirtualItems();
+    const current = active ? (indexOf.get(active) ?? 0) : (items[0]?.index ?? 0);
+    const next = clauses[Math.max(0, Math.min(clauses.length - 1, current + delta))];
+    if (next) goTo(next.id);
+    return true;
   };
-  useEffect(() => {
-    setFindAt(0);
-    const first = clauses[findHits[0] ?? -1];
-    if (first) goTo(first.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [findTerm]);
-
-  useImperativeHandle(ref, () => ({
-    openFind: () => {
-      setFindOpen(true);
-      setTimeout(() => findRef.current?.focus(), 0);
+  useShortcuts(
+    {
+      'find.open': (e) => {
+        e.preventDefault();
+        find.show();
+      },
+      'clause.next': (e) => step(e, 1),
+      'clause.previous': (e) => step(e, -1),
     },
-    step: (delta) => {
-      const items = virtualizer.getVirtualItems();
-      const currentIndex = active ? (indexOf.get(active) ?? 0) : (items[0]?.index ?? 0);
-      const next = clauses[Math.max(0, Math.min(clauses.length - 1, currentIndex + delta))];
-      if (next) goTo(next.id);
-    },
-  }));
+    focused,
+  );
 
   // The first clause in view is where the reader is: the outline follows it, and so does the URL.
   const items = virtualizer.getVirtualItems();
@@ -132,77 +119,19 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
     return () => clearTimeout(timer);
   }, [visibleId]);
   useEffect(() => {
-    if (settled) onVisible(settled);
-  }, [settled, onVisible]);
+    // A clause of the document shown before this one waits for its successor.
+    if (settled && indexOf.has(settled)) reading.record(index, docId, settled);
+  }, [settled, index, docId, indexOf]);
 
-  const marks = findTerm ? [...terms, findTerm] : terms;
+  const openBeside = useCallback((clauseId: string) => reading.openBeside(index, clauseId), [index]);
+  const marks = find.term ? [...terms, find.term] : terms;
   const { summary } = doc;
 
   return (
-    <section ref={paneRef} className={`pane${focused ? ' focused' : ''}`} aria-label={summary.title} data-pane={index} onMouseDown={onFocus} onFocus={onFocus}>
-      <header className="pane-header">
-        <div className="pane-title-row">
-          <button type="button" className="outline-toggle" aria-pressed={showOutline} title={showOutline ? t.hideOutline : t.showOutline} onClick={() => setOutlineChoice(!showOutline)}>
-            ☰
-          </button>
-          <h1 className="pane-title" title={summary.title}>
-            {summary.title}
-          </h1>
-          <button type="button" className="pane-close" aria-label={t.close} title={t.close} onClick={onClose}>
-            ×
-          </button>
-        </div>
-        <div className="pane-meta">
-          <span className={`badge badge-${summary.kind}`}>{t.kind[summary.kind]}</span>
-          <span>{summary.jurisdictions.map((j) => j.name).join('、')}</span>
-          {summary.issuer && <span>{summary.issuer}</span>}
-          {summary.date && <span>{summary.date}</span>}
-          {summary.docNumber && <span>{summary.docNumber}</span>}
-          {summary.validUntil && (
-            <span className="validity">
-              {t.validUntil} {summary.validUntil}
-            </span>
-          )}
-        </div>
-        {findOpen && (
-          <div className="find-bar" role="search">
-            <input
-              ref={findRef}
-              type="search"
-              value={findText}
-              placeholder={t.findPlaceholder}
-              aria-label={t.find}
-              onChange={(e) => setFindText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') stepFind(e.shiftKey ? -1 : 1);
-                if (e.key === 'Escape') {
-                  setFindOpen(false);
-                  setFindText('');
-                }
-              }}
-            />
-            <span className="find-count" aria-live="polite">
-              {findTerm ? (findHits.length ? `${findAt + 1} / ${findHits.length}` : t.findNone) : ''}
-            </span>
-            <button type="button" aria-label="↑" onClick={() => stepFind(-1)}>
-              ↑
-            </button>
-            <button type="button" aria-label="↓" onClick={() => stepFind(1)}>
-              ↓
-            </button>
-            <button
-              type="button"
-              aria-label={t.close}
-              onClick={() => {
-                setFindOpen(false);
-                setFindText('');
-              }}
-            >
-              ×
-            </button>
-          </div>
-        )}
-      </header>
+    <section ref={paneRef} className={`pane${focused ? ' focused' : ''}`} aria-label={summary.title} data-pane={index} onMouseDown={() => reading.focus(index)} onFocus={() => reading.focus(index)}>
+      <PaneHeader summary={summary} showOutline={showOutline} onToggleOutline={() => setShowOutline(!showOutline)} onClose={() => reading.close(index)}>
+        {find.shown && <FindBar find={find} />}
+      </PaneHeader>
       <div className="pane-body">
         {showOutline && <Outline clauses={clauses} current={settled ?? null} onSelect={goTo} />}
         <div ref={scrollRef} className="doc-scroll" tabIndex={0} aria-label={summary.title}>
@@ -212,7 +141,7 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
               if (!clause) return null;
               return (
                 <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="doc-row-v" style={{ transform: `translateY(${item.start}px)` }}>
-                  <ClauseView clause={clause} terms={marks} active={clause.id === active} deepLink={deepLink} onOpenOther={onOpenOther} />
+                  <ClauseView clause={clause} terms={marks} active={clause.id === active} onOpenOther={openBeside} />
                 </div>
               );
             })}
@@ -221,4 +150,4 @@ export const ReaderPane = forwardRef<PaneHandle, Props>(function ReaderPane({ in
       </div>
     </section>
   );
-});
+}

@@ -1,10 +1,11 @@
-// The one keymap: key matching, the menu's accelerators, the help line.
+// The one keymap: key matching, the menu's accelerators, the help line, and the window's dispatch.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MESSAGES } from '../../shared/i18n.ts';
 import { accelerator, HELP_SHORTCUTS, isShortcut, matches, SHORTCUTS, type KeyPress } from '../../shared/keymap.ts';
 import { helpLine } from '../../renderer/app/help-line.ts';
+import { createKeymap } from '../../renderer/app/keymap.ts';
 
 const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 
@@ -49,4 +50,23 @@ test('the help line names every key of the shortcuts it lists, and reads as befo
   }
   assert.equal(helpLine(MESSAGES.zh), '快捷键：/ 搜索 · Ctrl+F 查找 · ↑↓ 或 j/k 逐条 · Alt+←/→ 切换栏');
   assert.equal(helpLine(MESSAGES.en), 'Keys: / search · Ctrl+F find · ↑↓ or j/k clause by clause · Alt+←/→ switch pane');
+});
+
+test('the window gives a key to the newest handler that takes it, and keeps text fields for typing', () => {
+  const keymap = createKeymap<KeyPress>();
+  const calls: string[] = [];
+  const stopOld = keymap.register({ 'clause.next': () => void calls.push('old') });
+  const stopNew = keymap.register({ 'clause.next': () => (calls.push('new: passes'), false), 'find.open': () => void calls.push('find') });
+  assert.equal(keymap.dispatch(press('j'), false), true);
+  assert.deepEqual(calls, ['new: passes', 'old']);
+  // j in a text field is a letter; Ctrl+F there still opens find.
+  assert.equal(keymap.dispatch(press('j'), true), false);
+  assert.equal(keymap.dispatch(press('f', { ctrlKey: true }), true), true);
+  // Keys of one control (the find bar's Enter) and of the menu are not the window's.
+  assert.equal(keymap.dispatch(press('Enter'), false), false);
+  assert.equal(keymap.dispatch(press('l', { ctrlKey: true }), false), false);
+  stopNew();
+  stopOld();
+  assert.equal(keymap.dispatch(press('j'), false), false);
+  assert.deepEqual(calls, ['new: passes', 'old', 'find']);
 });

@@ -1,0 +1,17 @@
+// The page's router: the route store over location.hash and history.
+
+import { useStore } from '../common/store.ts';
+import type { Route } from './route.ts';
+import { createRouter } from './router-store.ts';
+
+export const router = createRouter({
+  hash: () => location.hash,
+  push: (hash) => history.pushState(null, '', hash),
+  replace: (hash) => history.replaceState(null, '', hash),
+  listen: (onChange) => {
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  },
+});
+
+export const useRoute = (): Route => useStore(router);
