@@ -1,7 +1,5 @@
 // The page's router: the route store over location.hash and history.
 
-import { useStore } from '../common/store.ts';
-import type { Route } from './route.ts';
 import { createRouter } from './router-store.ts';
 
 export const router = createRouter({
@@ -13,5 +11,3 @@ export const router = createRouter({
     return () => window.removeEventListener('hashchange', onChange);
   },
 });
-
-export const useRoute = (): Route => useStore(router);

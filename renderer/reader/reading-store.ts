@@ -34,7 +34,7 @@ export interface Reading extends Readable<ReadingState> {
   setSplit: (percent: number) => void;
 }
 
-export const other = (p: Pane): Pane => (p === 0 ? 1 : 0);
+const other = (p: Pane): Pane => (p === 0 ? 1 : 0);
 
 /** A clause as a deep link needs it: where it is now (an old id answers with its successor). */
 export type FindClause = (clauseId: string) => Promise<{ id: string; docId: string } | null>;

@@ -4,7 +4,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { api, platform } from '../api/client.ts';
 import { router } from '../app/router.ts';
-import { useSelect, useStore } from '../common/store.ts';
+import { useSelect } from '../common/store.ts';
 import { library } from '../library/library.ts';
 import { DocumentCache, type DocumentEntry } from './document-cache.ts';
 import { createReading, type Pane, type ReadRoute } from './reading-store.ts';
@@ -23,7 +23,6 @@ export const textSize = createTextSize(localStorage, (px) => document.documentEl
 export const useReadRoute = (): ReadRoute | null => useSelect(router, (r) => (r.view === 'read' ? r : null));
 export const useTerms = (pane: Pane): string[] => useSelect(reading, (s) => s.terms[pane]);
 export const useSplit = (): number => useSelect(reading, (s) => s.split);
-export const useTextSize = (): number => useStore(textSize);
 
 /** A document for a pane: read (or taken from the cache) while the pane shows it. */
 export function useDocument(docId: string): DocumentEntry {

@@ -2,7 +2,7 @@
 
 import { createStore, type Readable } from '../common/store.ts';
 
-export const TEXT_SIZES: readonly number[] = [15, 16, 17, 18, 20, 22, 24];
+const TEXT_SIZES: readonly number[] = [15, 16, 17, 18, 20, 22, 24];
 const DEFAULT_SIZE = 18;
 const KEY = 'clauseway.fontSize';
 

@@ -21,7 +21,7 @@ export interface Search extends Readable<SearchState> {
   close: () => void;
 }
 
-export const SEARCH_OPTIONS: SearchOptions = { limit: 100, count: true };
+const SEARCH_OPTIONS: SearchOptions = { limit: 100, count: true };
 
 export function createSearch(search: (query: string, options: SearchOptions) => Promise<SearchResponse>, library: Readable<LibraryState>): Search {
   const closed: SearchState = { query: '', response: null, error: null };
