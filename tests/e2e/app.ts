@@ -12,7 +12,8 @@ import { startServer, type RunningServer } from '../../electron/core/server/http
 import { seedWorkerUrl } from '../../electron/core/server/serve.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/** Set to a folder (by `npm run screenshots`), the flow's screenshots are written there too. */
+export const SCREENSHOTS_ENV = 'CLAUSEWAY_SCREENSHOTS';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-features=Translate,OptimizationHints,MediaRouter'];
 

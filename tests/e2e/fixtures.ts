@@ -4,7 +4,7 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { guardNetwork, launchChromium, startApp, stopApp, type AppServer } from './app.ts';
 
-export { ROOT, SCREENSHOTS } from './app.ts';
+export { ROOT } from './app.ts';
 
 export const test = base.extend<{ page: Page }, { app: AppServer; chromiumBrowser: Browser }>({
   app: [

@@ -1,8 +1,9 @@
 // The reading flow, step by step, shared by the browser-mode and the Electron specs.
 
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCREENSHOTS } from './fixtures.ts';
+import { SCREENSHOTS_ENV } from './app.ts';
 
 const OUTLINE = '粤港澳大湾区发展规划纲要';
 const ZHUHAI = '中国（珠海）跨境电子商务综合试验区实施方案';
@@ -10,8 +11,22 @@ const DONGGUAN = '中国（东莞）跨境电子商务综合试验区实施方�
 
 export const pane = (page: Page, i: 0 | 1) => page.locator(`section.pane[data-pane="${i}"]`);
 
+/** A screenshot in the test's output; `npm run screenshots` also refreshes docs/screenshots/ with it. */
 export async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  // The virtualised text settles over a few frames as its rows are measured: shoot once it rests.
+  await page.evaluate(async () => {
+    const offsets = (): string => [...document.querySelectorAll('.doc-scroll')].map((e) => e.scrollTop).join();
+    let last = offsets();
+    for (let still = 0; still < 5; ) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = offsets();
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+  });
+  const png = await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+  const refresh = process.env[SCREENSHOTS_ENV];
+  if (refresh) writeFileSync(join(refresh, `${name}.png`), png);
 }
 
 export async function libraryIsShown(page: Page): Promise<void> {

@@ -1,5 +1,6 @@
 // The reader in Debian's Chromium against browser mode, on the bundled seeds.
 
+import { Library } from '../../electron/core/store/library.ts';
 import { expect, test } from './fixtures.ts';
 import { jumpThroughTheOutline, libraryIsShown, openTheOutline, pane, searchAndOpenAHit, shoot, sideBySide, switchLanguage } from './flow.ts';
 
@@ -86,4 +87,27 @@ test('browser mode without its key says how to get in, and reaches nothing', asy
   await page.goto(`http://127.0.0.1:${app.server.port}/`);
   await expect(page.getByRole('heading', { name: '文库无法打开' })).toBeVisible();
   await expect(page.locator('.preparing .error')).toContainText('访问密钥');
+});
+
+// Last in this file: it removes a document from the library the other tests share.
+test('a document removed elsewhere leaves the library, and its pane says so', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  await libraryIsShown(page);
+  const doc = (await app.host.listDocuments()).find((d) => d.title.startsWith('广州-梅州签署金融合作协议'));
+  expect(doc).toBeDefined();
+  const title = doc?.title ?? '';
+  const library = page.getByRole('region', { name: '文库' });
+  await library.getByRole('button', { name: title, exact: true }).click();
+  await expect(pane(page, 0).getByRole('heading', { name: title, level: 1 })).toBeVisible();
+  // The command line removes it, through a connection of its own to the same library.
+  const other = Library.open(app.dataDir);
+  try {
+    expect(other.removeDocument(doc?.id ?? '')).toBe(true);
+  } finally {
+    other.close();
+  }
+  await expect(pane(page, 0)).toContainText('这份文件已不在文库中。');
+  await pane(page, 0).getByRole('button', { name: '关闭' }).click();
+  await expect(library.locator('.doc-row').first()).toBeVisible();
+  await expect(library.getByRole('button', { name: title, exact: true })).toHaveCount(0);
 });

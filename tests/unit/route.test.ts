@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatRoute, parseRoute, type Route } from '../../renderer/route.ts';
+import { formatRoute, parseRoute, type Route } from '../../renderer/app/route.ts';
 
 test('routes survive a round trip through the address', () => {
   const routes: Route[] = [

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { matchRanges, type Range } from '../../shared/snippet.ts';
-import { foldText } from '../fold.ts';
+import { foldText } from './fold.ts';
 
 /** Text with ranges marked: given ranges, or every occurrence of the (folded) terms. */
 export function Marked({ text, terms, ranges, className }: { text: string; terms?: string[]; ranges?: Range[]; className?: string }): ReactNode {

@@ -4,8 +4,9 @@
 import { memo, useState, type ReactNode } from 'react';
 import type { ReaderClause } from '../../shared/api.ts';
 import type { UnitRole } from '../../shared/types.ts';
-import { useI18n } from '../i18n.tsx';
-import { Marked } from './Marked.tsx';
+import { useI18n } from '../common/i18n.tsx';
+import { Marked } from '../common/Marked.tsx';
+import { clauseLink } from './reading.ts';
 
 const HEADING_KINDS = new Set(['volume', 'chapter', 'section', 'part', 'preface']);
 const ROLES: UnitRole[] = ['lead', 'cooperate', 'support', 'responsible'];
@@ -24,11 +25,10 @@ interface Props {
   clause: ReaderClause;
   terms: string[];
   active: boolean;
-  deepLink: (clauseId: string) => string;
   onOpenOther: (clauseId: string) => void;
 }
 
-function ClauseViewImpl({ clause, terms, active, deepLink, onOpenOther }: Props): ReactNode {
+function ClauseViewImpl({ clause, terms, active, onOpenOther }: Props): ReactNode {
   const { t } = useI18n();
   const [copied, setCopied] = useState<'citation' | 'link' | null>(null);
   const paragraphs = clause.text.split('\n');
@@ -80,7 +80,7 @@ function ClauseViewImpl({ clause, terms, active, deepLink, onOpenOther }: Props)
             const names = clause.units.filter((u) => u.role === role).map((u) => u.name);
             return names.length > 0 ? (
               <span key={role} className={`unit-role role-${role}`}>
-                <span className="role">{t[role]}</span>
+                <span className="role">{t.role[role]}</span>
                 {names.join('、')}
               </span>
             ) : null;
@@ -100,7 +100,7 @@ function ClauseViewImpl({ clause, terms, active, deepLink, onOpenOther }: Props)
         <button
           type="button"
           onClick={() => {
-            void copy(deepLink(clause.id)).then((ok) => ok && flash('link'));
+            void copy(clauseLink(clause.id)).then((ok) => ok && flash('link'));
           }}
         >
           {copied === 'link' ? t.copied : t.copyLink}

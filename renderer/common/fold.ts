@@ -4,11 +4,11 @@
 // sooner. Find-in-document re-runs when the tables arrive (useFold).
 
 import { useEffect, useMemo, useState } from 'react';
-import type { Fold } from '../shared/snippet.ts';
+import type { Fold } from '../../shared/snippet.ts';
 
 let current: Fold = (text) => text.toLowerCase();
 let loaded = false;
-const ready = import('../shared/fold.ts').then((m) => {
+const ready = import('../../shared/fold.ts').then((m) => {
   current = m.fold;
   loaded = true;
 });

@@ -3,32 +3,42 @@
 
 import type { ReactNode } from 'react';
 import { groupByDocument } from '../../shared/group.ts';
-import type { DocumentSummary, SearchResponse } from '../../shared/types.ts';
-import { useI18n } from '../i18n.tsx';
-import { Marked } from './Marked.tsx';
+import { useShortcuts } from '../app/shortcuts.ts';
+import { useI18n } from '../common/i18n.tsx';
+import { Marked } from '../common/Marked.tsx';
+import { useDocumentMap } from '../library/library.ts';
+import { search, useSearch } from './search.ts';
 
 interface Props {
-  response: SearchResponse;
-  docs: Map<string, DocumentSummary>;
-  onOpen: (docId: string, clauseId: string, other: boolean) => void;
-  onClose: () => void;
+  /** Opens a hit; `inOther`: in the pane without the focus. `terms`: the folded terms to mark. */
+  onOpen: (docId: string, clauseId: string, inOther: boolean, terms: string[]) => void;
 }
 
-export function SearchPanel({ response, docs, onOpen, onClose }: Props): ReactNode {
+export function SearchPanel({ onOpen }: Props): ReactNode {
   const { t } = useI18n();
-  const groups = groupByDocument(response.hits);
+  const { response, error } = useSearch();
+  const docs = useDocumentMap();
+  // Escape closes the results, from the search box too; the box keeps its own Escape (it clears).
+  useShortcuts({
+    'results.close': () => {
+      search.close();
+    },
+  });
+  const hits = response?.hits ?? [];
+  const groups = groupByDocument(hits);
+  const open = (docId: string, clauseId: string, inOther: boolean): void => onOpen(docId, clauseId, inOther, response?.folded ?? []);
   return (
     <section className="search-panel" aria-label={t.search} role="region">
       <header className="search-summary">
         <span aria-live="polite">
-          {response.total ?? response.hits.length} {t.results}
-          {response.problems.length > 0 && <span className="problems"> · {response.problems.join('；')}</span>}
+          {response?.total ?? hits.length} {t.results}
+          {response && response.problems.length > 0 && <span className="problems"> · {response.problems.join('；')}</span>}
         </span>
-        <button type="button" aria-label={t.close} title={t.close} onClick={onClose}>
+        <button type="button" aria-label={t.close} title={t.close} onClick={() => search.close()}>
           ×
         </button>
       </header>
-      {response.hits.length === 0 && <p className="no-results">{t.noResults}</p>}
+      {error !== null ? <p className="no-results problems">{error}</p> : hits.length === 0 && <p className="no-results">{t.noResults}</p>}
       <ol className="search-groups">
         {groups.map((g) => {
           const doc = docs.get(g.docId);
@@ -42,7 +52,7 @@ export function SearchPanel({ response, docs, onOpen, onClose }: Props): ReactNo
               <ol>
                 {g.hits.map((h) => (
                   <li key={h.clauseId} className={`search-hit tier-${h.tier}`}>
-                    <button type="button" className="hit-open" data-clause-id={h.clauseId} onClick={() => onOpen(h.docId, h.clauseId, false)}>
+                    <button type="button" className="hit-open" data-clause-id={h.clauseId} onClick={() => open(h.docId, h.clauseId, false)}>
                       <span className="hit-where">
                         {h.label && <span className="label">{h.label}</span>}
                         {h.heading && <Marked text={h.heading} ranges={h.headingMarks} />}
@@ -53,7 +63,7 @@ export function SearchPanel({ response, docs, onOpen, onClose }: Props): ReactNo
                         {h.excerpt.clippedEnd && '…'}
                       </span>
                     </button>
-                    <button type="button" className="hit-other" title={t.openOther} onClick={() => onOpen(h.docId, h.clauseId, true)}>
+                    <button type="button" className="hit-other" title={t.openOther} onClick={() => open(h.docId, h.clauseId, true)}>
                       ⇆
                     </button>
                   </li>

@@ -5,7 +5,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { ReaderClause } from '../../shared/api.ts';
-import { useI18n } from '../i18n.tsx';
+import { useI18n } from '../common/i18n.tsx';
 
 const SKIP = new Set(['paragraph', 'table', 'signature']);
 

@@ -3,7 +3,8 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocKind, DocumentSummary, Level } from '../../shared/types.ts';
-import { useI18n } from '../i18n.tsx';
+import { useI18n } from '../common/i18n.tsx';
+import { useDocuments } from './library.ts';
 
 const LEVEL_ORDER: Level[] = ['national', 'province', 'city', 'sar', 'district'];
 /** Cities of the Greater Bay Area first, in the order officials list them. */
@@ -36,8 +37,9 @@ function groupDocs(docs: DocumentSummary[]): Group[] {
   return [...groups.values()].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || place(a.jurisdiction) - place(b.jurisdiction) || a.jurisdiction.localeCompare(b.jurisdiction, 'zh'));
 }
 
-export function LibraryView({ docs, onOpen }: { docs: DocumentSummary[]; onOpen: (docId: string, pane: 0 | 1) => void }): ReactNode {
+export function LibraryView({ onOpen }: { onOpen: (docId: string, pane: 0 | 1) => void }): ReactNode {
   const { t } = useI18n();
+  const docs = useDocuments();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<DocKind | ''>('');
   const [level, setLevel] = useState<Level | ''>('');

@@ -1,0 +1,42 @@
+// The frame: the top bar, then the library or two reading panes, the search results beside them,
+// the help line below; until the library is open, its preparation. Each feature keeps its own
+// state (library/, reader/, search/); the frame lays them out and routes between them.
+
+import type { ReactNode } from 'react';
+import { useI18n } from '../common/i18n.tsx';
+import { useSelect } from '../common/store.ts';
+import { LibraryView } from '../library/LibraryView.tsx';
+import { useLibraryReady } from '../library/library.ts';
+import { Preparing } from '../library/Preparing.tsx';
+import { Panes } from '../reader/Panes.tsx';
+import { reading } from '../reader/reading.ts';
+import { SearchPanel } from '../search/SearchPanel.tsx';
+import { useSearchShown } from '../search/search.ts';
+import { helpLine } from './help-line.ts';
+import { router } from './router.ts';
+import { useKeymap } from './shortcuts.ts';
+import { TopBar } from './TopBar.tsx';
+
+const openFromLibrary = (docId: string, pane: 0 | 1): void => reading.open(docId, null, pane);
+
+export function App(): ReactNode {
+  const { t } = useI18n();
+  const ready = useLibraryReady();
+  const readingView = useSelect(router, (r) => r.view === 'read');
+  const searching = useSearchShown();
+  useKeymap();
+  return (
+    <div className="app">
+      <TopBar />
+      {ready ? (
+        <main className={`workspace${searching ? ' with-results' : ''}`}>
+          {readingView ? <Panes /> : <LibraryView onOpen={openFromLibrary} />}
+          {searching && <SearchPanel onOpen={reading.openFound} />}
+          <footer className="statusbar">{helpLine(t)}</footer>
+        </main>
+      ) : (
+        <Preparing />
+      )}
+    </div>
+  );
+}

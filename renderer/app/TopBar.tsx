@@ -1,0 +1,39 @@
+// The top bar: the way back to the library, the search box, the text size and the language.
+
+import type { ReactNode } from 'react';
+import { useI18n } from '../common/i18n.tsx';
+import { useSelect } from '../common/store.ts';
+import { TextSizeButtons } from '../reader/TextSizeButtons.tsx';
+import { SearchForm } from '../search/SearchForm.tsx';
+import { router } from './router.ts';
+
+const toLibrary = (): void => router.navigate({ view: 'library' });
+
+export function TopBar(): ReactNode {
+  const { t, lang, setLang } = useI18n();
+  const inLibrary = useSelect(router, (r) => r.view === 'library');
+  return (
+    <header className="topbar">
+      <a
+        className="brand"
+        href="#/"
+        onClick={(e) => {
+          e.preventDefault();
+          toLibrary();
+        }}
+      >
+        条文通 <span className="brand-en">Clauseway</span>
+      </a>
+      <button type="button" className={`nav-library${inLibrary ? ' current' : ''}`} onClick={toLibrary}>
+        {t.library}
+      </button>
+      <SearchForm />
+      <div className="topbar-tools">
+        <TextSizeButtons />
+        <button type="button" className="lang-switch" title={t.languageLabel} aria-label={t.languageLabel} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t.language}
+        </button>
+      </div>
+    </header>
+  );
+}

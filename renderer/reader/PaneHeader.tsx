@@ -1,0 +1,46 @@
+// A pane's header: the outline toggle, the title, the close button, what identifies the document
+// (kind, jurisdictions, issuer, date, number, validity), and below them the find bar when open.
+
+import type { ReactNode } from 'react';
+import type { DocumentSummary } from '../../shared/types.ts';
+import { useI18n } from '../common/i18n.tsx';
+
+interface Props {
+  summary: DocumentSummary;
+  showOutline: boolean;
+  onToggleOutline: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+export function PaneHeader({ summary, showOutline, onToggleOutline, onClose, children }: Props): ReactNode {
+  const { t } = useI18n();
+  return (
+    <header className="pane-header">
+      <div className="pane-title-row">
+        <button type="button" className="outline-toggle" aria-pressed={showOutline} title={showOutline ? t.hideOutline : t.showOutline} onClick={onToggleOutline}>
+          ☰
+        </button>
+        <h1 className="pane-title" title={summary.title}>
+          {summary.title}
+        </h1>
+        <button type="button" className="pane-close" aria-label={t.close} title={t.close} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="pane-meta">
+        <span className={`badge badge-${summary.kind}`}>{t.kind[summary.kind]}</span>
+        <span>{summary.jurisdictions.map((j) => j.name).join('、')}</span>
+        {summary.issuer && <span>{summary.issuer}</span>}
+        {summary.date && <span>{summary.date}</span>}
+        {summary.docNumber && <span>{summary.docNumber}</span>}
+        {summary.validUntil && (
+          <span className="validity">
+            {t.validUntil} {summary.validUntil}
+          </span>
+        )}
+      </div>
+      {children}
+    </header>
+  );
+}
