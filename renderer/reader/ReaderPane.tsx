@@ -11,6 +11,7 @@ import { FindBar, useFind } from './FindBar.tsx';
 import { Outline } from './Outline.tsx';
 import { PaneHeader } from './PaneHeader.tsx';
 import { reading, useTerms } from './reading.ts';
+import { RedirectNote } from './RedirectNote.tsx';
 import type { Pane } from './reading-store.ts';
 
 interface Props {
@@ -131,6 +132,7 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
     <section ref={paneRef} className={`pane${focused ? ' focused' : ''}`} aria-label={summary.title} data-pane={index} onMouseDown={() => reading.focus(index)} onFocus={() => reading.focus(index)}>
       <PaneHeader summary={summary} showOutline={showOutline} onToggleOutline={() => setShowOutline(!showOutline)} onClose={() => reading.close(index)}>
         {find.shown && <FindBar find={find} />}
+        <RedirectNote pane={index} />
       </PaneHeader>
       <div className="pane-body">
         {showOutline && <Outline clauses={clauses} current={settled ?? null} onSelect={goTo} />}

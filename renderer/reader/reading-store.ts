@@ -15,6 +15,16 @@ export interface ReadingState {
   terms: [string[], string[]];
   /** The left pane's share of the width, in percent. */
   split: number;
+  /** A deep link whose clause a re-import retired: the pane says where it led instead. */
+  notice: RedirectNotice | null;
+}
+
+export interface RedirectNotice {
+  pane: Pane;
+  /** The clause shown, and the retired id the link named. */
+  clauseId: string;
+  from: string;
+  reason: 'moved' | 'removed';
 }
 
 export const SPLIT_MIN = 20;
@@ -32,15 +42,16 @@ export interface Reading extends Readable<ReadingState> {
   /** The clause a pane's reader has come to, for the address. */
   record: (pane: Pane, docId: string, clauseId: string) => void;
   setSplit: (percent: number) => void;
+  dismissNotice: () => void;
 }
 
 const other = (p: Pane): Pane => (p === 0 ? 1 : 0);
 
 /** A clause as a deep link needs it: where it is now (an old id answers with its successor). */
-export type FindClause = (clauseId: string) => Promise<{ id: string; docId: string } | null>;
+export type FindClause = (clauseId: string) => Promise<{ id: string; docId: string; redirect?: { from: string; reason: 'moved' | 'removed' } } | null>;
 
 export function createReading(router: Router, library: Readable<LibraryState>, findClause: FindClause): Reading {
-  const store = createStore<ReadingState>({ terms: [[], []], split: 50 });
+  const store = createStore<ReadingState>({ terms: [[], []], split: 50, notice: null });
   const reading = (): ReadRoute | null => {
     const r = router.get();
     return r.view === 'read' ? r : null;
@@ -55,8 +66,8 @@ export function createReading(router: Router, library: Readable<LibraryState>, f
     const before = reading() ?? last;
     const panes: ReadRoute['panes'] = before ? [...before.panes] : [null, null];
     panes[pane] = { docId, clauseId };
-    const { terms: marks } = store.get();
-    store.set({ ...store.get(), terms: pane === 0 ? [terms, marks[1]] : [marks[0], terms] });
+    const { terms: marks, notice } = store.get();
+    store.set({ ...store.get(), terms: pane === 0 ? [terms, marks[1]] : [marks[0], terms], notice: notice?.pane === pane ? null : notice });
     router.navigate({ view: 'read', panes, focus: pane });
   };
 
@@ -74,6 +85,8 @@ export function createReading(router: Router, library: Readable<LibraryState>, f
         // The reader may have gone elsewhere meanwhile.
         if (now.view !== 'clause' || now.clauseId !== clauseId) return;
         router.navigate(c ? { view: 'read', panes: [{ docId: c.docId, clauseId: c.id }, null], focus: 0 } : { view: 'library' }, true);
+        const notice = c?.redirect ? { pane: 0 as const, clauseId: c.id, from: c.redirect.from, reason: c.redirect.reason } : null;
+        store.set({ ...store.get(), notice });
       },
       () => {
         following = null;
@@ -101,6 +114,7 @@ export function createReading(router: Router, library: Readable<LibraryState>, f
       if (!r) return;
       const panes: ReadRoute['panes'] = [...r.panes];
       panes[pane] = null;
+      if (store.get().notice?.pane === pane) store.set({ ...store.get(), notice: null });
       if (!panes[0] && !panes[1]) {
         last = null;
         router.navigate({ view: 'library' });
@@ -118,6 +132,7 @@ export function createReading(router: Router, library: Readable<LibraryState>, f
       panes[pane] = { docId, clauseId };
       router.record({ ...r, panes });
     },
+    dismissNotice: () => store.set({ ...store.get(), notice: null }),
     setSplit: (percent) => store.set({ ...store.get(), split: Math.min(SPLIT_MAX, Math.max(SPLIT_MIN, percent)) }),
   };
 }

@@ -7,7 +7,7 @@ import { router } from '../app/router.ts';
 import { useSelect } from '../common/store.ts';
 import { library } from '../library/library.ts';
 import { DocumentCache, type DocumentEntry } from './document-cache.ts';
-import { createReading, type Pane, type ReadRoute } from './reading-store.ts';
+import { createReading, type Pane, type ReadRoute, type RedirectNotice } from './reading-store.ts';
 import { createTextSize } from './text-size.ts';
 
 export const reading = createReading(router, library, (clauseId) => api.getClause(clauseId));
@@ -23,6 +23,7 @@ export const textSize = createTextSize(localStorage, (px) => document.documentEl
 export const useReadRoute = (): ReadRoute | null => useSelect(router, (r) => (r.view === 'read' ? r : null));
 export const useTerms = (pane: Pane): string[] => useSelect(reading, (s) => s.terms[pane]);
 export const useSplit = (): number => useSelect(reading, (s) => s.split);
+export const useNotice = (pane: Pane): RedirectNotice | null => useSelect(reading, (s) => (s.notice?.pane === pane ? s.notice : null));
 
 /** A document for a pane: read (or taken from the cache) while the pane shows it. */
 export function useDocument(docId: string): DocumentEntry {

@@ -1,6 +1,12 @@
 // The reader in Debian's Chromium against browser mode, on the bundled seeds.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestFile, MANIFEST_FILE, SEEDS_DIR } from '../../electron/core/ingest/ingest-files.ts';
+import { loadManifest } from '../../electron/core/ingest/manifest.ts';
 import { Library } from '../../electron/core/store/library.ts';
+import { editSeed001, SEED_001 } from '../helpers/seed-edits.ts';
 import { expect, test } from './fixtures.ts';
 import { jumpThroughTheOutline, libraryIsShown, openTheOutline, pane, searchAndOpenAHit, shoot, sideBySide, switchLanguage } from './flow.ts';
 
@@ -110,4 +116,42 @@ test('a document removed elsewhere leaves the library, and its pane says so', as
   await pane(page, 0).getByRole('button', { name: '关闭' }).click();
   await expect(library.locator('.doc-row').first()).toBeVisible();
   await expect(library.getByRole('button', { name: title, exact: true })).toHaveCount(0);
+});
+
+test('an old deep link opens the clause that holds its text after a re-import, and says so', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  await libraryIsShown(page);
+  const key = `seeds/${SEED_001}`;
+  const other = Library.open(app.dataDir);
+  const folder = mkdtempSync(join(tmpdir(), 'clauseway-e2e-edit-'));
+  try {
+    const ofSeed = other.db
+      .prepare<[string], { id: string; citation: string }>('SELECT c.id, c.citation FROM clauses c JOIN documents d ON d.id = c.doc_id JOIN sources s ON s.id = d.source_id WHERE s.key = ? ORDER BY c.ord')
+      .all(key);
+    const idOf = (label: string): string => ofSeed.find((c) => c.citation.endsWith(label))?.id ?? '';
+    const [seven, nine, ten] = [idOf('（七）'), idOf('（九）'), idOf('（十）')];
+    // The file edited (an item deleted, two merged, the rest renumbered) and imported again.
+    const file = join(folder, SEED_001);
+    writeFileSync(file, editSeed001().text);
+    expect(ingestFile(other, file, { key }).status).toBe('updated');
+    const removed = other.resolveClause(seven);
+    const merged = [nine, ten].map((id) => ({ id, to: other.resolveClause(id) })).find((m) => m.to?.redirect === 'moved');
+    expect(removed?.redirect).toBe('removed');
+    expect(merged).toBeDefined();
+
+    await page.goto(`http://127.0.0.1:${app.server.port}/#/c/${seven}`);
+    await expect(pane(page, 0).locator(`article[data-clause-id="${removed?.id ?? ''}"]`)).toBeInViewport();
+    await expect(pane(page, 0).getByRole('status')).toHaveText(/已删除；这里是它原来所在的位置/);
+    await shoot(page, 'redirected-link');
+    await page.goto(`http://127.0.0.1:${app.server.port}/#/c/${merged?.id ?? ''}`);
+    await expect(pane(page, 0).locator(`article[data-clause-id="${merged?.to?.id ?? ''}"]`)).toBeInViewport();
+    await expect(pane(page, 0).getByRole('status')).toHaveText(/已并入本条/);
+    await pane(page, 0).getByRole('status').getByRole('button', { name: '关闭' }).click();
+    await expect(pane(page, 0).getByRole('status')).toHaveCount(0);
+  } finally {
+    // The seed as it was: its clauses take their ids back.
+    ingestFile(other, join(SEEDS_DIR, SEED_001), { key, manifest: loadManifest(join(SEEDS_DIR, MANIFEST_FILE)).files[SEED_001] });
+    other.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -12,7 +12,7 @@ import { PARSER_VERSION, parseSource } from '../../electron/core/ingest/pipeline
 import { openDatabase } from '../../electron/core/store/database.ts';
 import { DATABASE_FILE, Library } from '../../electron/core/store/library.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations/index.ts';
-import { formatNumeral } from '../helpers/numerals.ts';
+import { editSeed001, SEED_001 } from '../helpers/seed-edits.ts';
 import { SEEDS, tempDir } from '../helpers/library.ts';
 
 let dir: string;
@@ -34,7 +34,6 @@ const docs = (l: Library): { id: string; title: string; date: string | null; jur
   l.db.prepare<[], { id: string; title: string; date: string | null; jurisdiction: string }>('SELECT id, title, date, jurisdiction FROM documents ORDER BY id').all();
 
 const manifest = loadManifest(join(SEEDS, MANIFEST_FILE));
-const SEED_001 = '001_551b2c05a62b80d5.txt';
 const SEED_003 = '003_23a1c87a91197581.txt';
 
 test('what the heuristics derive (date, jurisdiction, cleaned title) does not move a document or a clause id', () => {
@@ -65,75 +64,50 @@ test('what the heuristics derive (date, jurisdiction, cleaned title) does not mo
   assert.equal(lib.db.prepare('SELECT count(*) AS n FROM clause_aliases').pluck().get(), 0);
 });
 
-const OPENING = '以鲲鹏计划为名';
-
-/** Seed 001 as a user might get it next year: edited in four places. */
-function editSeed001(): { text: string; inserted: string; deletedItem: string } {
-  const lines = readFileSync(join(SEEDS, SEED_001), 'utf8').split('\n');
-  const at = (prefix: string): number => {
-    const i = lines.findIndex((l) => l.startsWith(prefix));
-    assert.ok(i >= 0, `seed 001 has a line starting ${prefix}`);
-    return i;
-  };
-  // A sentence inserted inside (五).
-  const five = at('(五)');
-  const inserted = '探索设立跨境资本服务中心。';
-  lines[five] = (lines[five] ?? '').replace('。', `。${inserted}`);
-  // A paragraph deleted: (七), and every item after it renumbered, (八) → (七) … (二十二) → (二十一).
-  const seven = at('(七)');
-  const deletedItem = lines[seven] ?? '';
-  lines.splice(seven, 1);
-  for (let n = 8; n <= 22; n++) {
-    const i = at(`(${formatNumeral(n)})`);
-    lines[i] = (lines[i] ?? '').replace(`(${formatNumeral(n)})`, `(${formatNumeral(n - 1)})`);
-  }
-  // Words added to the opening, and a new paragraph of the preamble before the first heading.
-  lines[0] = (lines[0] ?? '').replace('日前印发', `日前${OPENING}印发`);
-  lines.splice(at('一、'), 0, '本措施自印发之日起实施。');
-  return { text: lines.join('\n'), inserted, deletedItem };
-}
-
 test('an edited file keeps the ids of its unchanged clauses, or aliases that lead to them', () => {
   const docId = lib.db.prepare<[string], { id: string }>("SELECT d.id FROM documents d JOIN sources s ON s.id = d.source_id WHERE s.key = ?").get(`seeds/${SEED_001}`)?.id;
   assert.ok(docId);
   const old = clauses(lib).filter((c) => c.doc_id === docId);
   lib.openSearcher(); // the Lunr shards, as a start of the app stores them
-  const { text, inserted, deletedItem } = editSeed001();
+  const edit = editSeed001();
   const file = join(dir, SEED_001);
-  writeFileSync(file, text);
+  writeFileSync(file, edit.text);
   const entry = manifest.files[SEED_001];
   assert.ok(entry);
   const edited = { ...entry, sha256: parseSource(file, readFileSync(file)).sha256 };
   assert.equal(ingestFile(lib, file, { key: `seeds/${SEED_001}`, manifest: edited }).status, 'updated');
 
   const now = new Map(clauses(lib).filter((c) => c.doc_id === docId).map((c) => [c.id, c]));
-  let kept = 0;
-  let aliased = 0;
+  const outcomes = { kept: 0, moved: 0, removed: 0 };
   for (const c of old) {
     const to = lib.resolveClause(c.id);
     assert.ok(to, `old clause ${c.id} (${c.citation}) leads somewhere`);
     const successor = now.get(to.id);
     assert.ok(successor);
-    if (deletedItem.includes(c.text.slice(0, 20)) && c.text.length > 20) {
-      // The deleted item's id stands where it stood, and says it was removed.
-      assert.equal(to.redirect, 'removed');
-      continue;
+    if (to.redirect === 'removed') {
+      // The deleted item's id leads to where it stood, and says it was removed.
+      assert.ok(edit.deleted.endsWith(c.text), `only the deleted item is removed, not ${c.citation}`);
+      outcomes.removed++;
+    } else if (edit.merged.includes(c.text)) {
+      // (九) and (十) became one item: one of their ids goes on with it, the other leads to it.
+      assert.equal(successor.text, edit.merged.join(''));
+      outcomes[to.redirect === 'moved' ? 'moved' : 'kept']++;
+    } else {
+      // Every other clause kept its id and its text (but for the words added to it).
+      assert.equal(to.redirect, null, `${c.citation} keeps its id`);
+      assert.equal(successor.text.replace(edit.inserted, '').replace(edit.opening, ''), c.text, `${c.citation} keeps its text`);
+      outcomes.kept++;
     }
-    if (to.redirect === null) kept++;
-    else aliased++;
-    const edited = successor.text.replace(inserted, '').replace(OPENING, '');
-    assert.equal(edited, c.text, `${c.citation} leads to its own text`);
   }
-  // Text that goes on keeps its id, wherever its number moved: (八)'s id is now (七)'s.
-  assert.equal(aliased, 0);
-  assert.equal(kept, old.length - 1);
+  assert.deepEqual(outcomes, { kept: old.length - 2, moved: 1, removed: 1 });
+  // Text that goes on keeps its id wherever its number moved: (八) is printed (七) now.
   const eight = old.find((c) => c.citation.endsWith('（八）'));
   const movedEight = eight ? now.get(eight.id) : undefined;
   assert.ok(movedEight?.citation.endsWith('（七）'), 'the clause printed (八) before is printed (七) now, under its old id');
   // The new paragraph got an id of its own, not one that meant another text before.
   const oldIds = new Set(old.map((c) => c.id));
   const fresh = [...now.values()].filter((c) => !oldIds.has(c.id));
-  assert.deepEqual(fresh.map((c) => c.text), ['本措施自印发之日起实施。']);
+  assert.deepEqual(fresh.map((c) => c.text), [edit.paragraph]);
   // The document kept its id with another opening: Lunr indexes it again.
   assert.ok(lib.openSearcher().lunr.match('鲲鹏计划').some((m) => m.ref === docId), 'Lunr knows the new opening');
 });
@@ -143,9 +117,8 @@ test('a retired id keeps leading to the clause that holds its text after further
   assert.ok(docId);
   const oldSeven = clauses(lib).find((c) => c.doc_id === docId && c.citation.endsWith('（七）'));
   assert.ok(oldSeven);
-  const { text } = editSeed001();
   const file = join(dir, SEED_001);
-  writeFileSync(file, text);
+  writeFileSync(file, editSeed001().text);
   ingestFile(lib, file, { key: `seeds/${SEED_001}` });
   const first = lib.clauseFollowingAliases(oldSeven.id);
   assert.deepEqual(first?.redirect, { from: oldSeven.id, reason: 'removed' });
@@ -173,9 +146,8 @@ test('deleting the library and importing the same files again gives the same ids
 });
 
 test('two versions of one law in two files stay two documents', () => {
-  const { text } = editSeed001();
   const file = join(dir, 'next-year.txt');
-  writeFileSync(file, text);
+  writeFileSync(file, editSeed001().text);
   const outcome = ingestFile(lib, file);
   assert.equal(outcome.status, 'added');
   assert.equal(outcome.documents, 1);
