@@ -13,7 +13,7 @@ const only = process.argv[2];
 
 const renderer: BuildOptions[] = [
   {
-    // app.js, and chunks loaded later (opencc's tables: renderer/fold.ts).
+    // app.js, and chunks loaded later (opencc's tables: renderer/common/fold.ts).
     entryPoints: { app: join(ROOT, 'renderer/main.tsx') },
     outdir: join(OUT, 'renderer'),
     chunkNames: 'chunks/[name]-[hash]',
