@@ -8,7 +8,6 @@ import { basename, dirname, join } from 'node:path';
 import type { DB } from '../store/database.ts';
 import { AnnotationError } from './errors.ts';
 import { USER_DATA_APPLICATION_ID } from './migrations/0001-user-data.ts';
-import { USER_LATEST_VERSION } from './migrations/index.ts';
 
 export const BACKUP_FOLDER = 'backups';
 export const DAILY_KEPT = 7;
@@ -40,16 +39,17 @@ export function durableRename(from: string, to: string): void {
  * Why a file cannot serve as user data, or null when it can: it must open, be Clauseway user data
  * (its application_id), have a schema this version knows and pass `PRAGMA integrity_check`.
  */
-export function problemWith(file: string, check: 'integrity' | 'quick' = 'integrity'): string | null {
+export function problemWith(file: string, latest: number, check: 'integrity' | 'quick' = 'integrity'): string | null {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { fileMustExist: true });
     const app = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (app !== USER_DATA_APPLICATION_ID && !(app === 0 && version === 0)) return 'it is not a Clauseway user-data file';
-    if (version > USER_LATEST_VERSION) return `it was written by a newer Clauseway (schema ${version}; this version knows up to ${USER_LATEST_VERSION})`;
+    if (app !== USER_DATA_APPLICATION_ID) return 'it is not a Clauseway user-data file';
+    if (version > latest) return `it was written by a newer Clauseway (schema ${version}; this version knows up to ${latest})`;
     const result = db.pragma(check === 'integrity' ? 'integrity_check' : 'quick_check', { simple: true }) as string;
-    return result === 'ok' ? null : `it is damaged (${check === 'integrity' ? 'integrity' : 'quick'} check: ${result})`;
+    const first = result.split('\n').find((line) => !line.startsWith('***')) ?? result;
+    return result === 'ok' ? null : `it is damaged (${check === 'integrity' ? 'integrity' : 'quick'} check: ${first.slice(0, 160)})`;
   } catch (e) {
     return `it cannot be read as a database (${(e as Error).message})`;
   } finally {
@@ -58,13 +58,13 @@ export function problemWith(file: string, check: 'integrity' | 'quick' = 'integr
 }
 
 /** A verified copy of `db` at `target`; throws, leaving no file at `target`, when it fails. */
-export function verifiedCopy(db: DB, target: string): string {
+export function verifiedCopy(db: DB, target: string, latest: number): string {
   mkdirSync(dirname(target), { recursive: true });
   const temp = `${target}.tmp`;
   rmSync(temp, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(temp);
-    const problem = problemWith(temp);
+    const problem = problemWith(temp, latest);
     if (problem !== null) throw new AnnotationError(`${target}: the backup was not kept because ${problem}`);
     durableRename(temp, target);
   } finally {
@@ -78,12 +78,12 @@ export function backupDir(userFile: string): string {
 }
 
 /** Today's backup unless there is one, then the oldest daily ones past seven are removed. */
-export function dailyBackup(db: DB, userFile: string, now: Date): string | null {
+export function dailyBackup(db: DB, userFile: string, now: Date, latest: number): string | null {
   const dir = backupDir(userFile);
   const day = now.toISOString().slice(0, 10);
   const target = join(dir, `user-daily-${day}.db`);
   if (existsSync(target)) return null;
-  verifiedCopy(db, target);
+  verifiedCopy(db, target, latest);
   const daily = readdirSync(dir).filter((f) => DAILY.test(f)).sort();
   for (const old of daily.slice(0, Math.max(0, daily.length - DAILY_KEPT))) rmSync(join(dir, old), { force: true });
   return target;

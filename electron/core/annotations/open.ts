@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { openDatabaseWithBackup } from '../store/database.ts';
 import { dailyBackup, durableRename, listBackups, manualBackupName, preMigrationBackupName, problemWith, removeStaleTemporaries, setAside, stampOf, verifiedCopy } from './backup.ts';
 import { AnnotationError } from './errors.ts';
-import { USER_LATEST_VERSION, USER_MIGRATIONS } from './migrations/index.ts';
+import { USER_MIGRATIONS } from './migrations/index.ts';
+import type { Migration } from '../store/migrations/index.ts';
 import { AnnotationStore } from './store.ts';
 
 export const USER_DATA_FILE = 'user.db';
@@ -17,6 +18,8 @@ export interface OpenUserDataOptions {
   now?: () => Date;
   /** How long a write waits for another process's lock before a retry (ms; default 5000). */
   busyTimeoutMs?: number;
+  /** The schema steps; tests pass their own to exercise upgrades. */
+  migrations?: readonly Migration[];
 }
 
 export interface OpenedUserData {
@@ -25,9 +28,11 @@ export interface OpenedUserData {
   notices: string[];
 }
 
+// Read-write connections only read here: a read-only one on a WAL file leaves -wal and -shm
+// files behind, and a file from a newer Clauseway must be left exactly as it was.
 function versionOf(file: string): number | null {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = new Database(file, { fileMustExist: true });
     try {
       return db.pragma('user_version', { simple: true }) as number;
     } finally {
@@ -39,10 +44,10 @@ function versionOf(file: string): number | null {
 }
 
 /** Sets a damaged file aside and puts the newest sound backup in its place. */
-function recover(file: string, problem: string, now: Date): string {
+function recover(file: string, problem: string, now: Date, latest: number): string {
   const aside = setAside(file, `damaged-${stampOf(now)}`);
   for (const backup of listBackups(file)) {
-    if (problemWith(backup) !== null) continue;
+    if (problemWith(backup, latest) !== null) continue;
     const temp = `${file}.restoring`;
     copyFileSync(backup, temp);
     durableRename(temp, file);
@@ -54,32 +59,35 @@ function recover(file: string, problem: string, now: Date): string {
 
 export function openUserData(dataDir: string, options: OpenUserDataOptions = {}): OpenedUserData {
   const now = options.now ?? ((): Date => new Date());
+  const migrations = options.migrations ?? USER_MIGRATIONS;
+  const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
   const file = join(dataDir, USER_DATA_FILE);
   mkdirSync(dataDir, { recursive: true });
   removeStaleTemporaries(file);
   const notices: string[] = [];
   if (existsSync(file) && statSync(file).size > 0) {
     const version = versionOf(file);
-    if (version !== null && version > USER_LATEST_VERSION) {
-      throw new AnnotationError(`${file}: these annotations were written by a newer Clauseway (schema ${version}; this version knows up to ${USER_LATEST_VERSION}). Update Clauseway to open them; nothing was changed.`);
+    if (version !== null && version > latest) {
+      throw new AnnotationError(`${file}: these annotations were written by a newer Clauseway (schema ${version}; this version knows up to ${latest}). Update Clauseway to open them; nothing was changed.`);
     }
-    const problem = version === null ? 'it cannot be read as a database' : problemWith(file, 'quick');
-    if (problem !== null) notices.push(recover(file, problem, now()));
-    else if (version !== null && version > 0 && version < USER_LATEST_VERSION) {
-      const raw = new Database(file, { readonly: true });
+    // Schema 0 is a file whose first set-up never committed: the migrations will make it.
+    const problem = version === null ? 'it cannot be read as a database' : version === 0 ? null : problemWith(file, latest, 'quick');
+    if (problem !== null) notices.push(recover(file, problem, now(), latest));
+    else if (version !== null && version > 0 && version < latest) {
+      const raw = new Database(file, { fileMustExist: true });
       try {
-        const copy = verifiedCopy(raw, preMigrationBackupName(file, version, now()));
-        notices.push(`${file} was upgraded from schema ${version} to ${USER_LATEST_VERSION}; a verified copy of the old one is ${copy}`);
+        const copy = verifiedCopy(raw, preMigrationBackupName(file, version, now()), latest);
+        notices.push(`${file} was upgraded from schema ${version} to ${latest}; a verified copy of the old one is ${copy}`);
       } finally {
         raw.close();
       }
     }
   }
-  const { db } = openDatabaseWithBackup(file, { migrations: USER_MIGRATIONS, now });
+  const { db } = openDatabaseWithBackup(file, { migrations, now });
   if (options.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
   const store = new AnnotationStore(db, file);
   try {
-    dailyBackup(db, file, now());
+    dailyBackup(db, file, now(), latest);
   } catch (e) {
     notices.push(`${file}: today's backup could not be written (${(e as Error).message}); the user data itself is unaffected`);
   }
@@ -88,7 +96,7 @@ export function openUserData(dataDir: string, options: OpenUserDataOptions = {})
 
 /** `clauseway backup`: a verified copy in the backups folder, whose path is returned. */
 export function backupUserData(store: AnnotationStore, now = new Date()): string {
-  return verifiedCopy(store.db, manualBackupName(store.file, now));
+  return verifiedCopy(store.db, manualBackupName(store.file, now), store.schemaVersion());
 }
 
 /**
@@ -97,7 +105,8 @@ export function backupUserData(store: AnnotationStore, now = new Date()): string
  * place. Returns the reopened store and where the previous file went.
  */
 export function restoreUserData(store: AnnotationStore, backup: string, options: OpenUserDataOptions = {}): OpenedUserData & { aside: string } {
-  const problem = existsSync(backup) ? problemWith(backup) : 'there is no such file';
+  const latest = (options.migrations ?? USER_MIGRATIONS).reduce((v, m) => Math.max(v, m.version), 0);
+  const problem = existsSync(backup) ? problemWith(backup, latest) : 'there is no such file';
   if (problem !== null) throw new AnnotationError(`${backup}: cannot be restored because ${problem}; the current user data was left as it is`);
   const file = store.file;
   const now = (options.now ?? ((): Date => new Date()))();

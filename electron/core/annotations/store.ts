@@ -170,6 +170,10 @@ export class AnnotationStore {
     this.db.close();
   }
 
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
   /** Runs `fn` as one write transaction, waiting for the write lock (see write.ts). */
   write<T>(what: string, fn: () => T): T {
     return writeTransaction(this.db, this.file, what, fn);
