@@ -244,12 +244,12 @@ export function importAnnotations(store: AnnotationStore, file: string, now = ne
   const docs = new Set<string>();
   store.write(`the import of ${file}`, () => {
     for (const p of parsed) {
-      const existing = store.db.prepare('SELECT updated FROM annotations WHERE id = ?').get(p.row.id) as { updated: string } | undefined;
+      const existing = store.sql('SELECT updated FROM annotations WHERE id = ?').get(p.row.id) as { updated: string } | undefined;
       if (existing && (!p.dated || existing.updated >= p.row.updated)) {
         report.unchanged++;
         continue;
       }
-      if (existing) store.db.prepare('DELETE FROM annotations WHERE id = ?').run(p.row.id);
+      if (existing) store.sql('DELETE FROM annotations WHERE id = ?').run(p.row.id);
       store.insert(p.row, p.targets, p.tags);
       if (existing) report.updated++;
       else report.added++;

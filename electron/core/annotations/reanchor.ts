@@ -38,15 +38,15 @@ export function reanchorDocument(store: AnnotationStore, docId: string, clauses:
   const doc = new DocumentText(clauses);
   const citations = new Map(clauses.map((c) => [c.id, c.citation]));
   const report: ReanchorReport = { docId, annotations: 0, targets: 0, unchanged: 0, moved: 0, orphaned: 0, recovered: 0, stillOrphan: 0, changed: [] };
-  const db = store.db;
   store.write(`re-anchoring the annotations of ${docId}`, () => {
-    const rows = db
-      .prepare(`SELECT id, kind, status FROM annotations WHERE doc_id = ? OR id IN (SELECT annotation_id FROM targets WHERE doc_id = ?)`)
+    const rows = store
+      .sql(`SELECT id, kind, status FROM annotations WHERE doc_id = ?
+            UNION SELECT a.id, a.kind, a.status FROM targets t JOIN annotations a ON a.id = t.annotation_id WHERE t.doc_id = ?`)
       .all(docId, docId) as { id: string; kind: string; status: AnnotationStatus }[];
     const targets = store.targetsOf(rows.map((r) => r.id));
-    const place = db.prepare('UPDATE targets SET clause_id = ?, citation = ?, start_offset = ?, end_offset = ?, status = ? WHERE annotation_id = ? AND ord = ?');
-    const orphan = db.prepare("UPDATE targets SET status = 'orphan' WHERE annotation_id = ? AND ord = ?");
-    const setStatus = db.prepare('UPDATE annotations SET status = ? WHERE id = ?');
+    const place = store.sql('UPDATE targets SET clause_id = ?, citation = ?, start_offset = ?, end_offset = ?, status = ? WHERE annotation_id = ? AND ord = ?');
+    const orphan = store.sql("UPDATE targets SET status = 'orphan' WHERE annotation_id = ? AND ord = ?");
+    const setStatus = store.sql('UPDATE annotations SET status = ? WHERE id = ?');
     for (const a of rows) {
       report.annotations++;
       const own = targets.get(a.id) ?? [];
@@ -59,8 +59,11 @@ export function reanchorDocument(store: AnnotationStore, docId: string, clauses:
         const o = (a.kind === 'clause-note' ? anchorClauseNote : anchorHighlight)(targetView(t), doc, successorOf);
         outcomes.push(o);
         count(report, t, o);
-        if (o.status === 'anchored') place.run(o.clauseId, citations.get(o.clauseId) ?? t.citation, o.start, o.end, 'anchored', a.id, t.ord);
-        else orphan.run(a.id, t.ord);
+        if (o.status === 'anchored') {
+          const citation = citations.get(o.clauseId) ?? t.citation;
+          const same = !o.moved && t.status === 'anchored' && citation === t.citation;
+          if (!same) place.run(o.clauseId, citation, o.start, o.end, 'anchored', a.id, t.ord);
+        } else if (t.status !== 'orphan') orphan.run(a.id, t.ord);
       }
       // A note on the whole document is placed while the document has text.
       const status = a.kind === 'doc-note' ? (clauses.length > 0 ? 'anchored' : 'orphan') : annotationStatus(outcomes);

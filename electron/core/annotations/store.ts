@@ -7,6 +7,7 @@ import { COLORS, isColor, type Annotation, type AnnotationKind, type AnnotationS
 import { clauseHead, targetOf } from '../../../shared/anchoring/anchor.ts';
 import { fold } from '../../../shared/fold.ts';
 import { NoteError, noteFromJSON, noteText } from '../../../shared/notes/note.ts';
+import type { Statement } from 'better-sqlite3';
 import type { DB } from '../store/database.ts';
 import { AnnotationError } from './errors.ts';
 import { writeTransaction } from './write.ts';
@@ -161,9 +162,21 @@ export class AnnotationStore {
   readonly db: DB;
   readonly file: string;
 
+  private readonly statements = new Map<string, Statement>();
+
   constructor(db: DB, file: string) {
     this.db = db;
     this.file = file;
+  }
+
+  /** A prepared statement, prepared once per connection: preparing costs more than running. */
+  sql(text: string): Statement {
+    let stmt = this.statements.get(text);
+    if (!stmt) {
+      stmt = this.db.prepare(text);
+      this.statements.set(text, stmt);
+    }
+    return stmt;
   }
 
   close(): void {
@@ -204,7 +217,7 @@ export class AnnotationStore {
     const stamp = now.toISOString();
     const row: AnnotationRow = { id, kind: input.kind, color, status: 'anchored', doc_id: doc.id, doc_title: doc.title, note_json: note?.json ?? null, note_text: note?.text ?? '', created: stamp, updated: stamp, deleted: null };
     this.write('the annotation', () => {
-      if (this.db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id)) throw new AnnotationError(`an annotation with id ${id} already exists`);
+      if (this.sql('SELECT 1 FROM annotations WHERE id = ?').get(id)) throw new AnnotationError(`an annotation with id ${id} already exists`);
       this.insert(row, targets, tags);
     });
     return this.require(id);
@@ -212,11 +225,11 @@ export class AnnotationStore {
 
   /** Stores rows as given (create and import): the caller has checked them. Inside a write. */
   insert(row: AnnotationRow, targets: readonly AnnotationTarget[], tags: readonly string[]): void {
-    this.db
-      .prepare(`INSERT INTO annotations (id, kind, color, status, doc_id, doc_title, note_json, note_text, note_folded, created, updated, deleted)
+    this
+      .sql(`INSERT INTO annotations (id, kind, color, status, doc_id, doc_title, note_json, note_text, note_folded, created, updated, deleted)
                 VALUES (@id, @kind, @color, @status, @doc_id, @doc_title, @note_json, @note_text, @note_folded, @created, @updated, @deleted)`)
       .run({ ...row, note_folded: fold(row.note_text) });
-    const insertTarget = this.db.prepare(`INSERT INTO targets (annotation_id, ord, clause_id, doc_id, citation, exact, prefix, suffix, start_offset, end_offset, status)
+    const insertTarget = this.sql(`INSERT INTO targets (annotation_id, ord, clause_id, doc_id, citation, exact, prefix, suffix, start_offset, end_offset, status)
                                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     targets.forEach((t, ord) => {
       insertTarget.run(row.id, ord, t.clauseId, t.docId, t.citation, t.quote.exact, t.quote.prefix, t.quote.suffix, t.position.start, t.position.end, t.status);
@@ -225,11 +238,11 @@ export class AnnotationStore {
   }
 
   private setTags(id: string, tags: readonly string[]): void {
-    this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
-    const upsert = this.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id');
-    const link = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+    this.sql('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
+    const upsert = this.sql('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id');
+    const link = this.sql('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
     for (const name of tags) link.run(id, (upsert.get(name) as { id: number }).id);
-    this.db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)').run();
+    this.sql('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)').run();
   }
 
   update(id: string, patch: AnnotationPatch, now = new Date()): Annotation {
@@ -239,9 +252,9 @@ export class AnnotationStore {
     const note = patch.note === undefined ? undefined : checkNote(patch.note);
     const tags = patch.tags === undefined ? undefined : checkTags(patch.tags);
     this.write('the change', () => {
-      this.db.prepare('UPDATE annotations SET color = ?, updated = ? WHERE id = ?').run(color, now.toISOString(), id);
+      this.sql('UPDATE annotations SET color = ?, updated = ? WHERE id = ?').run(color, now.toISOString(), id);
       if (note !== undefined) {
-        this.db.prepare('UPDATE annotations SET note_json = ?, note_text = ?, note_folded = ? WHERE id = ?').run(note?.json ?? null, note?.text ?? '', fold(note?.text ?? ''), id);
+        this.sql('UPDATE annotations SET note_json = ?, note_text = ?, note_folded = ? WHERE id = ?').run(note?.json ?? null, note?.text ?? '', fold(note?.text ?? ''), id);
       }
       if (tags !== undefined) this.setTags(id, tags);
     });
@@ -251,28 +264,28 @@ export class AnnotationStore {
   /** Moves an annotation to the trash; `restore` brings it back (undo). */
   delete(id: string, now = new Date()): Annotation {
     this.require(id);
-    this.write('the deletion', () => this.db.prepare('UPDATE annotations SET deleted = ? WHERE id = ? AND deleted IS NULL').run(now.toISOString(), id));
+    this.write('the deletion', () => this.sql('UPDATE annotations SET deleted = ? WHERE id = ? AND deleted IS NULL').run(now.toISOString(), id));
     return this.require(id);
   }
 
   restore(id: string): Annotation {
     const a = this.require(id);
     if (a.deleted === null) return a;
-    this.write('the restore', () => this.db.prepare('UPDATE annotations SET deleted = NULL WHERE id = ?').run(id));
+    this.write('the restore', () => this.sql('UPDATE annotations SET deleted = NULL WHERE id = ?').run(id));
     return this.require(id);
   }
 
   /** Deletes for good what is in the trash; returns how many. */
   emptyTrash(): number {
     return this.write('emptying the trash', () => {
-      const n = this.db.prepare('DELETE FROM annotations WHERE deleted IS NOT NULL').run().changes;
-      this.db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)').run();
+      const n = this.sql('DELETE FROM annotations WHERE deleted IS NOT NULL').run().changes;
+      this.sql('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM annotation_tags)').run();
       return n;
     });
   }
 
   get(id: string): Annotation | null {
-    const row = this.db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
+    const row = this.sql('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
     return row ? this.view([row])[0] ?? null : null;
   }
 
@@ -285,19 +298,19 @@ export class AnnotationStore {
   list(filter: AnnotationFilter = {}): Annotation[] {
     const { where, params } = whereOf(filter);
     const limit = filter.limit ?? -1;
-    const rows = this.db.prepare(`SELECT a.* FROM annotations a WHERE ${where} ORDER BY a.created, a.id LIMIT ? OFFSET ?`).all(...params, limit, filter.offset ?? 0) as AnnotationRow[];
+    const rows = this.sql(`SELECT a.* FROM annotations a WHERE ${where} ORDER BY a.created, a.id LIMIT ? OFFSET ?`).all(...params, limit, filter.offset ?? 0) as AnnotationRow[];
     return this.view(rows);
   }
 
   counts(filter: AnnotationFilter = {}): AnnotationCounts {
     const { where, params } = whereOf({ ...filter, trash: false, status: undefined, color: undefined });
-    const byStatus = this.db.prepare(`SELECT status, count(*) AS n FROM annotations a WHERE ${where} GROUP BY status`).all(...params) as { status: AnnotationStatus; n: number }[];
-    const byColorRows = this.db.prepare(`SELECT color, count(*) AS n FROM annotations a WHERE ${where} AND color IS NOT NULL GROUP BY color`).all(...params) as { color: Color; n: number }[];
-    const byTag = this.db
-      .prepare(`SELECT t.name AS tag, count(*) AS count FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
+    const byStatus = this.sql(`SELECT status, count(*) AS n FROM annotations a WHERE ${where} GROUP BY status`).all(...params) as { status: AnnotationStatus; n: number }[];
+    const byColorRows = this.sql(`SELECT color, count(*) AS n FROM annotations a WHERE ${where} AND color IS NOT NULL GROUP BY color`).all(...params) as { color: Color; n: number }[];
+    const byTag = this
+      .sql(`SELECT t.name AS tag, count(*) AS count FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id
                 WHERE ${where} GROUP BY t.name ORDER BY count DESC, t.name`)
       .all(...params) as { tag: string; count: number }[];
-    const trash = (this.db.prepare('SELECT count(*) AS n FROM annotations WHERE deleted IS NOT NULL').get() as { n: number }).n;
+    const trash = (this.sql('SELECT count(*) AS n FROM annotations WHERE deleted IS NOT NULL').get() as { n: number }).n;
     const anchored = byStatus.find((r) => r.status === 'anchored')?.n ?? 0;
     const orphan = byStatus.find((r) => r.status === 'orphan')?.n ?? 0;
     const byColor = Object.fromEntries(COLORS.map((c) => [c, byColorRows.find((r) => r.color === c)?.n ?? 0])) as Record<Color, number>;
@@ -312,7 +325,7 @@ export class AnnotationStore {
     const q = fold(query.trim());
     if (q === '') return [];
     const { where, params } = whereOf(filter);
-    const rows = this.db.prepare(`SELECT a.* FROM annotations a WHERE ${where} AND instr(a.note_folded, ?) > 0 ORDER BY a.updated DESC LIMIT ?`).all(...params, q, filter.limit ?? 100) as AnnotationRow[];
+    const rows = this.sql(`SELECT a.* FROM annotations a WHERE ${where} AND instr(a.note_folded, ?) > 0 ORDER BY a.updated DESC LIMIT ?`).all(...params, q, filter.limit ?? 100) as AnnotationRow[];
     return this.view(rows);
   }
 
@@ -321,16 +334,27 @@ export class AnnotationStore {
     return this.counts().byTag;
   }
 
+  /** The targets of these annotations, in order, read in one query. */
   targetsOf(ids: readonly string[]): Map<string, TargetRow[]> {
-    const out = new Map<string, TargetRow[]>();
-    const stmt = this.db.prepare('SELECT * FROM targets WHERE annotation_id = ? ORDER BY ord');
-    for (const id of ids) out.set(id, stmt.all(id) as TargetRow[]);
+    const out = new Map<string, TargetRow[]>(ids.map((id) => [id, []]));
+    const rows = this.sql('SELECT * FROM targets WHERE annotation_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id, ord').all(JSON.stringify(ids)) as TargetRow[];
+    for (const t of rows) out.get(t.annotation_id)?.push(t);
+    return out;
+  }
+
+  private tagsOf(ids: readonly string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+    const rows = this
+      .sql('SELECT at.annotation_id AS id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id IN (SELECT value FROM json_each(?)) ORDER BY t.name')
+      .all(JSON.stringify(ids)) as { id: string; name: string }[];
+    for (const r of rows) out.get(r.id)?.push(r.name);
     return out;
   }
 
   private view(rows: readonly AnnotationRow[]): Annotation[] {
-    const targets = this.targetsOf(rows.map((r) => r.id));
-    const tagStmt = this.db.prepare('SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = ? ORDER BY t.name');
+    const ids = rows.map((r) => r.id);
+    const targets = this.targetsOf(ids);
+    const tags = this.tagsOf(ids);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -341,7 +365,7 @@ export class AnnotationStore {
       targets: (targets.get(r.id) ?? []).map(targetView),
       note: r.note_json === null ? null : (JSON.parse(r.note_json) as NoteJSON),
       noteText: r.note_text,
-      tags: (tagStmt.all(r.id) as { name: string }[]).map((t) => t.name),
+      tags: tags.get(r.id) ?? [],
       created: r.created,
       updated: r.updated,
       deleted: r.deleted,
