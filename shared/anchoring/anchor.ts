@@ -77,11 +77,14 @@ export function anchorHighlight(target: HighlightTarget, doc: DocumentText, succ
   const home = homeClause(target.clauseId, doc, successorOf);
   const homeText = doc.folded[home];
   const { start, end } = target.position;
-  const others = doc.folded.map((text, i) => ({ text, i })).filter((c) => c.i !== home);
-  const elsewhere = (approximate: boolean): Candidate[] =>
-    others
-      .filter((c) => (approximate ? mayHold(c.text, quote, maxErrorsFor(quote)) : c.text.includes(quote)))
-      .flatMap((c) => candidatesIn(c.text, quote, context, { clause: c.i, home: false, approximate }));
+  const elsewhere = (approximate: boolean): Candidate[] => {
+    const out: Candidate[] = [];
+    doc.folded.forEach((text, i) => {
+      if (i === home || !(approximate ? mayHold(text, quote, maxErrorsFor(quote)) : text.includes(quote))) return;
+      out.push(...candidatesIn(text, quote, context, { clause: i, home: false, approximate }));
+    });
+    return out;
+  };
 
   if (homeText !== undefined) {
     // Position first, trusted only when the quote and both sides of its context are unchanged.

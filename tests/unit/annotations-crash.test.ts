@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openUserData } from '../../electron/core/annotations/open.ts';
 import type { ClauseSnapshot } from '../../electron/core/annotations/store.ts';
@@ -91,6 +91,7 @@ if (childDir !== undefined) {
           assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
           const missing = [...acknowledged].filter((id) => store.get(id) === null);
           assert.deepEqual(missing, [], `after kill ${i + 1}`);
+          assert.deepEqual(readdirSync(join(dir, 'data', 'backups')).filter((f) => f.endsWith('.tmp')), [], 'a half-written backup is cleared');
         } finally {
           store.close();
         }

@@ -60,7 +60,8 @@ export function problemWith(file: string, latest: number, check: 'integrity' | '
 /** A verified copy of `db` at `target`; throws, leaving no file at `target`, when it fails. */
 export function verifiedCopy(db: DB, target: string, latest: number): string {
   mkdirSync(dirname(target), { recursive: true });
-  const temp = `${target}.tmp`;
+  // Named by process: two processes starting at once may both take the day's copy.
+  const temp = `${target}.${process.pid}.tmp`;
   rmSync(temp, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(temp);
@@ -107,11 +108,23 @@ export function listBackups(userFile: string): string[] {
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || basename(b).localeCompare(basename(a)));
 }
 
-/** Partial copies left by a process killed while writing one. */
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Partial copies left by a process killed while writing one (never those of a live process). */
 export function removeStaleTemporaries(userFile: string): void {
   const dir = backupDir(userFile);
   if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir)) if (f.endsWith('.tmp')) rmSync(join(dir, f), { force: true });
+  for (const f of readdirSync(dir)) {
+    const pid = /\.(\d+)\.tmp$/.exec(f)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) rmSync(join(dir, f), { force: true });
+  }
 }
 
 /** Moves the file and its WAL companions aside under `suffix`; returns the new name. */
