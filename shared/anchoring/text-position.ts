@@ -22,9 +22,4 @@ export class TextPositionAnchor {
   toSelector(): TextPositionSelector {
     return { type: 'TextPositionSelector', start: this.start, end: this.end };
   }
-
-  /** The text this position covers, or null when the text is too short for it. */
-  textIn(text: string): string | null {
-    return this.end <= text.length ? text.slice(this.start, this.end) : null;
-  }
 }

@@ -5,7 +5,7 @@
 import type { DB } from '../store/database.ts';
 import { AnnotationError } from './errors.ts';
 
-export const WRITE_ATTEMPTS = 4;
+const WRITE_ATTEMPTS = 4;
 const PAUSE_MS = [50, 200, 800];
 
 const isBusy = (e: unknown): boolean => {
