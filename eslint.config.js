@@ -3,7 +3,8 @@
 //
 // The layers, and what each may import:
 //   shared/              pure types and logic that run anywhere: nothing of ours, and only pure
-//                        packages (zod, prosemirror-model, opencc-js); no Node, Electron, React
+//                        packages (zod, prosemirror-model and -schema-list, opencc-js); no Node,
+//                        Electron, React
 //   electron/core/       the Node engine: shared/, Node and engine packages; never electron,
 //                        electron/main, electron/preload or renderer/. Inside it, lowest first
 //                        (a folder imports only those listed before it; folders on one line do
@@ -11,6 +12,7 @@
 //     model/, paths.ts     records shared by ingest and store; where the library lives
 //     search/              the search indexes (kept by store, read by the searcher)
 //     store/               the library in SQLite
+//     annotations/         the user data (user.db): highlights, notes, tags, re-anchoring
 //     ingest/              files → records → store
 //     worker/              the first start's import, in a worker thread
 //     api/                 the engine's API (EngineApi, EngineHost, dispatch)
@@ -29,19 +31,19 @@ import layersPlugin from './build/eslint-layers.js';
 
 // Packages by the environment they need ('node' is Node's built-in modules). Whatever may import
 // shared/ may use its packages too.
-const pure = ['zod', 'prosemirror-model', 'opencc-js'];
+const pure = ['zod', 'prosemirror-model', 'prosemirror-schema-list', 'opencc-js'];
 const enginePackages = [
   ...pure, 'node', 'better-sqlite3', 'lunr', 'htmlparser2', 'markdown-it', 'markdown-it-cjk-friendly',
   'yaml',
 ];
 const browserPackages = [
   ...pure, 'react', 'react-dom', '@tanstack/react-virtual', 'prosemirror-view', 'prosemirror-state',
-  'prosemirror-commands', 'prosemirror-history', 'prosemirror-keymap', 'prosemirror-schema-list',
+  'prosemirror-commands', 'prosemirror-history', 'prosemirror-keymap',
 ];
 
 // The engine's folders (or files) in the order of the header: each may import the lines before it.
 const engineOrder = [
-  ['model', 'paths.ts'], ['search'], ['store'], ['ingest'], ['worker'], ['api'], ['server', 'cli'],
+  ['model', 'paths.ts'], ['search'], ['store'], ['annotations'], ['ingest'], ['worker'], ['api'], ['server', 'cli'],
 ];
 const engine = engineOrder.flatMap((line, i) => line.map((name) => ({
   path: `electron/core/${name}`,

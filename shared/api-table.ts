@@ -7,7 +7,8 @@
 // the preload and the renderer import its types alone, through api.ts.
 
 import { z } from 'zod';
-import { ApiError, type DocumentView, type LibraryStatus, type SearchOptions } from './api.ts';
+import { COLORS, type Annotation, type AnnotationCounts } from './anchoring/annotation.ts';
+import { ApiError, type AnnotationChange, type AnnotationInput, type AnnotationQuery, type DocumentView, type TargetRef, type LibraryStatus, type SearchOptions } from './api.ts';
 import type { ClauseDetail, DocumentSummary, SearchResponse } from './types.ts';
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -46,6 +47,39 @@ const searchOptions = z
   })
   .strict();
 
+const annotationId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an annotation id is a UUID');
+const color = z.enum(COLORS);
+// The engine checks a note against the note schema and its size (shared/notes); here, its shape.
+const note = z.record(z.string(), z.unknown()).nullable();
+const tags = z.array(z.string().max(64)).max(50);
+const targets = z
+  .array(z.object({ clauseId, quote: z.string().min(1).max(20_000), at: z.number().int().min(0).optional() }).strict())
+  .min(1)
+  .max(500);
+const annotationInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('highlight'), color, targets, note: note.optional(), tags: tags.optional() }).strict(),
+  z.object({ kind: z.literal('clause-note'), clauseId, color: color.nullable().optional(), note: note.optional(), tags: tags.optional() }).strict(),
+  z.object({ kind: z.literal('doc-note'), docId, color: color.nullable().optional(), note: note.optional(), tags: tags.optional() }).strict(),
+]);
+const annotationChange = z.object({ color: color.nullable().optional(), note: note.optional(), tags: tags.optional() }).strict();
+const annotationQuery = z
+  .object({
+    docId: docId.optional(),
+    clauseId: clauseId.optional(),
+    tag: z.string().max(64).optional(),
+    color: color.optional(),
+    status: z.enum(['anchored', 'orphan']).optional(),
+    kind: z.enum(['highlight', 'clause-note', 'doc-note']).optional(),
+    trash: z.boolean().optional(),
+    jurisdiction: z.string().max(40).optional(),
+    yearFrom: z.number().int().min(1900).max(2100).optional(),
+    yearTo: z.number().int().min(1900).max(2100).optional(),
+    text: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+    offset: z.number().int().min(0).optional(),
+  })
+  .strict();
+
 export const API = {
   /** Where the library stands: preparing (first start), ready or failed; `revision` moves with its documents. */
   status: method<() => Promise<LibraryStatus>>().args(z.tuple([])),
@@ -57,6 +91,21 @@ export const API = {
   ),
   /** The reader's language, for what the shell around the renderer says (the desktop menu). */
   setLanguage: method<(lang: 'zh' | 'en') => Promise<void>>().args(z.tuple([z.enum(['zh', 'en'])])),
+
+  /** Annotations (user data, kept apart from the library), newest first. */
+  listAnnotations: method<(query?: AnnotationQuery) => Promise<Annotation[]>>().args(z.tuple([annotationQuery.optional()])),
+  /** Counts by status, colour and tag, for the same query. */
+  countAnnotations: method<(query?: AnnotationQuery) => Promise<AnnotationCounts>>().args(z.tuple([annotationQuery.optional()])),
+  /** A highlight, or a note on a clause or a document; the quote must occur in its clause. */
+  createAnnotation: method<(input: AnnotationInput) => Promise<Annotation>>().args(z.tuple([annotationInput])),
+  updateAnnotation: method<(id: string, change: AnnotationChange) => Promise<Annotation>>().args(z.tuple([annotationId, annotationChange])),
+  /** Places a highlight (an orphan, say) on a new selection, keeping its note, tags and colour. */
+  reattachAnnotation: method<(id: string, targets: TargetRef[]) => Promise<Annotation>>().args(z.tuple([annotationId, targets])),
+  /** To the trash; restoreAnnotation brings it back (undo). */
+  deleteAnnotation: method<(id: string) => Promise<Annotation>>().args(z.tuple([annotationId])),
+  restoreAnnotation: method<(id: string) => Promise<Annotation>>().args(z.tuple([annotationId])),
+  /** Deletes what is in the trash for good; answers how many. */
+  emptyTrash: method<() => Promise<number>>().args(z.tuple([])),
 };
 
 type Signature<S> = S extends MethodSpec<infer F> ? F : never;

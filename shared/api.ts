@@ -2,10 +2,12 @@
 // api-table.ts; this file re-exports only its types and holds no runtime library, so that the
 // preload and the renderer, which import this file and never the table, stay small.
 
+import type { AnnotationKind, AnnotationStatus, Color, NoteJSON } from './anchoring/annotation.ts';
 import type { SearchFilters } from './query.ts';
 import type { DocumentSummary, ReaderClause } from './types.ts';
 
 export type { ClausewayApi } from './api-table.ts';
+export type { Annotation, AnnotationCounts, AnnotationKind, AnnotationStatus, AnnotationTarget, Color, NoteJSON } from './anchoring/annotation.ts';
 export type { ReaderClause };
 
 export interface DocumentView {
@@ -23,12 +25,59 @@ export interface LibraryStatus {
   documents: number;
   /** Changes whenever the library's documents change: a reader's cached documents are stale then. */
   revision: number;
+  /** What the user must be told once: user data recovered from a backup, or upgraded. */
+  notices: string[];
 }
 
 export interface SearchOptions {
   limit?: number;
   filters?: SearchFilters;
   count?: boolean;
+}
+
+/** One clause's part of a new highlight: the words as the clause prints them, at an offset. */
+export interface TargetRef {
+  clauseId: string;
+  quote: string;
+  /** The quote's offset in the clause's text; without it, its first occurrence. */
+  at?: number;
+}
+
+interface AnnotationBody {
+  /** A note in the note schema's ProseMirror JSON (shared/notes). */
+  note?: NoteJSON | null;
+  tags?: string[];
+}
+
+/** A new highlight (one target per clause it covers), a note on a clause, or on a document. */
+export type AnnotationInput =
+  | (AnnotationBody & { kind: 'highlight'; color: Color; targets: TargetRef[] })
+  | (AnnotationBody & { kind: 'clause-note'; clauseId: string; color?: Color | null })
+  | (AnnotationBody & { kind: 'doc-note'; docId: string; color?: Color | null });
+
+export interface AnnotationChange {
+  color?: Color | null;
+  note?: NoteJSON | null;
+  tags?: string[];
+}
+
+/** Which annotations to list; jurisdiction and years select by the documents they are on. */
+export interface AnnotationQuery {
+  docId?: string;
+  clauseId?: string;
+  tag?: string;
+  color?: Color;
+  status?: AnnotationStatus;
+  kind?: AnnotationKind;
+  /** true: the trash only. */
+  trash?: boolean;
+  jurisdiction?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  /** Words of the notes (Traditional and Simplified alike). */
+  text?: string;
+  limit?: number;
+  offset?: number;
 }
 
 /** The one IPC channel of the contract: every call carries its method's name and its arguments. */

@@ -38,7 +38,7 @@ const sameStatus = (a: LibraryStatus, b: LibraryStatus): boolean =>
 /** A status for an engine that could not be asked. Browser mode without its key: say how to get in. */
 function unreachable(e: unknown): LibraryStatus {
   const message = e instanceof Error && /token/.test(e.message) ? 'token' : String(e);
-  return { state: 'error', done: 0, total: 0, message, documents: 0, revision: 0 };
+  return { state: 'error', done: 0, total: 0, message, documents: 0, revision: 0, notices: [] };
 }
 
 export function createLibraryStore(source: LibrarySource, later: Later): LibraryStore {

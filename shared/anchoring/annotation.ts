@@ -45,3 +45,13 @@ export interface Annotation {
 }
 
 export const isColor = (value: unknown): value is Color => (COLORS as readonly unknown[]).includes(value);
+
+/** How many annotations there are, by status, colour and tag (the annotations view's facets). */
+export interface AnnotationCounts {
+  total: number;
+  anchored: number;
+  orphan: number;
+  trash: number;
+  byColor: Record<Color, number>;
+  byTag: { tag: string; count: number }[];
+}

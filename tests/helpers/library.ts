@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingestSeeds } from '../../electron/core/ingest/ingest-files.ts';
+import { openUserData, type AnnotationStore } from '../../electron/core/annotations/index.ts';
+import { EngineApi } from '../../electron/core/api/engine-api.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import type { DocumentSummary, OutlineNode } from '../../shared/types.ts';
 
@@ -29,6 +31,13 @@ export function seededLibrary(): { library: Library; dir: string; cleanup: () =>
       cleanup();
     },
   };
+}
+
+/** The engine as the app builds it over a library: its search and the user data in `dataDir`. */
+export function engineOver(library: Library, dataDir: string): { engine: EngineApi; store: AnnotationStore; close: () => void } {
+  const { store } = openUserData(dataDir);
+  const engine = new EngineApi(library, library.openSearcher(), store);
+  return { engine, store, close: () => store.close() };
 }
 
 export function docByTitle(library: Library, title: string): DocumentSummary {

@@ -13,7 +13,7 @@ import { API_METHODS, type ApiMethod, type ClausewayApi } from '../../shared/api
 import { EngineApi } from '../../electron/core/api/engine-api.ts';
 import { callMethod, ForwardingApi } from '../../electron/core/api/forward.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
-import { Searcher } from '../../electron/core/search/searcher.ts';
+import { clauseSnapshot, openUserData, type AnnotationStore } from '../../electron/core/annotations/index.ts';
 import { registerIpc } from '../../electron/main/ipc.ts';
 import type { Library } from '../../electron/core/store/library.ts';
 import { docByTitle, FIXTURES, seededLibrary } from '../helpers/library.ts';
@@ -35,11 +35,25 @@ class RecordingEngine extends ForwardingApi {
 /** For each method of the table, a call that must reach the engine and one that must not. */
 type Examples = { [M in ApiMethod]: { good: Parameters<ClausewayApi[M]>; bad: unknown[] } };
 
-function examples(library: Library): Examples {
+function examples(library: Library, store: AnnotationStore): Examples {
   const outline = docByTitle(library, '粤港澳大湾区发展规划纲要');
   const clause = library.documentView(outline.id)?.clauses.find((c) => c.text.length > 0);
   assert.ok(clause);
+  const quote = clause.text.slice(0, 6);
+  const target = { clauseId: clause.id, quote };
+  const made = store.create({ kind: 'highlight', color: 'yellow', targets: [{ clause: clauseSnapshot(library, clause.id), quote }] });
   return {
+    listAnnotations: { good: [{ docId: outline.id, color: 'yellow' }], bad: [{ color: 'red' }] },
+    countAnnotations: { good: [{ jurisdiction: '全国' }], bad: [{ status: 'lost' }] },
+    createAnnotation: {
+      good: [{ kind: 'highlight', color: 'green', targets: [target], note: null, tags: ['绿色金融'] }],
+      bad: [{ kind: 'highlight', color: 'green', targets: [] }],
+    },
+    updateAnnotation: { good: [made.id, { tags: ['港澳'], color: 'blue' }], bad: [made.id, { colour: 'blue' }] },
+    reattachAnnotation: { good: [made.id, [target]], bad: ['not-a-uuid', [target]] },
+    deleteAnnotation: { good: [made.id], bad: [42] },
+    restoreAnnotation: { good: [made.id], bad: [] },
+    emptyTrash: { good: [], bad: [true] },
     status: { good: [], bad: ['now'] },
     listDocuments: { good: [], bad: [{ all: true }] },
     getDocument: { good: [outline.id], bad: ['../../etc/passwd'] },
@@ -53,6 +67,8 @@ function examples(library: Library): Examples {
 }
 
 let library: Library;
+let store: AnnotationStore;
+let dir: string;
 let cleanup: () => void;
 let engine: RecordingEngine;
 let server: RunningServer;
@@ -63,11 +79,10 @@ const TOKEN = 'reachability-token-abcdefghijkl';
 const ours = { id: 1 };
 
 before(async () => {
-  ({ library, cleanup } = seededLibrary());
-  const searcher = new Searcher(library.db);
-  searcher.open();
-  engine = new RecordingEngine(new EngineApi(library, searcher));
-  cases = examples(library);
+  ({ library, dir, cleanup } = seededLibrary());
+  ({ store } = openUserData(dir));
+  engine = new RecordingEngine(new EngineApi(library, library.openSearcher(), store));
+  cases = examples(library, store);
   let handler: ((event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>) | undefined;
   const ipcMain = {
     handle: (channel: string, listener: NonNullable<typeof handler>) => {
@@ -83,6 +98,7 @@ before(async () => {
 });
 after(async () => {
   await server.close();
+  store.close();
   cleanup();
 });
 
@@ -108,9 +124,14 @@ function http(method: string, args: unknown, headers: Record<string, string> = {
   });
 }
 
-/** An answer as JSON carries it, without what differs from one call to the next (search's `ms`). */
+/**
+ * An answer as JSON carries it, without what differs from one call to the next: search's `ms`,
+ * the time stamps and new ids of annotations.
+ */
+const VOLATILE = new Set(['ms', 'created', 'updated', 'deleted']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const comparable = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value ?? null, (k, v: unknown) => (k === 'ms' ? undefined : v)));
+  JSON.parse(JSON.stringify(value ?? null, (k, v: unknown) => (VOLATILE.has(k) ? undefined : typeof v === 'string' && UUID.test(v) ? 'uuid' : v)));
 
 /** The message of a refused IPC call (Electron passes the message on to the renderer). */
 async function ipcRefusal(method: unknown, args: unknown, url?: string): Promise<string> {

@@ -11,7 +11,7 @@ import { ForwardingApi } from '../../electron/core/api/forward.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
 import { StaticFiles } from '../../electron/core/server/static-files.ts';
 
-const READY: LibraryStatus = { state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: 7 };
+const READY: LibraryStatus = { state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: 7, notices: [] };
 
 class Engine extends ForwardingApi {
   protected override forward(method: ApiMethod): Promise<unknown> {

@@ -4,10 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LibraryStatus } from '../../shared/api.ts';
-import { EngineApi } from '../../electron/core/api/engine-api.ts';
-import { Searcher } from '../../electron/core/search/searcher.ts';
 import { createLibraryStore, POLL_PREPARING_MS, POLL_READY_MS, type LibrarySource } from '../../renderer/library/library-store.ts';
-import { docByTitle, seededLibrary } from '../helpers/library.ts';
+import { docByTitle, engineOver, seededLibrary } from '../helpers/library.ts';
 
 /** A clock the test turns: each scheduled call waits until `tick`. */
 function clock() {
@@ -31,9 +29,9 @@ function clock() {
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 test('the list is read at the start and again when documents change, not on every turn', async () => {
-  const { library, cleanup } = seededLibrary();
+  const { library, dir, cleanup } = seededLibrary();
+  const { engine, close } = engineOver(library, dir);
   try {
-    const engine = new EngineApi(library, new Searcher(library.db));
     let listed = 0;
     const source: LibrarySource = {
       status: () => engine.status(),
@@ -70,14 +68,15 @@ test('the list is read at the start and again when documents change, not on ever
     stop();
     assert.deepEqual(time.delays(), []);
   } finally {
+    close();
     cleanup();
   }
 });
 
 test('the first start is followed closely; an engine that cannot be reached says why, once open it is asked again', async () => {
   const statuses: (LibraryStatus | Error)[] = [
-    { state: 'preparing', done: 1, total: 5, message: '000.md', documents: 0, revision: 0 },
-    { state: 'ready', done: 5, total: 5, message: null, documents: 32, revision: 7 },
+    { state: 'preparing', done: 1, total: 5, message: '000.md', documents: 0, revision: 0, notices: [] },
+    { state: 'ready', done: 5, total: 5, message: null, documents: 32, revision: 7, notices: [] },
     new Error('HTTP 503'),
   ];
   const source: LibrarySource = {

@@ -43,8 +43,8 @@ function address(start = '#/'): Address & { entries: string[]; back: () => void 
   };
 }
 
-const ready = (): LibraryState => ({ status: { state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: library.revision() }, docs: library.listDocuments() });
-const preparing = (): LibraryState => ({ status: { state: 'preparing', done: 0, total: 5, message: null, documents: 0, revision: 0 }, docs: [] });
+const ready = (): LibraryState => ({ status: { state: 'ready', done: 1, total: 1, message: null, documents: 1, revision: library.revision(), notices: [] }, docs: library.listDocuments() });
+const preparing = (): LibraryState => ({ status: { state: 'preparing', done: 0, total: 5, message: null, documents: 0, revision: 0, notices: [] }, docs: [] });
 const findClause = (id: string): Promise<{ id: string; docId: string } | null> => Promise.resolve(library.clause(id));
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 

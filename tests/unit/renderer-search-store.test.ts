@@ -5,17 +5,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SearchOptions } from '../../shared/api.ts';
 import type { SearchResponse } from '../../shared/types.ts';
-import { EngineApi } from '../../electron/core/api/engine-api.ts';
-import { Searcher } from '../../electron/core/search/searcher.ts';
 import { createStore } from '../../renderer/common/store.ts';
 import type { LibraryState } from '../../renderer/library/library-store.ts';
 import { createSearch } from '../../renderer/search/search-store.ts';
-import { docByTitle, seededLibrary } from '../helpers/library.ts';
+import { docByTitle, engineOver, seededLibrary } from '../helpers/library.ts';
 
 test('the newest search shows; a change to the library asks again; a failure says why', async () => {
-  const { library, cleanup } = seededLibrary();
+  const { library, dir, cleanup } = seededLibrary();
+  const { engine, close } = engineOver(library, dir);
   try {
-    const engine = new EngineApi(library, new Searcher(library.db));
     const held: (() => void)[] = [];
     let hold = false;
     let fail: string | null = null;
@@ -24,7 +22,7 @@ test('the newest search shows; a change to the library asks again; a failure say
       const answer = engine.search(q, o);
       return hold ? new Promise((resolve) => held.push(() => resolve(answer))) : answer;
     };
-    const libraryState = (): LibraryState => ({ status: { state: 'ready', done: 0, total: 0, message: null, documents: library.documentCount(), revision: library.revision() }, docs: [] });
+    const libraryState = (): LibraryState => ({ status: { state: 'ready', done: 0, total: 0, message: null, documents: library.documentCount(), revision: library.revision(), notices: [] }, docs: [] });
     const lib = createStore(libraryState());
     const results = createSearch(search, lib);
 
@@ -67,6 +65,7 @@ test('the newest search shows; a change to the library asks again; a failure say
     await results.run('  ');
     assert.deepEqual(results.get(), { query: '', response: null, error: null });
   } finally {
+    close();
     cleanup();
   }
 });

@@ -2,7 +2,8 @@
 
 export { AnnotationError } from './errors.ts';
 export { backupUserData, openUserData, restoreUserData, USER_DATA_FILE, type OpenedUserData, type OpenUserDataOptions } from './open.ts';
-export { AnnotationStore, type AnnotationCounts, type AnnotationFilter, type AnnotationPatch, type ClauseSnapshot, type NewAnnotation, type TargetInput } from './store.ts';
+export { AnnotationStore, type AnnotationFilter, type AnnotationPatch, type ClauseSnapshot, type NewAnnotation, type TargetInput } from './store.ts';
 export { reanchorDocument, type ReanchorClause, type ReanchorReport } from './reanchor.ts';
 export { exportAnnotations, importAnnotations, toWebAnnotation, type ImportReport } from './jsonld.ts';
 export { listBackups, DAILY_KEPT } from './backup.ts';
+export { clauseSnapshot, reanchorDocuments, reconcileWithLibrary } from './corpus.ts';

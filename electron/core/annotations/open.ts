@@ -83,7 +83,8 @@ export function openUserData(dataDir: string, options: OpenUserDataOptions = {})
       }
     }
   }
-  const { db } = openDatabaseWithBackup(file, { migrations, now });
+  // The verified copy above stands for the one openDatabaseWithBackup would take.
+  const { db } = openDatabaseWithBackup(file, { migrations, now, backupBeforeMigration: false });
   if (options.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
   const store = new AnnotationStore(db, file);
   try {

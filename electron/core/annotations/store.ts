@@ -3,7 +3,7 @@
 // and rebuilt without touching them. Clause and document ids are kept as plain text.
 
 import { randomUUID } from 'node:crypto';
-import { COLORS, isColor, type Annotation, type AnnotationKind, type AnnotationStatus, type AnnotationTarget, type Color, type NoteJSON } from '../../../shared/anchoring/annotation.ts';
+import { COLORS, isColor, type Annotation, type AnnotationCounts, type AnnotationKind, type AnnotationStatus, type AnnotationTarget, type Color, type NoteJSON } from '../../../shared/anchoring/annotation.ts';
 import { clauseHead, targetOf } from '../../../shared/anchoring/anchor.ts';
 import { fold } from '../../../shared/fold.ts';
 import { NoteError, noteFromJSON, noteText } from '../../../shared/notes/note.ts';
@@ -59,15 +59,6 @@ export interface AnnotationFilter {
   trash?: boolean;
   limit?: number;
   offset?: number;
-}
-
-export interface AnnotationCounts {
-  total: number;
-  anchored: number;
-  orphan: number;
-  trash: number;
-  byColor: Record<Color, number>;
-  byTag: { tag: string; count: number }[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -229,12 +220,16 @@ export class AnnotationStore {
       .sql(`INSERT INTO annotations (id, kind, color, status, doc_id, doc_title, note_json, note_text, note_folded, created, updated, deleted)
                 VALUES (@id, @kind, @color, @status, @doc_id, @doc_title, @note_json, @note_text, @note_folded, @created, @updated, @deleted)`)
       .run({ ...row, note_folded: fold(row.note_text) });
+    this.insertTargets(row.id, targets);
+    this.setTags(row.id, tags);
+  }
+
+  private insertTargets(id: string, targets: readonly AnnotationTarget[]): void {
     const insertTarget = this.sql(`INSERT INTO targets (annotation_id, ord, clause_id, doc_id, citation, exact, prefix, suffix, start_offset, end_offset, status)
                                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     targets.forEach((t, ord) => {
-      insertTarget.run(row.id, ord, t.clauseId, t.docId, t.citation, t.quote.exact, t.quote.prefix, t.quote.suffix, t.position.start, t.position.end, t.status);
+      insertTarget.run(id, ord, t.clauseId, t.docId, t.citation, t.quote.exact, t.quote.prefix, t.quote.suffix, t.position.start, t.position.end, t.status);
     });
-    this.setTags(row.id, tags);
   }
 
   private setTags(id: string, tags: readonly string[]): void {
@@ -261,6 +256,24 @@ export class AnnotationStore {
     return this.require(id);
   }
 
+  /**
+   * Places a highlight (typically an orphan) on a new selection: its targets are replaced, it is
+   * anchored again, and its note, tags and colour stay as they were.
+   */
+  reattach(id: string, targets: readonly TargetInput[], now = new Date()): Annotation {
+    const current = this.require(id);
+    if (current.kind !== 'highlight') throw new AnnotationError('only a highlight is re-attached to a selection; a note on a clause or a document stays where it is');
+    if (targets.length === 0) throw new AnnotationError('a highlight needs at least one quote of a clause');
+    const placed = targets.map(placeQuote);
+    const first = targets[0]?.clause;
+    this.write('the re-attachment', () => {
+      this.sql('DELETE FROM targets WHERE annotation_id = ?').run(id);
+      this.insertTargets(id, placed);
+      this.sql("UPDATE annotations SET status = 'anchored', doc_id = ?, doc_title = ?, updated = ? WHERE id = ?").run(first?.docId ?? current.docId, first?.docTitle ?? current.docTitle, now.toISOString(), id);
+    });
+    return this.require(id);
+  }
+
   /** Moves an annotation to the trash; `restore` brings it back (undo). */
   delete(id: string, now = new Date()): Annotation {
     this.require(id);
@@ -273,6 +286,11 @@ export class AnnotationStore {
     if (a.deleted === null) return a;
     this.write('the restore', () => this.sql('UPDATE annotations SET deleted = NULL WHERE id = ?').run(id));
     return this.require(id);
+  }
+
+  /** Every document some annotation (or one of its targets) is on, in the trash or not. */
+  documentIds(): string[] {
+    return (this.sql('SELECT doc_id AS id FROM annotations UNION SELECT doc_id FROM targets').all() as { id: string }[]).map((r) => r.id);
   }
 
   /** Deletes for good what is in the trash; returns how many. */

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type LibraryStatus } from '../../../shared/api.ts';
 import type { ApiMethod, ClausewayApi } from '../../../shared/api-table.ts';
 import { seedsUpToDate } from '../ingest/ingest-files.ts';
+import { openUserData, reconcileWithLibrary, type AnnotationStore } from '../annotations/index.ts';
 import { Library } from '../store/library.ts';
 import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
 import { EngineApi } from './engine-api.ts';
@@ -26,7 +27,8 @@ export interface HostOptions {
 export class EngineHost extends ForwardingApi {
   private engine: EngineApi | null = null;
   private library: Library | null = null;
-  private progress: LibraryStatus = { state: 'preparing', done: 0, total: 1, message: null, documents: 0, revision: 0 };
+  private annotations: AnnotationStore | null = null;
+  private progress: LibraryStatus = { state: 'preparing', done: 0, total: 1, message: null, documents: 0, revision: 0, notices: [] };
   private readonly options: HostOptions;
 
   constructor(options: HostOptions) {
@@ -73,7 +75,7 @@ export class EngineHost extends ForwardingApi {
         reject(new Error(message));
       };
       worker.on('message', (m: SeedWorkerMessage) => {
-        if (m.type === 'progress') this.progress = { state: 'preparing', done: m.done, total: m.total, message: m.current, documents: 0, revision: 0 };
+        if (m.type === 'progress') this.progress = { state: 'preparing', done: m.done, total: m.total, message: m.current, documents: 0, revision: 0, notices: [] };
         else if (m.type === 'error') fail(m.message);
         else {
           try {
@@ -96,13 +98,25 @@ export class EngineHost extends ForwardingApi {
 
   private open(): void {
     const library = Library.open(this.options.dataDir);
-    const searcher = library.openSearcher();
-    this.library = library;
-    this.engine = new EngineApi(library, searcher);
+    try {
+      const searcher = library.openSearcher();
+      const { store, notices } = openUserData(this.options.dataDir);
+      // The library may have changed since the last start (an import from the command line, a
+      // rebuilt library): annotations are placed again on what it holds now.
+      reconcileWithLibrary(store, library);
+      this.library = library;
+      this.annotations = store;
+      this.engine = new EngineApi(library, searcher, store, notices);
+    } catch (e) {
+      library.close();
+      throw e;
+    }
   }
 
   close(): void {
+    this.annotations?.close();
     this.library?.close();
+    this.annotations = null;
     this.library = null;
     this.engine = null;
   }

@@ -21,6 +21,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** The schema steps; tests pass their own to exercise upgrades. */
   migrations?: readonly Migration[];
+  /** false: the caller takes its own (verified) copy before migrating, as the user data does. */
+  backupBeforeMigration?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -67,7 +69,7 @@ export function openDatabaseWithBackup(file: string, options: OpenOptions = {}):
     throw new DatabaseError(file, `this library needs an upgrade (schema ${version} → ${latest}); open it once without read-only mode`);
   }
   try {
-    return { db, backup: migrate(db, file, migrations, latest, options.now ?? (() => new Date())) };
+    return { db, backup: migrate(db, file, migrations, latest, options.backupBeforeMigration === false ? null : (options.now ?? (() => new Date()))) };
   } catch (e) {
     const now = safeVersion(db);
     db.close();
@@ -94,13 +96,13 @@ const newerSchema = (file: string, version: number, latest: number): DatabaseErr
  * once take turns: the first migrates, the others find it done. The version is read again once the
  * lock is held. Returns the backup taken before migrating an existing library.
  */
-function migrate(db: DB, file: string, migrations: readonly Migration[], latest: number, now: () => Date): string | null {
+function migrate(db: DB, file: string, migrations: readonly Migration[], latest: number, now: (() => Date) | null): string | null {
   let backup: string | null = null;
   const step = db.transaction(() => {
     const version = userVersion(db);
     if (version > latest) throw newerSchema(file, version, latest);
     if (version >= latest) return;
-    if (version > 0) backup = backupBeforeMigration(file, version, now());
+    if (version > 0 && now) backup = backupBeforeMigration(file, version, now());
     for (const m of migrations.filter((x) => x.version > version).sort((a, b) => a.version - b.version)) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
@@ -137,19 +139,28 @@ const pause = (ms: number): void => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 };
 
-function withRetry<T>(file: string, f: () => T): T {
+/**
+ * Runs `f` (which takes SQLite's write lock) again while another process holds the lock past the
+ * busy timeout, a bounded number of times; then throws what `gaveUp` makes of how long it waited.
+ */
+export function waitForWriteLock<T>(f: () => T, gaveUp: (waited: string) => Error): T {
+  const start = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return f();
     } catch (e) {
       if (!isBusy(e)) throw e;
       if (attempt >= WRITE_ATTEMPTS) {
-        throw new DatabaseError(file, `another Clauseway process (the app or a command) has been writing to this library for over ${Math.round((WRITE_ATTEMPTS * BUSY_TIMEOUT_MS) / 60000)} minutes; nothing was changed. Try again when it has finished.`);
+        const s = (performance.now() - start) / 1000;
+        throw gaveUp(s >= 90 ? `${Math.round(s / 60)} minutes` : `${s.toFixed(1)} s`);
       }
       pause(50 + Math.random() * 200);
     }
   }
 }
+
+const withRetry = <T>(file: string, f: () => T): T =>
+  waitForWriteLock(f, (waited) => new DatabaseError(file, `another Clauseway process (the app or a command) kept this library busy for ${waited}; nothing was changed. Try again when it has finished.`));
 
 /**
  * Runs `f` as one transaction that takes the write lock up front (BEGIN IMMEDIATE), waiting its

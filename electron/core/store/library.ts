@@ -20,6 +20,8 @@ export interface IngestOutcome {
   documents: number;
   clauses: number;
   warnings: string[];
+  /** The documents the import touched: stored now, or held by the file before. Annotations on them are placed again. */
+  docIds: string[];
 }
 
 interface DocumentRow {
@@ -93,12 +95,13 @@ export class Library {
 
   private storeLocked(key: string, parsed: ParsedSource): IngestOutcome {
     // What the library holds from this file afterwards (a document already there from another file is not stored twice).
-    const outcome = (status: IngestStatus, warnings: string[] = parsed.warnings, stored = parsed.documents): IngestOutcome => ({
+    const outcome = (status: IngestStatus, warnings: string[] = parsed.warnings, stored = parsed.documents, touched: string[] = []): IngestOutcome => ({
       source: key,
       status,
       documents: stored.length,
       clauses: stored.reduce((n, d) => n + d.clauses.length, 0),
       warnings,
+      docIds: touched,
     });
     const existing = this.db.prepare<[string], { id: number; sha256: string; parser: number }>('SELECT id, sha256, parser FROM sources WHERE key = ?').get(key);
     if (existing?.sha256 === parsed.sha256 && existing.parser === parsed.parser) return outcome('unchanged');
@@ -151,7 +154,8 @@ export class Library {
     // The exact-recall index changes in the same transaction as the clauses it covers.
     indexClauses(this.db, 'SELECT c.seq, c.text, c.heading FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id = ?', sourceId);
     this.bumpRevision();
-    return outcome(existing ? 'updated' : 'added', warnings, stored);
+    const touched = [...new Set([...previous.map((p) => p.id), ...stored.map((d) => d.id)])];
+    return outcome(existing ? 'updated' : 'added', warnings, stored, touched);
   }
 
   /** The documents a source held, with their clauses in reading order and the ids they retired. */
@@ -217,6 +221,11 @@ export class Library {
   /** The clause an id that may be retired leads to; see resolveClause. */
   successorOf(id: string): string | null {
     return this.resolveClause(id)?.id ?? null;
+  }
+
+  /** A document's clauses in reading order, as re-anchoring reads them. */
+  clauseTexts(docId: string): { id: string; text: string; citation: string }[] {
+    return this.db.prepare<[string], { id: string; text: string; citation: string }>('SELECT id, text, citation FROM clauses WHERE doc_id = ? ORDER BY ord').all(docId);
   }
 
   /** A clause by an id that may have been retired, saying so when it was (see resolveClause). */
