@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { OutlineNode } from '../../../shared/types.ts';
 import { IngestError } from '../ingest/errors.ts';
+import { AnnotationError, ANNOTATION_USAGE, CommandError, reanchorAfter, runAnnotationCommand, type CommandContext } from './annotations.ts';
 import { ingestFile, ingestSeeds } from '../ingest/ingest-files.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
@@ -21,12 +22,14 @@ Commands:
   find TEXT          every clause whose text contains TEXT exactly
   search QUERY       ranked search: terms must all occur, "quoted phrases" exactly;
                      filters also in the query: jurisdiction:珠海市 level:city kind:policy year:2018-2021
-  remove DOC_ID      remove a document from the library
+  remove DOC_ID      remove a document from the library (its annotations stay, as orphans)
+${ANNOTATION_USAGE}
 
 Options:
   --data DIR   where the library lives (default: $CLAUSEWAY_DATA, else the app's data folder)
   --json       machine-readable output
   --limit N, --jurisdiction X, --level L, --kind K, --year Y[-Y], --doc ID   (search)
+  --quote, --color, --note, --tag, --at, --out, --status, --doc   (annotations)
   -h, --help   this help
 `;
 
@@ -67,6 +70,13 @@ export function run(argv: string[], io: Io): number {
         kind: { type: 'string' },
         year: { type: 'string' },
         doc: { type: 'string' },
+        quote: { type: 'string' },
+        color: { type: 'string' },
+        note: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        at: { type: 'string' },
+        out: { type: 'string' },
+        status: { type: 'string' },
       },
     });
   } catch (e) {
@@ -88,6 +98,7 @@ export function run(argv: string[], io: Io): number {
   let library: Library | null = null;
   try {
     library = Library.open(dataDir);
+    const ctx: CommandContext = { library, dataDir, options: values, print, err: io.err };
     switch (command) {
       case 'ingest': {
         const outcomes: IngestOutcome[] = [];
@@ -107,6 +118,7 @@ export function run(argv: string[], io: Io): number {
           }
         }
         for (const o of outcomes) for (const w of o.warnings) io.err(`warning: ${o.source}: ${w}\n`);
+        reanchorAfter(ctx, outcomes.flatMap((o) => o.docIds));
         // Bring the stored Lunr shards up to date now, so that the next start loads them as they are.
         library.openSearcher();
         print(outcomes, () => outcomes.map(describeOutcome).join('\n') + (outcomes.length ? '\n' : ''));
@@ -165,19 +177,23 @@ export function run(argv: string[], io: Io): number {
       case 'remove': {
         const id = one(args, 'remove DOC_ID');
         if (!library.removeDocument(id)) throw new UsageError(`no document with id ${id} (see: clauseway docs)`);
+        reanchorAfter(ctx, [id]);
         library.openSearcher();
         print({ removed: id }, () => `removed ${id}\n`);
         return 0;
       }
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+      default: {
+        const code = runAnnotationCommand(command, args, ctx);
+        if (code === null) throw new UsageError(`unknown command "${command}"`);
+        return code;
+      }
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof CommandError) {
       io.err(`clauseway: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof IngestError || e instanceof DatabaseError) {
+    if (e instanceof IngestError || e instanceof DatabaseError || e instanceof AnnotationError) {
       io.err(`clauseway: ${e.message}\n`);
       return 1;
     }
