@@ -22,6 +22,8 @@ function cli(...argv: string[]): Result {
   return { code, out, err };
 }
 
+/** The JSON a command printed, read as the type the caller names. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of the output
 function parsed<T>(r: Result): T {
   assert.equal(r.code, 0, r.err);
   return JSON.parse(r.out) as T;
