@@ -208,6 +208,21 @@ test('every method: no token, a wrong token, another host or origin, or GET is r
   assert.deepEqual(engine.calls, [], 'no refused call reached the engine');
 });
 
+test('a note over its limit is refused on both paths with the reason, and a body over the limit unread; nothing is stored', async () => {
+  const before = await engine.countAnnotations();
+  const { clauseId } = cases.createAnnotation.good[0].kind === 'highlight' ? (cases.createAnnotation.good[0].targets[0] ?? { clauseId: '' }) : { clauseId: '' };
+  const para = (text: string): Record<string, unknown> => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+  const big = { kind: 'clause-note' as const, clauseId, note: para('注'.repeat(400_000)) };
+  const overHttp = await http('createAnnotation', [big]);
+  assert.equal(overHttp.status, 400);
+  assert.match(overHttp.error ?? '', /the note is [\d.]+ MB; a note may hold up to 1.0 MB/);
+  await assert.rejects(ipc('createAnnotation', [big]), /a note may hold up to 1.0 MB/);
+  const huge = await http('createAnnotation', [{ ...big, note: para('注'.repeat(1_200_000)) }]);
+  assert.equal(huge.status, 413);
+  assert.equal(huge.error, 'request too large');
+  assert.deepEqual(await engine.countAnnotations(), before);
+});
+
 test("the library's revision comes through both paths and moves when the documents change", async () => {
   const before = library.revision();
   const viaIpc = (await ipc('status', [])) as { revision: number; documents: number };

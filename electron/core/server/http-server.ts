@@ -12,7 +12,11 @@ import type { ClausewayApi } from '../../../shared/api-table.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { SECURITY_HEADERS, StaticFiles } from './static-files.ts';
 
-const MAX_BODY = 64 * 1024;
+/**
+ * The largest call accepted: a note may be up to 1 MiB of JSON (shared/notes) and its escaping can
+ * double it; anything larger is refused before it is read whole.
+ */
+const MAX_BODY = 3 * 1024 * 1024;
 
 export interface ServerOptions {
   api: ClausewayApi;
@@ -35,12 +39,16 @@ function send(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
+/** A body over MAX_BODY: refused with 413, and the connection closed (the rest is never read). */
+class TooLarge extends ApiError {}
+
 async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) throw new TooLarge('request too large');
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new ApiError('request too large');
+    if (size > MAX_BODY) throw new TooLarge('request too large');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -97,7 +105,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const result = await dispatch(options.api, decodeName(method), args);
       send(res, 200, JSON.stringify({ result: result ?? null }));
     } catch (e) {
-      const status = e instanceof ApiError ? 400 : 500;
+      if (e instanceof TooLarge) res.setHeader('Connection', 'close');
+      const status = e instanceof TooLarge ? 413 : e instanceof ApiError ? 400 : 500;
       send(res, status, JSON.stringify({ error: e instanceof Error ? e.message : String(e) }));
     }
   };
