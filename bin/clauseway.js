@@ -7,7 +7,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(1);
 }
 const { run } = await import('../electron/core/cli/main.ts');
-process.exitCode = run(process.argv.slice(2), {
+process.exitCode = await run(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   env: process.env,

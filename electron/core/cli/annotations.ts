@@ -8,40 +8,11 @@ import type { Annotation } from '../../../shared/anchoring/annotation.ts';
 import { COLORS, isColor } from '../../../shared/anchoring/annotation.ts';
 import { noteFromText } from '../../../shared/notes/note.ts';
 import {
-  AnnotationError, backupUserData, clauseSnapshot, exportAnnotations, importAnnotations, openUserData, reanchorDocuments,
+  backupUserData, clauseSnapshot, exportAnnotations, importAnnotations, openUserData, reanchorDocuments,
   restoreUserData, USER_DATA_FILE, type AnnotationFilter, type AnnotationStore,
 } from '../annotations/index.ts';
-import type { Library } from '../store/library.ts';
-
-export interface AnnotationOptions {
-  quote?: string;
-  color?: string;
-  note?: string;
-  tag?: string[];
-  at?: string;
-  out?: string;
-  status?: string;
-  doc?: string;
-}
-
-export interface CommandContext {
-  library: Library;
-  dataDir: string;
-  options: AnnotationOptions;
-  print: (data: unknown, text: () => string) => void;
-  err: (s: string) => void;
-}
-
-export const ANNOTATION_USAGE = `  annotate CLAUSE_ID --quote TEXT [--color C] [--note TEXT] [--tag T]… [--at OFFSET]
-                     highlight TEXT in the clause (its first occurrence, or the one at OFFSET)
-  annotations [--doc ID] [--tag T] [--color C] [--status anchored|orphan]
-                     the annotations of the library
-  annotations export --out FILE    all annotations as W3C Web Annotation JSON-LD
-  annotations import FILE          the annotations of such a file (again: nothing doubles)
-  backup             a verified copy of the user data (annotations, notes, tags)
-  restore FILE       the user data from such a copy (the current one is kept aside)`;
-
-export class CommandError extends Error {}
+import type { CommandContext } from './usage.ts';
+import { CommandError } from './usage.ts';
 
 /** The user data of a library's folder, for the length of `f`. */
 function withUserData<T>(ctx: CommandContext, f: (store: AnnotationStore) => T): T {
@@ -195,4 +166,3 @@ export function reanchorAfter(ctx: CommandContext, docIds: readonly string[]): v
   }
 }
 
-export { AnnotationError };

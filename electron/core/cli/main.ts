@@ -3,9 +3,9 @@
 
 import { parseArgs } from 'node:util';
 import type { OutlineNode } from '../../../shared/types.ts';
+import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { AnnotationError, ANNOTATION_USAGE, CommandError, reanchorAfter, runAnnotationCommand, type CommandContext } from './annotations.ts';
-import { ingestFile, ingestSeeds } from '../ingest/ingest-files.ts';
+import { ANNOTATION_USAGE, CommandError, type CommandContext } from './usage.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -53,7 +53,11 @@ function outlineText(nodes: OutlineNode[], depth = 0): string[] {
   });
 }
 
-export function run(argv: string[], io: Io): number {
+/**
+ * Runs one command. Each loads only what it needs (the ingest pipeline, the user data): a listing
+ * should not pay for the parsers.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,6 +105,8 @@ export function run(argv: string[], io: Io): number {
     const ctx: CommandContext = { library, dataDir, options: values, print, err: io.err };
     switch (command) {
       case 'ingest': {
+        const { ingestFile, ingestSeeds } = await import('../ingest/ingest-files.ts');
+        const { reanchorAfter } = await import('./annotations.ts');
         const outcomes: IngestOutcome[] = [];
         let failed = 0;
         if (args.length === 0) {
@@ -177,12 +183,14 @@ export function run(argv: string[], io: Io): number {
       case 'remove': {
         const id = one(args, 'remove DOC_ID');
         if (!library.removeDocument(id)) throw new UsageError(`no document with id ${id} (see: clauseway docs)`);
+        const { reanchorAfter } = await import('./annotations.ts');
         reanchorAfter(ctx, [id]);
         library.openSearcher();
         print({ removed: id }, () => `removed ${id}\n`);
         return 0;
       }
       default: {
+        const { runAnnotationCommand } = await import('./annotations.ts');
         const code = runAnnotationCommand(command, args, ctx);
         if (code === null) throw new UsageError(`unknown command "${command}"`);
         return code;
