@@ -5,29 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../electron/core/cli/main.ts';
 import type { DocumentSummary, OutlineNode } from '../../shared/types.ts';
+import { cli, parsed } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/library.ts';
-
-interface Result {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Result> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), env: {} });
-  return { code, out, err };
-}
-
-/** The JSON a command printed, read as the type the caller names. */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of the output
-function parsed<T>(r: Result): T {
-  assert.equal(r.code, 0, r.err);
-  return JSON.parse(r.out) as T;
-}
 
 interface Listed { id: string; clauseId: string; docId: string; quote: string; color: string; note: string; tags: string[]; status: string }
 

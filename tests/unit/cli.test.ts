@@ -3,27 +3,9 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../electron/core/cli/main.ts';
 import type { ClauseDetail, DocumentSummary, FindHit, OutlineNode } from '../../shared/types.ts';
+import { cli, parsed } from '../helpers/cli.ts';
 import { FIXTURES, ROOT, tempDir } from '../helpers/library.ts';
-
-interface Result {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(...argv: string[]): Promise<Result> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (s) => (out += s), err: (s) => (err += s), env: {} });
-  return { code, out, err };
-}
-
-function parsed(r: Result): unknown {
-  assert.equal(r.code, 0, r.err);
-  return JSON.parse(r.out);
-}
 
 describe('clauseway CLI', () => {
   let dir: string;
@@ -40,7 +22,7 @@ describe('clauseway CLI', () => {
     const a = await cli('--data', data, '--json', 'docs');
     const b = await cli('docs', '--json', '--data', data);
     assert.equal(a.out, b.out);
-    const docs = parsed(a) as DocumentSummary[];
+    const docs = parsed<DocumentSummary[]>(a);
     assert.ok(docs.length >= 13);
     const d = docs.find((x) => x.title === '粤港澳大湾区发展规划纲要');
     assert.deepEqual(Object.keys(d ?? {}).slice(0, 10), ['id', 'title', 'issuer', 'jurisdiction', 'level', 'jurisdictions', 'date', 'docNumber', 'kind', 'validUntil']);
@@ -48,31 +30,31 @@ describe('clauseway CLI', () => {
   });
 
   test('outline, clause and find answer in the documented shapes', async () => {
-    const docs = parsed(await cli('docs', '--json', '--data', data)) as DocumentSummary[];
+    const docs = parsed<DocumentSummary[]>(await cli('docs', '--json', '--data', data));
     const annex2 = docs.find((d) => d.title.startsWith('附件2'));
     assert.ok(annex2);
-    const tree = parsed(await cli('outline', annex2.id, '--json', '--data', data)) as OutlineNode[];
+    const tree = parsed<OutlineNode[]>(await cli('outline', annex2.id, '--json', '--data', data));
     const part = tree.find((n) => n.label === '五、');
     assert.deepEqual(Object.keys(part ?? {}), ['id', 'label', 'heading', 'kind', 'children']);
     const task48 = part?.children.find((n) => n.label === '48.');
     assert.ok(task48);
-    const clause = parsed(await cli('clause', task48.id, '--json', '--data', data)) as ClauseDetail;
+    const clause = parsed<ClauseDetail>(await cli('clause', task48.id, '--json', '--data', data));
     assert.deepEqual(Object.keys(clause), ['id', 'docId', 'label', 'heading', 'text', 'citation', 'units']);
     assert.equal(clause.citation, '附件2 广州市关于推进共建粤港澳大湾区国际金融枢纽三年行动计划（2021-2023年） 五48.');
     assert.deepEqual(clause.units.map((u) => u.role), ['lead', 'lead', 'cooperate']);
-    const hits = parsed(await cli('find', '建立出口信用保险制度', '--json', '--data', data)) as FindHit[];
+    const hits = parsed<FindHit[]>(await cli('find', '建立出口信用保险制度', '--json', '--data', data));
     assert.equal(hits.length, 1);
     assert.deepEqual(Object.keys(hits[0] ?? {}), ['id', 'docId', 'label', 'text']);
   });
 
   test('search answers [{clauseId, docId, score, snippet}] and takes its filters as flags', async () => {
-    const hits = parsed(await cli('search', '綠色金融', '--json', '--limit', '3', '--data', data)) as { clauseId: string; docId: string; score: number; snippet: string }[];
+    const hits = parsed<{ clauseId: string; docId: string; score: number; snippet: string }[]>(await cli('search', '綠色金融', '--json', '--limit', '3', '--data', data));
     assert.equal(hits.length, 3);
     assert.deepEqual(Object.keys(hits[0] ?? {}), ['clauseId', 'docId', 'score', 'snippet']);
     assert.ok(hits.every((h) => h.snippet.includes('<mark>绿色金融</mark>')));
-    const docs = parsed(await cli('docs', '--json', '--data', data)) as DocumentSummary[];
+    const docs = parsed<DocumentSummary[]>(await cli('docs', '--json', '--data', data));
     const zhuhai = new Set(docs.filter((d) => d.jurisdictions.some((j) => j.name === '珠海市')).map((d) => d.id));
-    const filtered = parsed(await cli('search', '跨境电子商务', '--jurisdiction', '珠海市', '--kind', 'policy', '--json', '--data', data)) as { docId: string }[];
+    const filtered = parsed<{ docId: string }[]>(await cli('search', '跨境电子商务', '--jurisdiction', '珠海市', '--kind', 'policy', '--json', '--data', data));
     assert.ok(filtered.length > 0 && filtered.every((h) => zhuhai.has(h.docId)));
     const bad = await cli('search', '金融', '--kind', 'rumour', '--data', data);
     assert.equal(bad.code, 2);
@@ -82,9 +64,9 @@ describe('clauseway CLI', () => {
   test('remove takes a document out of the library and out of search', async () => {
     const sub = join(dir, 'remove');
     assert.equal((await cli('ingest', join(FIXTURES, '001-excerpt.utf8.txt'), '--data', sub)).code, 0);
-    const [doc] = parsed(await cli('docs', '--json', '--data', sub)) as DocumentSummary[];
+    const [doc] = parsed<DocumentSummary[]>(await cli('docs', '--json', '--data', sub));
     assert.ok(doc);
-    assert.equal((parsed(await cli('search', '深化服务业对外开放', '--json', '--data', sub)) as unknown[]).length, 1);
+    assert.equal(parsed<unknown[]>(await cli('search', '深化服务业对外开放', '--json', '--data', sub)).length, 1);
     assert.deepEqual(parsed(await cli('remove', doc.id, '--json', '--data', sub)), { removed: doc.id });
     assert.deepEqual(parsed(await cli('docs', '--json', '--data', sub)), []);
     assert.deepEqual(parsed(await cli('search', '深化服务业对外开放', '--json', '--data', sub)), []);
@@ -133,16 +115,16 @@ describe('clauseway CLI', () => {
         const sub = join(dir, name.replace('.txt', ''));
         const r = await cli('ingest', join(FIXTURES, name), '--data', sub, '--json');
         assert.equal(r.code, 0, r.err);
-        const docs = parsed(await cli('docs', '--json', '--data', sub)) as DocumentSummary[];
+        const docs = parsed<DocumentSummary[]>(await cli('docs', '--json', '--data', sub));
         assert.equal(docs[0]?.title, '广州市关于以高水平开放推动服务贸易和数字贸易高质量发展的若干措施', name);
-        assert.equal((parsed(await cli('find', '深化服务业对外开放', '--json', '--data', sub)) as FindHit[]).length, 1, name);
+        assert.equal(parsed<FindHit[]>(await cli('find', '深化服务业对外开放', '--json', '--data', sub)).length, 1, name);
       }
       const cut = await cli('ingest', join(FIXTURES, '001-excerpt.truncated.txt'), '--data', join(dir, 'cut'));
       assert.equal(cut.code, 0);
       assert.match(cut.err, /warning: .*001-excerpt.truncated.txt: the file ends in the middle of a character/);
       const html = join(dir, 'html');
       assert.equal((await cli('ingest', join(FIXTURES, '000-malformed.html'), '--data', html)).code, 0);
-      assert.equal((parsed(await cli('find', '尾部段落未闭合的加粗和斜体', '--json', '--data', html)) as FindHit[]).length, 1);
+      assert.equal(parsed<FindHit[]>(await cli('find', '尾部段落未闭合的加粗和斜体', '--json', '--data', html)).length, 1);
     });
 
     test('a bad file among good ones fails alone: the good ones are stored, the exit is non-zero', async () => {
@@ -154,7 +136,7 @@ describe('clauseway CLI', () => {
       const r = await cli('ingest', empty, good, '--data', sub);
       assert.equal(r.code, 1);
       assert.match(r.err, /empty2.txt: the file is empty/);
-      assert.equal((parsed(await cli('docs', '--json', '--data', sub)) as DocumentSummary[]).length, 1);
+      assert.equal(parsed<DocumentSummary[]>(await cli('docs', '--json', '--data', sub)).length, 1);
     });
   });
 
