@@ -1,6 +1,6 @@
 // Search: FTS5 decides which clauses match (every term, exactly, after folding). Ranking puts the
 // clauses where the whole query occurs as typed first; within that, the score is bm25 over the
-// clause text, plus a boost when the clause's heading holds the query, plus a boost from Lunr when
+// clause text, plus a boost when the clause's heading holds the query, plus a boost when
 // the clause's document is among those most about the query (title, headings, opening).
 //
 // What a search costs follows the size of its answer, not how common its words are:
@@ -22,7 +22,7 @@ import type { MatchTier, SearchHit, SearchResponse } from '../../../shared/types
 import { bm25, corpusStats, idf, tokenCount, type CorpusStats } from './bm25.ts';
 import { Candidates, type HitCount } from './candidates.ts';
 import { allTermsQuery } from './grams.ts';
-import { LunrShards, type RefreshReport } from './lunr-index.ts';
+import { DocumentIndex, type RefreshReport } from './doc-index.ts';
 import { DocumentRanges, filterSql, Scope } from './scope.ts';
 
 export const MAX_LIMIT = 5000;
@@ -75,23 +75,25 @@ const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.seq - b
 
 export class Searcher {
   private readonly db: Database;
-  readonly lunr: LunrShards;
+  readonly docIndex: DocumentIndex;
   private readonly fts: Candidates;
   private readonly ranges: DocumentRanges;
   private readonly exactRanking: number;
 
   constructor(db: Database, options: SearcherOptions = {}) {
     this.db = db;
-    this.lunr = new LunrShards(db);
+    this.docIndex = new DocumentIndex(db);
     this.fts = new Candidates(db);
     this.ranges = new DocumentRanges(db);
     this.exactRanking = options.exactRanking ?? EXACT_RANKING;
   }
 
-  /** Loads the stored Lunr shards and brings them up to date (a no-op when nothing changed). */
+  /**
+   * Brings the stored document index up to date (a no-op when nothing changed); it is read on the
+   * first query that needs it, not here.
+   */
   open(): RefreshReport {
-    this.lunr.load();
-    return this.lunr.refresh();
+    return this.docIndex.refresh();
   }
 
   /**
@@ -107,12 +109,12 @@ export class Searcher {
 
     const filter = filterSql(parsed.filters);
     const docBoost = new Map<string, number>();
-    const lunrHits = this.lunr.match(parsed.terms.join(' ')).slice(0, BOOSTED_DOCS);
-    const top = lunrHits[0]?.score ?? 1;
+    const about = this.docIndex.match(parsed.terms.join(' ')).slice(0, BOOSTED_DOCS);
+    const top = about[0]?.score ?? 1;
     const titleMarks = new Map<string, [number, number][]>();
-    for (const m of lunrHits) {
+    for (const m of about) {
       docBoost.set(m.ref, (DOC_BOOST * m.score) / top);
-      titleMarks.set(m.ref, mergeRanges(m.positions.filter((p) => p.field === 'title').map((p): Range => [p.start, p.start + p.length])));
+      titleMarks.set(m.ref, mergeRanges(m.positions.map((p): Range => [p.start, p.start + p.length])));
     }
     const ctx: Context = { terms, scope: filter.sql ? this.ranges.scope(filter) : null, docBoost, stats: corpusStats(this.db), rows: new Map(), hits: new Map() };
 
