@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fold } from '../../shared/fold.ts';
 import { bm25, corpusStats, idf, tokenCount } from '../../electron/core/search/bm25.ts';
+import { mergeSegments, segmentCount } from '../../electron/core/search/fts.ts';
 import { allTermsQuery } from '../../electron/core/search/grams.ts';
 import { Searcher } from '../../electron/core/search/searcher.ts';
 import type { Library } from '../../electron/core/store/library.ts';
@@ -94,5 +95,19 @@ describe('ranking over the seeds', () => {
         assert.equal(short.total, expected.length);
       }
     }
+  });
+
+  test('merging the index into one segment changes no result', () => {
+    const queries = ['金融', '港 level:city', '绿色 香港', '跨境电子商务 jurisdiction:珠海'];
+    const before = queries.map((q) => exact.search(q, { limit: 50, count: true }));
+    assert.ok(segmentCount(library.db) > 1);
+    assert.equal(mergeSegments(library.db, 1), true);
+    assert.equal(segmentCount(library.db), 1);
+    assert.equal(mergeSegments(library.db, 1), false);
+    queries.forEach((q, i) => {
+      const after = exact.search(q, { limit: 50, count: true });
+      assert.deepEqual(after.hits.map((h) => [h.clauseId, h.score]), before[i]?.hits.map((h) => [h.clauseId, h.score]), q);
+      assert.equal(after.total, before[i]?.total);
+    });
   });
 });

@@ -21,6 +21,7 @@ import { excerpt, markedSnippet, matchRanges, mergeRanges, type Range } from '..
 import type { MatchTier, SearchHit, SearchResponse } from '../../../shared/types.ts';
 import { bm25, corpusStats, idf, tokenCount, type CorpusStats } from './bm25.ts';
 import { Candidates, type HitCount } from './candidates.ts';
+import { mergeSegments } from './fts.ts';
 import { allTermsQuery } from './grams.ts';
 import { DocumentIndex, type RefreshReport } from './doc-index.ts';
 import { DocumentRanges, filterSql, Scope } from './scope.ts';
@@ -90,10 +91,13 @@ export class Searcher {
 
   /**
    * Brings the stored document index up to date (a no-op when nothing changed); it is read on the
-   * first query that needs it, not here.
+   * first query that needs it, not here. After a change (an import, a removal: whoever calls this
+   * then is the writer) the FTS5 segments are merged when they have piled up.
    */
   open(): RefreshReport {
-    return this.docIndex.refresh();
+    const report = this.docIndex.refresh();
+    if (report.rebuilt !== 'none') mergeSegments(this.db);
+    return report;
   }
 
   /**
