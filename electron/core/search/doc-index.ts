@@ -18,7 +18,7 @@
 // Nothing is rebuilt when nothing changed; shards are parsed on the first query, and parsed again
 // when another process stored new ones.
 
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { fold } from '../../../shared/fold.ts';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -164,14 +164,33 @@ const commonLimit = (docs: number): number => Math.max(50, docs * COMMON_SHARE);
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
+interface Loaded {
+  s: Shard;
+  data: StoredShard;
+  /** Per position: the document is still in the library. */
+  live: boolean[];
+}
+
+/** The shards as one index: live documents in all, and the average length of each field. */
+interface Corpus {
+  shards: Loaded[];
+  docs: number;
+  avg: [number, number, number];
+}
+
 export class DocumentIndex {
   private readonly db: Database;
   private shards: Shard[] = [];
   /** Keys of the library's documents when last looked at. */
   private live = new Set<string>();
+  private corpus: Corpus | null = null;
+  private readonly stored: Statement<[], { name: 'base' | 'delta'; rowid: number }>;
+  private readonly keysOf: Statement<[number], string>;
 
   constructor(db: Database) {
     this.db = db;
+    this.stored = db.prepare('SELECT name, rowid FROM lunr_shards');
+    this.keysOf = db.prepare<[number], string>('SELECT doc_ids FROM lunr_shards WHERE rowid = ?').pluck();
   }
 
   /** Brings the stored shards in line with the library's documents, rebuilding as little as possible. */
@@ -180,6 +199,7 @@ export class DocumentIndex {
     this.sync();
     const ids = currentKeys(this.db);
     this.live = new Set(ids.keys());
+    this.corpus = null;
     const base = this.shards.find((s) => s.name === 'base');
     const delta = this.shards.find((s) => s.name === 'delta');
     const covered = new Set([...(base?.keys ?? []), ...(delta?.keys ?? [])]);
@@ -219,11 +239,7 @@ export class DocumentIndex {
     const words = [...new Set(wordTokens(text).map((t) => t.text))];
     if (words.length === 0) return [];
     this.sync();
-    const shards = this.shards.map((s) => ({ s, data: this.parsed(s), live: s.keys.map((k) => this.live.has(k)) }));
-    const docs = shards.reduce((n, x) => n + x.live.filter(Boolean).length, 0);
-    const avg = [0, 0, 0];
-    for (const { data, live } of shards) live.forEach((l, ref) => { if (l) for (let f = 0; f < 3; f++) avg[f] = (avg[f] ?? 0) + (data.lengths[ref * 3 + f] ?? 0); });
-    for (let f = 0; f < 3; f++) avg[f] = (avg[f] ?? 0) / Math.max(1, docs);
+    const { shards, docs, avg } = this.loaded();
 
     // A word absent from every shard, or too common, cannot tell documents apart (and as a
     // required word it would exclude them all): it is left out of the query.
@@ -272,17 +288,32 @@ export class DocumentIndex {
    * the library's documents are read again (whoever stores a shard has changed them).
    */
   private sync(): void {
-    const rows = this.db.prepare<[], { name: 'base' | 'delta'; rowid: number }>('SELECT name, rowid FROM lunr_shards').all();
-    const keysOf = this.db.prepare<[number], string>('SELECT doc_ids FROM lunr_shards WHERE rowid = ?').pluck();
+    const rows = this.stored.all();
     const changed = rows.length !== this.shards.length || rows.some((r) => !this.shards.some((s) => s.name === r.name && s.rowid === r.rowid));
     if (!changed && this.live.size > 0) return;
     this.shards = rows.map((r) => {
       const known = this.shards.find((s) => s.name === r.name && s.rowid === r.rowid);
-      return known ?? { name: r.name, rowid: r.rowid, keys: JSON.parse(keysOf.get(r.rowid) ?? '[]') as string[], data: null };
+      return known ?? { name: r.name, rowid: r.rowid, keys: JSON.parse(this.keysOf.get(r.rowid) ?? '[]') as string[], data: null };
     });
     // A shard from before this format (Lunr's own) is no shard: the next refresh builds it anew.
     this.shards = this.shards.filter((s) => s.keys.every((k) => k.includes('@')));
     this.live = new Set(currentKeys(this.db).keys());
+    this.corpus = null;
+  }
+
+  private loaded(): Corpus {
+    if (this.corpus) return this.corpus;
+    const shards = this.shards.map((s): Loaded => ({ s, data: this.parsed(s), live: s.keys.map((k) => this.live.has(k)) }));
+    const docs = shards.reduce((n, x) => n + x.live.filter(Boolean).length, 0);
+    const avg: [number, number, number] = [0, 0, 0];
+    for (const { data, live } of shards) {
+      live.forEach((l, ref) => {
+        if (l) for (let f = 0; f < 3; f++) avg[f as 0 | 1 | 2] += data.lengths[ref * 3 + f] ?? 0;
+      });
+    }
+    for (let f = 0; f < 3; f++) avg[f as 0 | 1 | 2] /= Math.max(1, docs);
+    this.corpus = { shards, docs, avg };
+    return this.corpus;
   }
 
   private parsed(s: Shard): StoredShard {

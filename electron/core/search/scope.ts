@@ -10,7 +10,7 @@
 // The ranges of every document are read once (one GROUP BY over the clauses' index) and then kept
 // up to date from the clauses added since, found by the seq high-water mark.
 
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { SearchFilters } from '../../../shared/query.ts';
 
 export type SeqRange = [lo: number, hi: number];
@@ -86,9 +86,13 @@ export class DocumentRanges {
   private byDoc = new Map<string, DocRange[]>();
   private highWater = -1;
   private documents = -1;
+  /** The scopes of the filters last asked for, while the library stays as it is. */
+  private scopes = new Map<string, Scope>();
+  private readonly mark: Statement<[], { seq: number | null; docs: number }>;
 
   constructor(db: Database) {
     this.db = db;
+    this.mark = db.prepare("SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'clauses') AS seq, (SELECT count(*) FROM documents) AS docs");
   }
 
   /** The ranges of one document's clauses (none when it has none). */
@@ -100,6 +104,9 @@ export class DocumentRanges {
   /** The clauses of the documents the filter keeps. */
   scope(filter: Filter): Scope {
     this.refresh();
+    const key = JSON.stringify([filter.sql, filter.params]);
+    const known = this.scopes.get(key);
+    if (known) return known;
     const kept = new Set(this.db.prepare<(string | number)[], string>(`SELECT id FROM documents d WHERE ${filter.sql}`).pluck().all(...filter.params));
     const out: SeqRange[] = [];
     let open = false;
@@ -112,13 +119,14 @@ export class DocumentRanges {
         open = true;
       }
     }
-    return new Scope(out);
+    const scope = new Scope(out);
+    if (this.scopes.size >= 16) this.scopes.clear();
+    this.scopes.set(key, scope);
+    return scope;
   }
 
   private refresh(): void {
-    const mark = this.db
-      .prepare<[], { seq: number | null; docs: number }>("SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'clauses') AS seq, (SELECT count(*) FROM documents) AS docs")
-      .get();
+    const mark = this.mark.get();
     const seq = mark?.seq ?? 0;
     const docs = mark?.docs ?? 0;
     if (seq === this.highWater && docs === this.documents) return;
@@ -133,6 +141,7 @@ export class DocumentRanges {
     for (const r of this.ranges) this.byDoc.set(r.doc, [...(this.byDoc.get(r.doc) ?? []), r]);
     this.highWater = seq;
     this.documents = docs;
+    this.scopes.clear();
   }
 
   /** The ranges of the clauses after a seq: all of them from the clauses' index, or the few added. */

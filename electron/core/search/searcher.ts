@@ -160,8 +160,7 @@ export class Searcher {
         },
       ];
     });
-    const all = allTermsQuery(terms);
-    const total = options.count ? this.fts.count(all, ctx.scope, ctx.hits.get(all)?.n) : null;
+    const total = options.count ? this.fts.count(allTermsQuery(terms), ctx.scope) : null;
     return { query, terms: parsed.terms, folded: terms, hits, total, problems: parsed.problems, ms: performance.now() - t0 };
   }
 
@@ -170,15 +169,15 @@ export class Searcher {
     const match = allTermsQuery(tierTerms);
     const headed = `${match} AND ${allTermsQuery(ctx.terms, 'hgrams')}`;
     const pool = Math.max(n * RERANK_POOL, 100);
-    const hits = this.hits(ctx, match);
     let inScope: number[] | null = null;
     if (ctx.scope) {
-      inScope = this.fts.first(match, ctx.scope, pool + 1, hits.n);
+      inScope = this.fts.first(match, ctx.scope, pool + 1);
       if (inScope.length <= pool) return this.scoreRows(ctx, tierTerms, inScope, n);
     }
+    const hits = this.hits(ctx, match);
     if (hits.n <= this.exactRanking) return this.exact(ctx, match, headed, n);
     const seqs = new Set(inScope?.slice(0, pool) ?? this.fts.first(match, null, pool));
-    for (const seq of this.fts.first(headed, ctx.scope, pool, hits.n)) seqs.add(seq);
+    for (const seq of this.fts.first(headed, ctx.scope, pool)) seqs.add(seq);
     for (const [lo, hi] of this.boostedRanges(ctx)) {
       const within = ctx.scope ? ctx.scope.within(lo, hi) : new Scope([[lo, hi]]);
       for (const seq of this.fts.first(match, within, n)) seqs.add(seq);
@@ -200,6 +199,7 @@ export class Searcher {
 
   /** The clauses given, scored from their rows: bm25 (bm25.ts) and the boosts. */
   private scoreRows(ctx: Context, tierTerms: string[], seqs: number[], n: number): Scored[] {
+    if (seqs.length === 0) return [];
     this.fetch(ctx, seqs);
     const weights = tierTerms.map((t) => ({ folded: t, idf: idf(ctx.stats, this.hits(ctx, allTermsQuery([t])).n) }));
     const out: Scored[] = [];
