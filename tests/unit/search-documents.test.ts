@@ -70,7 +70,7 @@ describe('the document index over the seeds', () => {
 });
 
 describe('ranking does not depend on how the library was built', () => {
-  test('one go, or a base and a delta shard, give the same documents, scores and results', () => {
+  test('one go, or three batches (a base shard, then a delta rebuilt twice), give the same documents, scores and results', () => {
     const files = seedFiles();
     const once = tempDir();
     const twice = tempDir();
@@ -82,7 +82,9 @@ describe('ranking does not depend on how the library was built', () => {
       assert.equal(oneGo.open().rebuilt, 'base');
       seed(b, files.slice(0, 2));
       assert.equal(new Searcher(b.db).open().rebuilt, 'base');
-      seed(b, files.slice(2));
+      seed(b, files.slice(2, 4));
+      assert.equal(new Searcher(b.db).open().rebuilt, 'delta');
+      seed(b, files.slice(4));
       const batched = new Searcher(b.db);
       assert.equal(batched.open().rebuilt, 'delta');
       for (const q of QUERIES) {

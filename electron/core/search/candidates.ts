@@ -21,12 +21,6 @@ export interface Ranked {
   bm25: number;
 }
 
-/** How many clauses match: exact up to a bound, else estimated from where the bound was reached. */
-export interface HitCount {
-  n: number;
-  exact: boolean;
-}
-
 export class Candidates {
   private readonly db: Database;
   private readonly statements = new Map<string, Statement>();
@@ -35,6 +29,8 @@ export class Candidates {
    * token that starts with it, once per statement: then one read over the hull beats many small ones.
    */
   private readonly prefixIndexed: boolean;
+  /** For such a term, the first matches read by `hits`, so that `first` need not merge again. */
+  private read: { match: string; seqs: number[]; complete: boolean } | null = null;
 
   constructor(db: Database) {
     this.db = db;
@@ -42,6 +38,16 @@ export class Candidates {
     // A token is g and four base-36 digits per character (grams.ts): one character is a prefix of 5.
     const prefixes = /prefix\s*=\s*'?([\d ]+)/i.exec(sql)?.[1]?.trim().split(/\s+/) ?? [];
     this.prefixIndexed = prefixes.includes('5');
+  }
+
+  /** Forgets what was read: the library may change between searches. */
+  reset(): void {
+    this.read = null;
+  }
+
+  /** A statement over this expression costs a merge of a prefix's tokens (20 ms for 法). */
+  expensive(match: string): boolean {
+    return !this.prefixIndexed && match.includes('*');
   }
 
   private statement(sql: string): Statement {
@@ -63,19 +69,32 @@ export class Candidates {
     return new Set(this.statement('SELECT rowid FROM clause_grams WHERE clause_grams MATCH ?').pluck().all(match) as number[]);
   }
 
-  /** The number of matches, exact when at most `bound`. */
-  hits(match: string, bound: number): HitCount {
+  /** The number of matches: exact up to `bound`, past it estimated from where the bound was reached. */
+  hits(match: string, bound: number): number {
+    if (this.expensive(match)) {
+      const seqs = this.statement('SELECT rowid FROM clause_grams WHERE clause_grams MATCH ? LIMIT ?').pluck().all(match, bound + 1) as number[];
+      this.read = { match, seqs, complete: seqs.length <= bound };
+      return this.estimate(seqs.length, bound, seqs[seqs.length - 1] ?? null);
+    }
     const r = this.statement('SELECT count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM clause_grams WHERE clause_grams MATCH ? LIMIT ?)').get(match, bound + 1) as { n: number; last: number | null };
-    if (r.n <= bound || r.last === null) return { n: r.n, exact: true };
+    return this.estimate(r.n, bound, r.last);
+  }
+
+  private estimate(n: number, bound: number, last: number | null): number {
+    if (n <= bound || last === null) return n;
     // The matches are taken to be spread over the seqs as the first `bound` of them are.
     // Two subqueries: min and max in one select would scan the table.
     const span = this.statement('SELECT (SELECT min(seq) FROM clauses) AS lo, (SELECT max(seq) FROM clauses) AS hi').get() as { lo: number; hi: number };
-    return { n: Math.round((r.n * (span.hi - span.lo + 1)) / Math.max(1, r.last - span.lo + 1)), exact: false };
+    return Math.round((n * (span.hi - span.lo + 1)) / Math.max(1, last - span.lo + 1));
   }
 
   /** The first `k` matches in seq order (the library's order), within the scope when one is given. */
   first(match: string, scope: Scope | null, k: number): number[] {
     if (k <= 0) return [];
+    if (this.read?.match === match) {
+      const seqs = scope ? this.read.seqs.filter((s) => scope.has(s)) : this.read.seqs;
+      if (seqs.length >= k || this.read.complete) return seqs.slice(0, k);
+    }
     if (!scope) return this.statement('SELECT rowid FROM clause_grams WHERE clause_grams MATCH ? LIMIT ?').pluck().all(match, k) as number[];
     if (this.seeksRanges(match)) return this.statement(`SELECT g.rowid ${IN_RANGES} LIMIT ?`).pluck().all(JSON.stringify(scope.ranges), match, k) as number[];
     const out: number[] = [];
@@ -98,7 +117,7 @@ export class Candidates {
 
   /** Each range its own seek, unless that would merge a prefix's tokens once per range. */
   private seeksRanges(match: string): boolean {
-    return this.prefixIndexed || !match.includes('*');
+    return !this.expensive(match);
   }
 
   private hull(match: string, scope: Scope): IterableIterator<number> {

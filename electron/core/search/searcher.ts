@@ -20,7 +20,7 @@ import { fold } from '../../../shared/fold.ts';
 import { excerpt, markedSnippet, matchRanges, mergeRanges, type Range } from '../../../shared/snippet.ts';
 import type { MatchTier, SearchHit, SearchResponse } from '../../../shared/types.ts';
 import { bm25, corpusStats, idf, tokenCount, type CorpusStats } from './bm25.ts';
-import { Candidates, type HitCount } from './candidates.ts';
+import { Candidates } from './candidates.ts';
 import { mergeSegments } from './fts.ts';
 import { allTermsQuery } from './grams.ts';
 import { DocumentIndex, type RefreshReport } from './doc-index.ts';
@@ -31,7 +31,7 @@ export const MAX_LIMIT = 5000;
 /** Boosts beside bm25 (which is about 1–30 here): a heading naming the query, a document about it. */
 const HEADING_BOOST = 6;
 const DOC_BOOST = 4;
-/** How many of Lunr's best documents get a boost. */
+/** How many of the best documents (doc-index.ts) get a boost. */
 const BOOSTED_DOCS = 20;
 /** A bounded pool holds this many times `limit` of the first matches (and as many headed ones). */
 const RERANK_POOL = 4;
@@ -67,7 +67,8 @@ interface Context {
   docBoost: Map<string, number>;
   stats: CorpusStats;
   rows: Map<number, Row>;
-  hits: Map<string, HitCount>;
+  /** Matches of each expression asked about (exact up to COUNTED). */
+  hits: Map<string, number>;
   /** Seqs of the boosted documents' clauses, read when first needed. */
   boostedSeqs?: Map<number, number>;
 }
@@ -111,6 +112,7 @@ export class Searcher {
     const terms = parsed.folded.filter((t) => t.length > 0);
     if (terms.length === 0) return { query, terms: [], folded: [], hits: [], total: options.count ? 0 : null, problems: parsed.problems, ms: performance.now() - t0 };
 
+    this.fts.reset();
     const filter = filterSql(parsed.filters);
     const docBoost = new Map<string, number>();
     const about = this.docIndex.match(parsed.terms.join(' ')).slice(0, BOOSTED_DOCS);
@@ -167,15 +169,19 @@ export class Searcher {
   /** The best `n` clauses holding every one of `tierTerms`, by the costs described above. */
   private tier(ctx: Context, tierTerms: string[], n: number): Scored[] {
     const match = allTermsQuery(tierTerms);
-    const headed = `${match} AND ${allTermsQuery(ctx.terms, 'hgrams')}`;
+    // Headings alone: joined to the text's expression, a one-character term would merge its
+    // prefix's tokens twice; a heading match whose text does not match is dropped when scored.
+    const headed = allTermsQuery(ctx.terms, 'hgrams');
     const pool = Math.max(n * RERANK_POOL, 100);
     let inScope: number[] | null = null;
+    // Counted first when that reads the first matches too (candidates.ts), so they are read once.
+    if (this.fts.expensive(match)) this.hits(ctx, match);
     if (ctx.scope) {
       inScope = this.fts.first(match, ctx.scope, pool + 1);
       if (inScope.length <= pool) return this.scoreRows(ctx, tierTerms, inScope, n);
     }
     const hits = this.hits(ctx, match);
-    if (hits.n <= this.exactRanking) return this.exact(ctx, match, headed, n);
+    if (hits <= this.exactRanking) return this.exact(ctx, match, headed, n);
     const seqs = new Set(inScope?.slice(0, pool) ?? this.fts.first(match, null, pool));
     for (const seq of this.fts.first(headed, ctx.scope, pool)) seqs.add(seq);
     for (const [lo, hi] of this.boostedRanges(ctx)) {
@@ -185,7 +191,7 @@ export class Searcher {
     return this.scoreRows(ctx, tierTerms, [...seqs], n);
   }
 
-  /** Every match scored by FTS5's bm25, the heading and document boosts added. */
+  /** Every match scored by FTS5's bm25, the heading and document boosts added (`headedMatch` finds headings). */
   private exact(ctx: Context, match: string, headedMatch: string, n: number): Scored[] {
     const headed = this.fts.all(headedMatch);
     const boosted = this.boostedSeqs(ctx);
@@ -201,22 +207,24 @@ export class Searcher {
   private scoreRows(ctx: Context, tierTerms: string[], seqs: number[], n: number): Scored[] {
     if (seqs.length === 0) return [];
     this.fetch(ctx, seqs);
-    const weights = tierTerms.map((t) => ({ folded: t, idf: idf(ctx.stats, this.hits(ctx, allTermsQuery([t])).n) }));
+    const weights = tierTerms.map((t) => ({ folded: t, idf: idf(ctx.stats, this.hits(ctx, allTermsQuery([t]))) }));
     const out: Scored[] = [];
     for (const seq of seqs) {
       const r = ctx.rows.get(seq);
       if (!r) continue;
+      const text = fold(r.text);
+      if (!tierTerms.every((t) => text.includes(t))) continue;
       const heading = r.heading ? fold(r.heading) : '';
       const tokens = tokenCount(r.text) + (r.heading ? tokenCount(r.heading) : 0);
       const headed = heading !== '' && ctx.terms.every((t) => heading.includes(t));
-      out.push({ seq, score: bm25(ctx.stats, weights, fold(r.text), tokens) + (headed ? HEADING_BOOST : 0) + (ctx.docBoost.get(r.doc_id) ?? 0) });
+      out.push({ seq, score: bm25(ctx.stats, weights, text, tokens) + (headed ? HEADING_BOOST : 0) + (ctx.docBoost.get(r.doc_id) ?? 0) });
     }
     return out.sort(byScore).slice(0, n);
   }
 
-  private hits(ctx: Context, match: string): HitCount {
+  private hits(ctx: Context, match: string): number {
     let h = ctx.hits.get(match);
-    if (!h) {
+    if (h === undefined) {
       h = this.fts.hits(match, Math.max(COUNTED, this.exactRanking));
       ctx.hits.set(match, h);
     }
