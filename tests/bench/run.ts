@@ -25,7 +25,6 @@ import type { FrameStats, UiRow } from './ui-types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-
 type Phase = 'baseline' | 'parse' | 'ingest';
 
 interface Measure {
@@ -151,9 +150,9 @@ if (phaseArg >= 0) {
     process.stdout.write(`\nSearch, ${corpus} (${QUERIES.length} queries, limit 20)\n\n${searchReport(m)}\n`);
     if (corpus === 'bench') process.stdout.write(`\nTargets on the bench corpus:\n${searchVerdicts(m)}\n`);
   }
-  if (args.includes('--search')) {
-    // The search part alone.
-  } else if (existsSync('/usr/bin/chromium')) process.stdout.write(`\n${uiReport()}\n`);
-  else process.stdout.write('\n(no /usr/bin/chromium: the end-to-end timings were not measured)\n');
+  if (!args.includes('--search')) {
+    if (existsSync('/usr/bin/chromium')) process.stdout.write(`\n${uiReport()}\n`);
+    else process.stdout.write('\n(no /usr/bin/chromium: the end-to-end timings were not measured)\n');
+  }
   if (!existsSync(BENCH_CORPUS)) process.stdout.write(`\n(bench corpus not found at ${BENCH_CORPUS}: only the seeds were measured)\n`);
 }

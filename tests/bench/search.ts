@@ -6,8 +6,9 @@
 //   LIKE scan   every such clause: the cost of reading the clauses a filter selects
 //
 // Each phase runs in a process of its own (peak RSS is its own). Run alone with
-//   node tests/bench/search.ts [--corpus seeds|bench] [--dir DIR] [--rounds N]
-// DIR keeps the prepared library between runs (it is built when absent).
+//   node tests/bench/search.ts [--corpus seeds|bench] [--dir DIR] [--rounds N] [--no-build]
+// DIR keeps the prepared library between runs (it is built when absent); --no-build measures its
+// indexes as they are instead of building them again.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -277,8 +278,10 @@ if (isMain) {
     allowPositionals: true,
     options: { prepare: { type: 'string' }, build: { type: 'string' }, first: { type: 'string' }, queries: { type: 'string' }, corpus: { type: 'string' }, dir: { type: 'string' }, rounds: { type: 'string' }, 'no-build': { type: 'boolean' } },
   });
-  if (values.prepare) prepare(values.prepare as Corpus, positionals[0] ?? '');
-  else if (values.build) process.stdout.write(JSON.stringify(build(values.build)) + '\n');
+  if (values.prepare) {
+    prepare(values.prepare as Corpus, positionals[0] ?? '');
+    process.stdout.write('{}\n');
+  } else if (values.build) process.stdout.write(JSON.stringify(build(values.build)) + '\n');
   else if (values.first) process.stdout.write(JSON.stringify(first(values.first, importMs)) + '\n');
   else if (values.queries) process.stdout.write(JSON.stringify(queries(values.queries)) + '\n');
   else {

@@ -184,10 +184,7 @@ export class Searcher {
     if (hits <= this.exactRanking) return this.exact(ctx, match, headed, n);
     const seqs = new Set(inScope?.slice(0, pool) ?? this.fts.first(match, null, pool));
     for (const seq of this.fts.first(headed, ctx.scope, pool)) seqs.add(seq);
-    for (const [lo, hi] of this.boostedRanges(ctx)) {
-      const within = ctx.scope ? ctx.scope.within(lo, hi) : new Scope([[lo, hi]]);
-      for (const seq of this.fts.first(match, within, n)) seqs.add(seq);
-    }
+    for (const seq of this.boostedFirst(ctx, match, n)) seqs.add(seq);
     return this.scoreRows(ctx, tierTerms, [...seqs], n);
   }
 
@@ -241,14 +238,27 @@ export class Searcher {
     return ctx.boostedSeqs;
   }
 
-  /** The seq ranges of the boosted documents (a clause read from them is boosted by its own row). */
-  private boostedRanges(ctx: Context): [number, number][] {
+  /** The first `n` matches of each boosted document (in the scope): one read for them all. */
+  private boostedFirst(ctx: Context, match: string, n: number): number[] {
     const ids = [...ctx.docBoost.keys()];
     if (ids.length === 0) return [];
-    return this.db
-      .prepare<string[], [number, number]>(`SELECT min(seq), max(seq) FROM clauses WHERE doc_id IN (${ids.map(() => '?').join(', ')}) GROUP BY doc_id`)
+    const docs = this.db
+      .prepare<string[], [number, number]>(`SELECT min(seq), max(seq) FROM clauses WHERE doc_id IN (${ids.map(() => '?').join(', ')}) GROUP BY doc_id ORDER BY 1`)
       .raw()
       .all(...ids);
+    const ranges = docs.flatMap(([lo, hi]) => (ctx.scope ? ctx.scope.within(lo, hi).ranges : [[lo, hi] as [number, number]]));
+    const out: number[] = [];
+    let doc = 0;
+    let taken = 0;
+    // In seq order, as the documents' ranges are: count each document's matches as they come.
+    for (const seq of this.fts.first(match, new Scope(ranges), Number.MAX_SAFE_INTEGER)) {
+      while (doc < docs.length && seq > (docs[doc]?.[1] ?? 0)) {
+        doc++;
+        taken = 0;
+      }
+      if (taken++ < n) out.push(seq);
+    }
+    return out;
   }
 
   /** Reads the rows of the clauses not read yet. */
