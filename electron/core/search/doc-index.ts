@@ -224,7 +224,7 @@ export class DocumentIndex {
     }
     const baseData = this.parsed(base);
     const liveBase = base.keys.filter((k) => this.live.has(k)).length;
-    const data = buildShard(entriesFor(this.db, deltaKeys, ids), liveBase + deltaKeys.length, (w) => holding(base, baseData, w, this.live));
+    const data = buildShard(entriesFor(this.db, deltaKeys, ids), liveBase + deltaKeys.length, (w) => baseData.common[w] ?? holding(base, baseData, w, this.live));
     write.run('delta', JSON.stringify(deltaKeys), deltaKeys.length, JSON.stringify(data));
     this.sync();
     return { rebuilt: 'delta', entries: deltaKeys.length, ms: performance.now() - t0 };
