@@ -158,7 +158,7 @@ describe('search indexes follow the library', () => {
 
     const before = searcher.search('隐私计算', { count: true }).total;
     ingestFile(library, join(FIXTURES, '001-excerpt.gb18030.txt'));
-    const report = searcher.lunr.refresh();
+    const report = searcher.docIndex.refresh();
     assert.equal(report.rebuilt, 'delta');
     assert.ok(report.entries < 20, 'only the new document was indexed');
     // The excerpt is a copy of measures already in the seeds: the new document adds its matches.
@@ -168,7 +168,7 @@ describe('search indexes follow the library', () => {
     assert.ok((searcher.search('便利专业人才跨境流动 level:city', { count: true }).total ?? 0) >= 1);
 
     assert.ok(library.removeDocument(added.id));
-    assert.equal(searcher.lunr.refresh().rebuilt, 'delta');
+    assert.equal(searcher.docIndex.refresh().rebuilt, 'delta');
     assert.equal(searcher.search(`深化服务业对外开放 doc:${added.id}`).hits.length, 0);
     assert.equal(searcher.search('隐私计算', { count: true }).total, before);
     const orphans = library.db.prepare('SELECT count(*) AS n FROM clause_grams WHERE rowid NOT IN (SELECT seq FROM clauses)').get() as { n: number };

@@ -15,3 +15,21 @@ export function indexClauses(db: Database, select: string, ...params: unknown[])
   }
   return n;
 }
+
+/** Past this many segments a query seeks in each of them: 14 after importing the bench corpus. */
+const MAX_SEGMENTS = 8;
+
+/**
+ * Merges the index's segments into one when they have piled up (FTS5 writes one per transaction
+ * and merges only some). A read of a seq range seeks in every segment: merged, reading the ranges
+ * of a filter got ten times cheaper (bench corpus: 0.17 → 0.015 ms a range; the merge took 1.8 s).
+ */
+export function mergeSegments(db: Database, max = MAX_SEGMENTS): boolean {
+  if (segmentCount(db) <= max) return false;
+  db.prepare("INSERT INTO clause_grams (clause_grams) VALUES ('optimize')").run();
+  return true;
+}
+
+export function segmentCount(db: Database): number {
+  return db.prepare<[], number>('SELECT count(DISTINCT segid) FROM clause_grams_idx').pluck().get() ?? 0;
+}

@@ -1,35 +1,48 @@
 // Search: FTS5 decides which clauses match (every term, exactly, after folding). Ranking puts the
-// clauses where the whole query occurs as typed first; within that, the score is FTS5's bm25 over
-// the clause text, plus a boost when the clause's heading holds the query, plus a boost from Lunr
-// when the clause's document is among those most about the query (title, headings, opening).
+// clauses where the whole query occurs as typed first; within that, the score is bm25 over the
+// clause text, plus a boost when the clause's heading holds the query, plus a boost when
+// the clause's document is among those most about the query (title, headings, opening).
 //
-// FTS5 reads every match once per ranked query (bm25 needs to know how many clauses hold each
-// term), so each tier runs one ranked query: the best RERANK_POOL × limit clauses by bm25, which
-// the boosts then reorder, joined by every clause whose heading matches (an unranked, selective
-// query). A clause outside both can only have a lower bm25 and no heading boost; what it misses is
-// at most its document's boost.
+// What a search costs follows the size of its answer, not how common its words are:
+// - An expression with at most `exactRanking` matches is ranked over all of them: one ranked FTS5
+//   read gives every bm25, one unranked read the clauses whose heading matches too.
+// - A commoner one (应当 is in a third of the bench corpus's clauses, where its idf is 0.7 and the
+//   boosts outweigh any bm25) is ranked over a bounded pool: the first matches in library order,
+//   the first whose heading matches, and the first of each boosted document; each scored by the
+//   same bm25 from its text (bm25.ts), the number of clauses holding a term estimated.
+// - A filter becomes seq ranges (scope.ts) that FTS5 seeks through; when they hold few matches
+//   those are all scored, so that a selective filter costs less than reading its clauses.
+// Recall never depends on the pool: any clause of the answer is returned once the limit reaches it.
 
 import type { Database } from 'better-sqlite3';
 import { parseQuery, type SearchFilters } from '../../../shared/query.ts';
 import { fold } from '../../../shared/fold.ts';
 import { excerpt, markedSnippet, matchRanges, mergeRanges, type Range } from '../../../shared/snippet.ts';
 import type { MatchTier, SearchHit, SearchResponse } from '../../../shared/types.ts';
+import { bm25, corpusStats, idf, tokenCount, type CorpusStats } from './bm25.ts';
+import { Candidates } from './candidates.ts';
+import { mergeSegments } from './fts.ts';
 import { allTermsQuery } from './grams.ts';
-import { LunrShards, type RefreshReport } from './lunr-index.ts';
+import { DocumentIndex, type RefreshReport } from './doc-index.ts';
+import { DocumentRanges, filterSql, Scope } from './scope.ts';
 
 export const MAX_LIMIT = 5000;
 
 /** Boosts beside bm25 (which is about 1–30 here): a heading naming the query, a document about it. */
 const HEADING_BOOST = 6;
 const DOC_BOOST = 4;
-/** How many of Lunr's best documents get a boost. */
+/** How many of the best documents (doc-index.ts) get a boost. */
 const BOOSTED_DOCS = 20;
-/** The boosts reorder this many times `limit` of the best clauses by bm25. */
+/** A bounded pool holds this many times `limit` of the first matches (and as many headed ones). */
 const RERANK_POOL = 4;
+/** Ranked over every match up to this many; measured in tests/bench/search.ts. */
+const EXACT_RANKING = 5000;
+/** Matches are counted (for idf) up to this many, and estimated past it. */
+const COUNTED = 10000;
 
-interface Candidate {
-  seq: number;
-  bm25: number;
+export interface SearcherOptions {
+  /** Expressions with more matches are ranked over a bounded pool (tests lower it). */
+  exactRanking?: number;
 }
 
 interface Row {
@@ -42,55 +55,50 @@ interface Row {
   citation: string;
 }
 
-interface Filter {
-  sql: string;
-  params: (string | number)[];
+interface Scored {
+  seq: number;
+  score: number;
 }
 
-function filterSql(f: SearchFilters): Filter {
-  const parts: string[] = [];
-  const params: (string | number)[] = [];
-  if (f.jurisdiction) {
-    // 珠海 finds 珠海市; a document with two jurisdictions is found by either.
-    parts.push(`EXISTS (SELECT 1 FROM json_each(d.jurisdictions) j WHERE json_extract(j.value, '$.name') IN (?, ? || '市', ? || '省'))`);
-    params.push(f.jurisdiction, f.jurisdiction, f.jurisdiction);
-  }
-  if (f.level) {
-    parts.push('d.level = ?');
-    params.push(f.level);
-  }
-  if (f.kind) {
-    parts.push('d.kind = ?');
-    params.push(f.kind);
-  }
-  if (f.yearFrom !== undefined) {
-    parts.push('CAST(substr(d.date, 1, 4) AS INTEGER) >= ?');
-    params.push(f.yearFrom);
-  }
-  if (f.yearTo !== undefined) {
-    parts.push('CAST(substr(d.date, 1, 4) AS INTEGER) <= ?');
-    params.push(f.yearTo);
-  }
-  if (f.docId) {
-    parts.push('d.id = ?');
-    params.push(f.docId);
-  }
-  return { sql: parts.join(' AND '), params };
+/** What one search knows while it ranks its tiers. */
+interface Context {
+  terms: string[];
+  scope: Scope | null;
+  docBoost: Map<string, number>;
+  stats: CorpusStats;
+  rows: Map<number, Row>;
+  /** Matches of each expression asked about (exact up to COUNTED). */
+  hits: Map<string, number>;
+  /** Seqs of the boosted documents' clauses, read when first needed. */
+  boostedSeqs?: Map<number, number>;
 }
+
+const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.seq - b.seq;
 
 export class Searcher {
   private readonly db: Database;
-  readonly lunr: LunrShards;
+  readonly docIndex: DocumentIndex;
+  private readonly fts: Candidates;
+  private readonly ranges: DocumentRanges;
+  private readonly exactRanking: number;
 
-  constructor(db: Database) {
+  constructor(db: Database, options: SearcherOptions = {}) {
     this.db = db;
-    this.lunr = new LunrShards(db);
+    this.docIndex = new DocumentIndex(db);
+    this.fts = new Candidates(db);
+    this.ranges = new DocumentRanges(db);
+    this.exactRanking = options.exactRanking ?? EXACT_RANKING;
   }
 
-  /** Loads the stored Lunr shards and brings them up to date (a no-op when nothing changed). */
+  /**
+   * Brings the stored document index up to date (a no-op when nothing changed); it is read on the
+   * first query that needs it, not here. After a change (an import, a removal: whoever calls this
+   * then is the writer) the FTS5 segments are merged when they have piled up.
+   */
   open(): RefreshReport {
-    this.lunr.load();
-    return this.lunr.refresh();
+    const report = this.docIndex.refresh();
+    if (report.rebuilt !== 'none') mergeSegments(this.db);
+    return report;
   }
 
   /**
@@ -104,25 +112,26 @@ export class Searcher {
     const terms = parsed.folded.filter((t) => t.length > 0);
     if (terms.length === 0) return { query, terms: [], folded: [], hits: [], total: options.count ? 0 : null, problems: parsed.problems, ms: performance.now() - t0 };
 
+    this.fts.reset();
     const filter = filterSql(parsed.filters);
     const docBoost = new Map<string, number>();
-    const lunrHits = this.lunr.match(parsed.terms.join(' ')).slice(0, BOOSTED_DOCS);
-    const top = lunrHits[0]?.score ?? 1;
+    const about = this.docIndex.match(parsed.terms.join(' ')).slice(0, BOOSTED_DOCS);
+    const top = about[0]?.score ?? 1;
     const titleMarks = new Map<string, [number, number][]>();
-    for (const m of lunrHits) {
+    for (const m of about) {
       docBoost.set(m.ref, (DOC_BOOST * m.score) / top);
-      titleMarks.set(m.ref, mergeRanges(m.positions.filter((p) => p.field === 'title').map((p): Range => [p.start, p.start + p.length])));
+      titleMarks.set(m.ref, mergeRanges(m.positions.map((p): Range => [p.start, p.start + p.length])));
     }
+    const ctx: Context = { terms, scope: filter.sql ? this.ranges.scope(filter) : null, docBoost, stats: corpusStats(this.db), rows: new Map(), hits: new Map() };
 
-    const whole = terms.join('');
-    const tiers: [MatchTier, string][] = [['phrase', allTermsQuery([whole])]];
-    if (terms.length > 1) tiers.push(['terms', allTermsQuery(terms)]);
+    const tiers: [MatchTier, string[]][] = [['phrase', [terms.join('')]]];
+    if (terms.length > 1) tiers.push(['terms', terms]);
     const taken = new Set<number>();
     const ranked: { tier: MatchTier; seq: number; score: number }[] = [];
-    for (const [tier, match] of tiers) {
+    for (const [tier, tierTerms] of tiers) {
       if (ranked.length >= limit) break;
       const want = limit - ranked.length;
-      const scored = this.pooled(match, terms, filter, docBoost, want + taken.size)
+      const scored = this.tier(ctx, tierTerms, want + taken.size)
         .filter((c) => !taken.has(c.seq))
         .slice(0, want);
       for (const c of scored) {
@@ -131,9 +140,9 @@ export class Searcher {
       }
     }
 
-    const rows = this.rowsFor(ranked.map((r) => r.seq));
+    this.fetch(ctx, ranked.map((r) => r.seq));
     const hits = ranked.flatMap(({ tier, seq, score }): SearchHit[] => {
-      const r = rows.get(seq);
+      const r = ctx.rows.get(seq);
       if (!r) return [];
       const ex = excerpt(r.text, matchRanges(r.text, terms, fold), fold);
       return [
@@ -153,75 +162,114 @@ export class Searcher {
         },
       ];
     });
-    const total = options.count ? this.count(allTermsQuery(terms), filter) : null;
+    const total = options.count ? this.fts.count(allTermsQuery(terms), ctx.scope) : null;
     return { query, terms: parsed.terms, folded: terms, hits, total, problems: parsed.problems, ms: performance.now() - t0 };
   }
 
-  /** The best `n` clauses for one FTS5 expression: bm25 plus boosts over the pools described above. */
-  private pooled(match: string, terms: string[], filter: Filter, docBoost: Map<string, number>, n: number): { seq: number; score: number }[] {
-    const ranked = this.candidates(match, filter, Math.max(n * RERANK_POOL, 100));
-    const floor = ranked.length > 0 ? Math.min(...ranked.map((c) => c.bm25)) : 0;
-    const pool = new Map(ranked.map((c) => [c.seq, c.bm25]));
-    const headed = this.headed(`${match} AND ${allTermsQuery(terms, 'hgrams')}`, filter);
-    // A heading match outside the ranked pool has a bm25 of at most the pool's lowest.
-    for (const seq of headed) if (!pool.has(seq)) pool.set(seq, floor);
-    const docOf = this.docsOf([...pool.keys()]);
-    return [...pool]
-      .map(([seq, bm25]) => ({ seq, score: bm25 + (headed.has(seq) ? HEADING_BOOST : 0) + (docBoost.get(docOf.get(seq) ?? '') ?? 0) }))
-      .sort((a, b) => b.score - a.score || a.seq - b.seq)
+  /** The best `n` clauses holding every one of `tierTerms`, by the costs described above. */
+  private tier(ctx: Context, tierTerms: string[], n: number): Scored[] {
+    const match = allTermsQuery(tierTerms);
+    // Headings alone: joined to the text's expression, a one-character term would merge its
+    // prefix's tokens twice; a heading match whose text does not match is dropped when scored.
+    const headed = allTermsQuery(ctx.terms, 'hgrams');
+    const pool = Math.max(n * RERANK_POOL, 100);
+    let inScope: number[] | null = null;
+    // Counted first when that reads the first matches too (candidates.ts), so they are read once.
+    if (this.fts.expensive(match)) this.hits(ctx, match);
+    if (ctx.scope) {
+      inScope = this.fts.first(match, ctx.scope, pool + 1);
+      if (inScope.length <= pool) return this.scoreRows(ctx, tierTerms, inScope, n);
+    }
+    const hits = this.hits(ctx, match);
+    if (hits <= this.exactRanking) return this.exact(ctx, match, headed, n);
+    const seqs = new Set(inScope?.slice(0, pool) ?? this.fts.first(match, null, pool));
+    for (const seq of this.fts.first(headed, ctx.scope, pool)) seqs.add(seq);
+    for (const seq of this.boostedFirst(ctx, match, n)) seqs.add(seq);
+    return this.scoreRows(ctx, tierTerms, [...seqs], n);
+  }
+
+  /** Every match scored by FTS5's bm25, the heading and document boosts added (`headedMatch` finds headings). */
+  private exact(ctx: Context, match: string, headedMatch: string, n: number): Scored[] {
+    const headed = this.fts.all(headedMatch);
+    const boosted = this.boostedSeqs(ctx);
+    return this.fts
+      .ranked(match)
+      .filter((c) => !ctx.scope || ctx.scope.has(c.seq))
+      .map((c): Scored => ({ seq: c.seq, score: c.bm25 + (headed.has(c.seq) ? HEADING_BOOST : 0) + (boosted.get(c.seq) ?? 0) }))
+      .sort(byScore)
       .slice(0, n);
   }
 
-  /** Clauses matching the expression, best bm25 first (as a positive score); the bare FTS5 query when nothing is filtered. */
-  private candidates(match: string, filter: Filter, n: number): Candidate[] {
-    if (!filter.sql) {
-      return this.db.prepare<[string, number], Candidate>('SELECT rowid AS seq, -rank AS bm25 FROM clause_grams WHERE clause_grams MATCH ? ORDER BY rank LIMIT ?').all(match, n);
+  /** The clauses given, scored from their rows: bm25 (bm25.ts) and the boosts. */
+  private scoreRows(ctx: Context, tierTerms: string[], seqs: number[], n: number): Scored[] {
+    if (seqs.length === 0) return [];
+    this.fetch(ctx, seqs);
+    const weights = tierTerms.map((t) => ({ folded: t, idf: idf(ctx.stats, this.hits(ctx, allTermsQuery([t]))) }));
+    const out: Scored[] = [];
+    for (const seq of seqs) {
+      const r = ctx.rows.get(seq);
+      if (!r) continue;
+      const text = fold(r.text);
+      if (!tierTerms.every((t) => text.includes(t))) continue;
+      const heading = r.heading ? fold(r.heading) : '';
+      const tokens = tokenCount(r.text) + (r.heading ? tokenCount(r.heading) : 0);
+      const headed = heading !== '' && ctx.terms.every((t) => heading.includes(t));
+      out.push({ seq, score: bm25(ctx.stats, weights, text, tokens) + (headed ? HEADING_BOOST : 0) + (ctx.docBoost.get(r.doc_id) ?? 0) });
     }
-    return this.db
-      .prepare<(string | number)[], Candidate>(
-        `SELECT g.rowid AS seq, -g.rank AS bm25 FROM clause_grams g JOIN clauses c ON c.seq = g.rowid JOIN documents d ON d.id = c.doc_id
-         WHERE clause_grams MATCH ? AND ${filter.sql} ORDER BY g.rank LIMIT ?`,
-      )
-      .all(match, ...filter.params, n);
+    return out.sort(byScore).slice(0, n);
   }
 
-  /** Clauses whose heading matches too; unranked, so FTS5 reads only the (short) heading lists. */
-  private headed(match: string, filter: Filter): Set<number> {
-    const rows = filter.sql
-      ? this.db
-          .prepare<(string | number)[], { seq: number }>(`SELECT g.rowid AS seq FROM clause_grams g JOIN clauses c ON c.seq = g.rowid JOIN documents d ON d.id = c.doc_id WHERE clause_grams MATCH ? AND ${filter.sql} LIMIT ${MAX_LIMIT}`)
-          .all(match, ...filter.params)
-      : this.db.prepare<[string], { seq: number }>(`SELECT rowid AS seq FROM clause_grams WHERE clause_grams MATCH ? LIMIT ${MAX_LIMIT}`).all(match);
-    return new Set(rows.map((r) => r.seq));
+  private hits(ctx: Context, match: string): number {
+    let h = ctx.hits.get(match);
+    if (h === undefined) {
+      h = this.fts.hits(match, Math.max(COUNTED, this.exactRanking));
+      ctx.hits.set(match, h);
+    }
+    return h;
   }
 
-  private count(match: string, filter: Filter): number {
-    if (!filter.sql) return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM clause_grams WHERE clause_grams MATCH ?').get(match)?.n ?? 0;
-    return (
-      this.db
-        .prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM clause_grams g JOIN clauses c ON c.seq = g.rowid JOIN documents d ON d.id = c.doc_id WHERE clause_grams MATCH ? AND ${filter.sql}`)
-        .get(match, ...filter.params)?.n ?? 0
-    );
+  /** Each boosted clause's boost, by seq. */
+  private boostedSeqs(ctx: Context): Map<number, number> {
+    if (!ctx.boostedSeqs) {
+      const ids = [...ctx.docBoost.keys()];
+      const rows = ids.length === 0 ? [] : this.db.prepare<string[], { seq: number; doc: string }>(`SELECT seq, doc_id AS doc FROM clauses WHERE doc_id IN (${ids.map(() => '?').join(', ')})`).all(...ids);
+      ctx.boostedSeqs = new Map(rows.map((r) => [r.seq, ctx.docBoost.get(r.doc) ?? 0]));
+    }
+    return ctx.boostedSeqs;
   }
 
-  private docsOf(seqs: number[]): Map<number, string> {
-    const out = new Map<number, string>();
-    if (seqs.length === 0) return out;
-    const rows = this.db.prepare<number[], { seq: number; doc_id: string }>(`SELECT seq, doc_id FROM clauses WHERE seq IN (${seqs.map(() => '?').join(', ')})`).all(...seqs);
-    for (const r of rows) out.set(r.seq, r.doc_id);
+  /** The first `n` matches of each boosted document (in the scope): one read for them all. */
+  private boostedFirst(ctx: Context, match: string, n: number): number[] {
+    const ids = [...ctx.docBoost.keys()];
+    if (ids.length === 0) return [];
+    const docs = this.db
+      .prepare<string[], [number, number]>(`SELECT min(seq), max(seq) FROM clauses WHERE doc_id IN (${ids.map(() => '?').join(', ')}) GROUP BY doc_id ORDER BY 1`)
+      .raw()
+      .all(...ids);
+    const ranges = docs.flatMap(([lo, hi]) => (ctx.scope ? ctx.scope.within(lo, hi).ranges : [[lo, hi] as [number, number]]));
+    const out: number[] = [];
+    let doc = 0;
+    let taken = 0;
+    // In seq order, as the documents' ranges are: count each document's matches as they come.
+    for (const seq of this.fts.first(match, new Scope(ranges), Number.MAX_SAFE_INTEGER)) {
+      while (doc < docs.length && seq > (docs[doc]?.[1] ?? 0)) {
+        doc++;
+        taken = 0;
+      }
+      if (taken++ < n) out.push(seq);
+    }
     return out;
   }
 
-  private rowsFor(seqs: number[]): Map<number, Row> {
-    const out = new Map<number, Row>();
-    for (let i = 0; i < seqs.length; i += 500) {
-      const chunk = seqs.slice(i, i + 500);
+  /** Reads the rows of the clauses not read yet. */
+  private fetch(ctx: Context, seqs: number[]): void {
+    const missing = seqs.filter((s) => !ctx.rows.has(s));
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
       const rows = this.db
         .prepare<number[], Row>(`SELECT seq, id, doc_id, label, heading, text, citation FROM clauses WHERE seq IN (${chunk.map(() => '?').join(', ')})`)
         .all(...chunk);
-      for (const r of rows) out.set(r.seq, r);
+      for (const r of rows) ctx.rows.set(r.seq, r);
     }
-    return out;
   }
 }
-
