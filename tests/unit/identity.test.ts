@@ -108,8 +108,8 @@ test('an edited file keeps the ids of its unchanged clauses, or aliases that lea
   const oldIds = new Set(old.map((c) => c.id));
   const fresh = [...now.values()].filter((c) => !oldIds.has(c.id));
   assert.deepEqual(fresh.map((c) => c.text), [edit.paragraph]);
-  // The document kept its id with another opening: Lunr indexes it again.
-  assert.ok(lib.openSearcher().lunr.match('鲲鹏计划').some((m) => m.ref === docId), 'Lunr knows the new opening');
+  // The document kept its id with another opening: the document index reads it again.
+  assert.ok(lib.openSearcher().docIndex.match('鲲鹏计划').some((m) => m.ref === docId), 'the document index knows the new opening');
 });
 
 test('a retired id keeps leading to the clause that holds its text after further re-imports', () => {

@@ -42,7 +42,8 @@ function contents(dir: string): unknown {
       documents: q('SELECT id, title, clause_count, text_sha FROM documents ORDER BY id'),
       clauses: q('SELECT id, doc_id, parent_id, ord, text FROM clauses ORDER BY id'),
       indexed: q('SELECT count(*) AS n FROM clause_grams'),
-      shards: q('SELECT doc_ids FROM lunr_shards').map((r) => (JSON.parse((r as { doc_ids: string }).doc_ids) as string[]).sort()).flat().sort(),
+      // The documents the stored document index covers (its keys are id@first clause seq).
+      indexed_docs: q('SELECT doc_ids FROM lunr_shards').flatMap((r) => JSON.parse((r as { doc_ids: string }).doc_ids) as string[]).map((k) => k.slice(0, k.lastIndexOf('@'))).sort(),
       aliases: q('SELECT count(*) AS n FROM clause_aliases'),
     };
   } finally {

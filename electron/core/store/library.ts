@@ -148,9 +148,6 @@ export class Library {
       }
       this.recordAliases(d.id, aliases, now);
     });
-    // A document that keeps its id with another text must be indexed again by Lunr.
-    const before = new Map(previous.map((p) => [p.id, p.textSha]));
-    this.retireFromShards(stored.filter((d) => before.has(d.id) && before.get(d.id) !== d.textSha).map((d) => d.id));
     // The exact-recall index changes in the same transaction as the clauses it covers.
     indexClauses(this.db, 'SELECT c.seq, c.text, c.heading FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id = ?', sourceId);
     this.bumpRevision();
@@ -176,23 +173,6 @@ export class Library {
     }
     // An id that lives again (rewritten in place) is no longer an alias.
     this.db.prepare('DELETE FROM clause_aliases WHERE doc_id = ? AND old_id IN (SELECT id FROM clauses WHERE doc_id = ?)').run(docId, docId);
-  }
-
-  /**
-   * Marks documents as no longer covered by the stored Lunr shards, so that the next refresh
-   * indexes them again. A shard's refs are positions in its document list: the entry is renamed,
-   * not removed, and its old hits no longer name a live document.
-   */
-  private retireFromShards(ids: readonly string[]): void {
-    if (ids.length === 0) return;
-    const retire = new Set(ids);
-    const shards = this.db.prepare<[], { name: string; docIds: string }>('SELECT name, doc_ids AS docIds FROM lunr_shards').all();
-    const write = this.db.prepare('UPDATE lunr_shards SET doc_ids = ? WHERE name = ?');
-    for (const s of shards) {
-      const list = JSON.parse(s.docIds) as string[];
-      if (!list.some((id) => retire.has(id))) continue;
-      write.run(JSON.stringify(list.map((id) => (retire.has(id) ? `retired:${id}` : id))), s.name);
-    }
   }
 
   private bumpRevision(): void {
@@ -237,8 +217,8 @@ export class Library {
   }
 
   /**
-   * Opens a searcher with its stored Lunr shards brought up to date. The documents are read and the
-   * shards written under one write lock: another process may be importing meanwhile, and shards
+   * Opens a searcher with its stored document index brought up to date. The documents are read and
+   * the index written under one write lock: another process may be importing meanwhile, and shards
    * built from what it had not committed yet would be stale.
    */
   openSearcher(): Searcher {
