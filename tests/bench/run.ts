@@ -20,6 +20,7 @@ import { parseSource } from '../../electron/core/ingest/pipeline.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import { BENCH_CORPUS, filesOf, type Corpus } from './corpus.ts';
 import { QUERIES } from './queries.ts';
+import { annotationsReport } from './annotations.ts';
 import { searchBench, searchReport, searchVerdicts } from './search.ts';
 import type { FrameStats, UiRow } from './ui-types.ts';
 
@@ -150,6 +151,7 @@ if (phaseArg >= 0) {
     process.stdout.write(`\nSearch, ${corpus} (${QUERIES.length} queries, limit 20)\n\n${searchReport(m)}\n`);
     if (corpus === 'bench') process.stdout.write(`\nTargets on the bench corpus:\n${searchVerdicts(m)}\n`);
   }
+  if (!args.includes('--search')) process.stdout.write(`\n${annotationsReport()}\n`);
   if (!args.includes('--search')) {
     if (existsSync('/usr/bin/chromium')) process.stdout.write(`\n${uiReport()}\n`);
     else process.stdout.write('\n(no /usr/bin/chromium: the end-to-end timings were not measured)\n');
