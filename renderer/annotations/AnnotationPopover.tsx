@@ -12,13 +12,14 @@ import { copyText } from '../common/clipboard.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { toasts } from '../common/toast.ts';
 import { clauseLink } from '../reader/reading.ts';
-import { deleteWithUndo } from './actions.ts';
+import { deleteWithUndo, failed } from './actions.ts';
 import { annotating, annotations, useAnnotating, useAnnotation, useDocAnnotations, useKnownTags } from './annotations.ts';
 import { createNoteSaver } from './note-saver.ts';
 import { NoteView } from './NoteView.tsx';
 import { openLinkedClause } from './open.ts';
 import { TagEditor } from './TagEditor.tsx';
 import type { Anchor, Opened } from './ui-store.ts';
+import { whereOf } from './where.ts';
 
 const NoteEditor = lazy(() => import('./NoteEditor.tsx'));
 
@@ -156,9 +157,14 @@ function NoteCard({ initial, focus, create }: { initial: Annotation | null; focu
     },
     id !== null,
   );
+  // Tag changes are saved in the order they were made.
+  const tagSaves = useRef(Promise.resolve());
+  const saveTags = (id: string, tags: string[]): void => {
+    tagSaves.current = tagSaves.current.then(() => annotations.update(id, { tags })).then(() => undefined, failed);
+  };
   const target = a?.targets[0];
   const quote = a?.kind === 'highlight' ? a.targets.map((x) => x.quote.exact).join('\n') : null;
-  const citation = a && a.targets.length > 0 ? [...new Set(a.targets.map((x) => x.citation))].join(' — ') : (a?.docTitle ?? '');
+  const citation = a ? whereOf(a) : '';
   return (
     <div className={`note-card${a?.color ? ` note-${a.color}` : ''}`}>
       {a?.kind === 'highlight' && (
@@ -171,7 +177,7 @@ function NoteCard({ initial, focus, create }: { initial: Annotation | null; focu
               aria-label={`${t.notes.highlightIn}${t.notes.color[c]}`}
               aria-pressed={c === a.color}
               title={t.notes.color[c]}
-              onClick={() => void annotations.update(a.id, { color: c }).catch((e: unknown) => toasts.show({ message: String(e), error: true }))}
+              onClick={() => void annotations.update(a.id, { color: c }).catch(failed)}
             />
           ))}
         </div>
@@ -182,7 +188,7 @@ function NoteCard({ initial, focus, create }: { initial: Annotation | null; focu
       <Suspense fallback={<div className="note-editor-loading">{a?.note ? <NoteView note={a.note} onOpenClause={() => undefined} /> : null}</div>}>
         <NoteEditor initial={initial?.note ?? null} saver={saver} autoFocus={focus === 'note'} suggestLink={otherPaneLink} onOpenClause={(c) => openLinkedClause(c, t.notes.notALink)} />
       </Suspense>
-      {a && <TagEditor tags={a.tags} known={knownTags} autoFocus={focus === 'tags'} onChange={(tags) => void annotations.update(a.id, { tags }).catch((e: unknown) => toasts.show({ message: String(e), error: true }))} />}
+      {a && <TagEditor tags={a.tags} known={knownTags} autoFocus={focus === 'tags'} onChange={(tags) => saveTags(a.id, tags)} />}
       <div className="card-actions">
         <span className="save-state" aria-live="polite">
           {saving === 'saving' ? t.notes.saving : saving === 'saved' ? t.notes.saved : ''}

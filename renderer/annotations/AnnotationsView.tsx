@@ -16,6 +16,7 @@ import { annotating, annotationList, annotations } from './annotations.ts';
 import type { ListFilters } from './list-store.ts';
 import { NoteView } from './NoteView.tsx';
 import { openAnnotation, openLinkedClause } from './open.ts';
+import { whereOf } from './where.ts';
 
 const day = (iso: string): string => iso.slice(0, 10);
 
@@ -30,103 +31,117 @@ export function AnnotationsView(): ReactNode {
   const years = useMemo(() => [...new Set(docs.flatMap((d) => (d.date ? [Number(d.date.slice(0, 4))] : [])))].sort((a, b) => a - b), [docs]);
   const inTrash = filters.trash === true;
   const a = t.annotations;
+  const facet = (key: string, label: ReactNode, count: number | undefined, on: boolean, toggle: () => void, className = ''): ReactNode => (
+    <button key={key} type="button" className={`facet${on ? ' current' : ''}${className}`} aria-pressed={on} onClick={toggle}>
+      <span className="facet-label">{label}</span>
+      <span className="facet-count">{count ?? ''}</span>
+    </button>
+  );
 
   return (
     <section className="annotations-view" aria-label={a.title}>
-      <header className="annotations-head">
+      <aside className="annotations-facets">
         <div className="annotations-tabs" role="tablist">
           <button type="button" role="tab" aria-selected={!inTrash} onClick={() => set({ trash: undefined })}>
-            {a.list} <span className="count">{counts?.total ?? ''}</span>
+            {a.list}
+            <span className="count">{counts?.total ?? ''}</span>
           </button>
           <button type="button" role="tab" aria-selected={inTrash} onClick={() => set({ trash: true })}>
-            {a.trash} <span className="count">{counts?.trash ?? ''}</span>
+            {a.trash}
+            <span className="count">{counts?.trash ?? ''}</span>
           </button>
         </div>
-        {inTrash && <EmptyTrash t={t} disabled={!counts?.trash} />}
-      </header>
-      <div className="annotations-filters">
-        <div className="color-filter" role="group" aria-label={a.anyColor}>
-          <button type="button" className={`swatch-all${filters.color ? '' : ' current'}`} aria-pressed={!filters.color} onClick={() => set({ color: undefined })}>
-            {a.anyColor}
-          </button>
-          {COLORS.map((c) => (
-            <button key={c} type="button" className={`swatch swatch-${c}${filters.color === c ? ' current' : ''}`} aria-pressed={filters.color === c} aria-label={t.notes.color[c]} title={`${t.notes.color[c]} ${counts?.byColor[c] ?? 0}`} onClick={() => set({ color: filters.color === c ? undefined : c })}>
-              <span className="swatch-count">{counts?.byColor[c] ?? ''}</span>
-            </button>
-          ))}
+        <h3>{a.colors}</h3>
+        <div role="group" aria-label={a.colors}>
+          {COLORS.map((c) =>
+            facet(
+              c,
+              <>
+                <span className={`dot swatch-${c}`} />
+                {t.notes.color[c]}
+              </>,
+              counts?.byColor[c],
+              filters.color === c,
+              () => set({ color: filters.color === c ? undefined : c }),
+              counts?.byColor[c] ? '' : ' empty',
+            ),
+          )}
         </div>
-        <select aria-label={a.anyTag} value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value || undefined })}>
-          <option value="">{a.anyTag}</option>
-          {(counts?.byTag ?? []).map((x) => (
-            <option key={x.tag} value={x.tag}>
-              {x.tag}（{x.count}）
-            </option>
-          ))}
-          {filters.tag && !counts?.byTag.some((x) => x.tag === filters.tag) && <option value={filters.tag}>{filters.tag}</option>}
-        </select>
-        <select aria-label={a.anyDocument} className="doc-filter" value={filters.docId ?? ''} onChange={(e) => set({ docId: e.target.value || undefined })}>
-          <option value="">{a.anyDocument}</option>
-          {docs.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
-        <select aria-label={a.anyJurisdiction} value={filters.jurisdiction ?? ''} onChange={(e) => set({ jurisdiction: e.target.value || undefined })}>
-          <option value="">{a.anyJurisdiction}</option>
-          {jurisdictions.map((j) => (
-            <option key={j} value={j}>
-              {j}
-            </option>
-          ))}
-        </select>
-        <span className="year-filter" role="group" aria-label={a.years}>
-          <span>{a.years}</span>
-          <select aria-label={a.yearFrom} value={filters.yearFrom ?? ''} onChange={(e) => set({ yearFrom: e.target.value ? Number(e.target.value) : undefined })}>
-            <option value="">—</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-          –
-          <select aria-label={a.yearTo} value={filters.yearTo ?? ''} onChange={(e) => set({ yearTo: e.target.value ? Number(e.target.value) : undefined })}>
-            <option value="">—</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </span>
+        <h3>{t.notes.tags}</h3>
+        <div role="group" aria-label={t.notes.tags}>
+          {(counts?.byTag ?? []).length === 0 && <p className="facet-none">—</p>}
+          {(counts?.byTag ?? []).map((x) => facet(x.tag, x.tag, x.count, filters.tag === x.tag, () => set({ tag: filters.tag === x.tag ? undefined : x.tag })))}
+        </div>
         {!inTrash && (
-          <select aria-label={a.anyStatus} value={filters.status ?? ''} onChange={(e) => set({ status: e.target.value === 'anchored' || e.target.value === 'orphan' ? e.target.value : undefined })}>
-            <option value="">{a.anyStatus}</option>
-            <option value="anchored">
-              {t.notes.status.anchored}（{counts?.anchored ?? 0}）
-            </option>
-            <option value="orphan">
-              {t.notes.status.orphan}（{counts?.orphan ?? 0}）
-            </option>
-          </select>
+          <>
+            <h3>{a.status}</h3>
+            <div role="group" aria-label={a.status}>
+              {facet('anchored', t.notes.status.anchored, counts?.anchored, filters.status === 'anchored', () => set({ status: filters.status === 'anchored' ? undefined : 'anchored' }))}
+              {facet('orphan', t.notes.status.orphan, counts?.orphan, filters.status === 'orphan', () => set({ status: filters.status === 'orphan' ? undefined : 'orphan' }), counts?.orphan ? ' orphans' : ' empty')}
+            </div>
+          </>
         )}
-        <button type="button" className="clear-filters" onClick={() => annotationList.clear()}>
-          {a.clear}
-        </button>
+      </aside>
+      <div className="annotations-main">
+        <div className="annotations-filters">
+          <select aria-label={a.anyDocument} className="doc-filter" value={filters.docId ?? ''} onChange={(e) => set({ docId: e.target.value || undefined })}>
+            <option value="">{a.anyDocument}</option>
+            {docs.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+          <select aria-label={a.anyJurisdiction} value={filters.jurisdiction ?? ''} onChange={(e) => set({ jurisdiction: e.target.value || undefined })}>
+            <option value="">{a.anyJurisdiction}</option>
+            {jurisdictions.map((j) => (
+              <option key={j} value={j}>
+                {j}
+              </option>
+            ))}
+          </select>
+          <span className="year-filter" role="group" aria-label={a.years}>
+            <span>{a.years}</span>
+            <select aria-label={a.yearFrom} value={filters.yearFrom ?? ''} onChange={(e) => set({ yearFrom: e.target.value ? Number(e.target.value) : undefined })}>
+              <option value="">—</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+            –
+            <select aria-label={a.yearTo} value={filters.yearTo ?? ''} onChange={(e) => set({ yearTo: e.target.value ? Number(e.target.value) : undefined })}>
+              <option value="">—</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </span>
+          <button type="button" className="clear-filters" onClick={() => annotationList.clear()}>
+            {a.clear}
+          </button>
+          <span className="list-count" aria-live="polite">
+            {items.length}
+            {state.more ? '+' : ''} {a.count}
+          </span>
+          {inTrash && <EmptyTrash t={t} disabled={!counts?.trash} />}
+        </div>
+        {state.error !== null && <p className="problems">{state.error}</p>}
+        <ol className="annotation-list" aria-busy={state.loading}>
+          {items.map((x) => (
+            <AnnotationRow key={x.id} a={x} t={t} />
+          ))}
+        </ol>
+        {items.length === 0 && !state.loading && <p className="no-results">{inTrash ? a.trashEmpty : a.none}</p>}
+        {state.more && (
+          <button type="button" className="more" onClick={() => annotationList.loadMore()}>
+            {a.more}
+          </button>
+        )}
       </div>
-      {state.error !== null && <p className="problems">{state.error}</p>}
-      <ol className="annotation-list" aria-busy={state.loading}>
-        {items.map((x) => (
-          <AnnotationRow key={x.id} a={x} t={t} />
-        ))}
-      </ol>
-      {items.length === 0 && !state.loading && <p className="no-results">{inTrash ? a.trashEmpty : a.none}</p>}
-      {state.more && (
-        <button type="button" className="more" onClick={() => annotationList.loadMore()}>
-          {a.more}
-        </button>
-      )}
     </section>
   );
 }
@@ -163,8 +178,7 @@ function EmptyTrash({ t, disabled }: { t: Messages; disabled: boolean }): ReactN
 const colorClass = (c: Color | null): string => (c ? ` note-${c}` : '');
 
 function AnnotationRow({ a, t }: { a: Annotation; t: Messages }): ReactNode {
-  const target = a.targets[0];
-  const citations = [...new Set(a.targets.map((x) => x.citation))].join(' — ');
+  const where = whereOf(a);
   const orphan = a.status === 'orphan';
   return (
     <li className={`annotation-row${colorClass(a.color)}${orphan ? ' orphan' : ''}`} data-annotation-id={a.id}>
@@ -172,7 +186,7 @@ function AnnotationRow({ a, t }: { a: Annotation; t: Messages }): ReactNode {
         <div className="row-meta">
           <span className="kind">{t.notes.kind[a.kind]}</span>
           {orphan && <span className="status-orphan">{t.notes.status.orphan}</span>}
-          <span className="row-where">{target ? (orphan ? `${t.notes.formerly}：${citations}` : citations) : a.docTitle}</span>
+          <span className="row-where">{orphan ? `${t.notes.formerly}：${where}` : where}</span>
         </div>
         {a.kind === 'highlight' && <blockquote className="row-quote">{a.targets.map((x) => x.quote.exact).join('\n')}</blockquote>}
         {orphan && <p className="orphan-why">{t.notes.orphanWhy}</p>}

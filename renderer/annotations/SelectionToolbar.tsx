@@ -74,6 +74,9 @@ export function SelectionToolbar(): ReactNode {
   const { selection, reattach } = useAnnotating();
   const lastColor = useLastColor();
   useSelectionWatch();
+  useEffect(() => {
+    document.body.classList.toggle('text-selected', selection !== null);
+  }, [selection]);
 
   const done = (): void => {
     window.getSelection()?.removeAllRanges();

@@ -5,18 +5,26 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../common/i18n.tsx';
 
 interface Props {
-  tags: readonly string[];
+  tags: string[];
   /** Tags in use in the library, offered as suggestions. */
   known: readonly string[];
+  /** Saves the tags; called with every change, in order. */
   onChange: (tags: string[]) => void;
   autoFocus: boolean;
 }
 
 const MAX_TAG = 64;
 
-export function TagEditor({ tags, known, onChange, autoFocus }: Props): ReactNode {
+export function TagEditor({ tags: saved, known, onChange: save, autoFocus }: Props): ReactNode {
   const { t } = useI18n();
   const [text, setText] = useState('');
+  // The tags as edited here, ahead of the saves that follow them; the saved ones when those change.
+  const [tags, setTags] = useState(saved);
+  useEffect(() => setTags(saved), [saved]);
+  const onChange = (next: string[]): void => {
+    setTags(next);
+    save(next);
+  };
   const input = useRef<HTMLInputElement>(null);
   const list = useId();
   useEffect(() => {
@@ -31,7 +39,7 @@ export function TagEditor({ tags, known, onChange, autoFocus }: Props): ReactNod
     <div className="tag-editor">
       {tags.map((tag) => (
         <span key={tag} className="tag">
-          {tag}
+          <span className="tag-name">{tag}</span>
           <button type="button" aria-label={`${t.notes.removeTag} ${tag}`} title={t.notes.removeTag} onClick={() => onChange(tags.filter((x) => x !== tag))}>
             ×
           </button>

@@ -3,9 +3,9 @@
 // Notes that hold the words come first, in a group of their own.
 
 import type { ReactNode } from 'react';
-import type { Annotation } from '../../shared/api.ts';
 import { groupByDocument } from '../../shared/group.ts';
 import { openAnnotation } from '../annotations/open.ts';
+import { whereOf } from '../annotations/where.ts';
 import { useShortcuts } from '../app/shortcuts.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
@@ -85,7 +85,6 @@ function NoteGroup({ terms }: { terms: string[] }): ReactNode {
   const { t } = useI18n();
   const { notes } = useNoteHits();
   if (notes.length === 0) return null;
-  const where = (a: Annotation): string => [...new Set(a.targets.map((x) => x.citation))].join(' — ') || a.docTitle;
   return (
     <li className="search-group note-group" aria-label={t.notes.searchGroup}>
       <h3>
@@ -100,7 +99,7 @@ function NoteGroup({ terms }: { terms: string[] }): ReactNode {
             <button type="button" className="hit-open" data-annotation-id={a.id} onClick={() => openAnnotation(a)}>
               <span className="hit-where">
                 <span className="label">{t.notes.kind[a.kind]}</span>
-                {where(a)}
+                {whereOf(a)}
               </span>
               {a.kind === 'highlight' && <span className="hit-quote">{a.targets.map((x) => x.quote.exact).join(' … ')}</span>}
               <span className="hit-snippet">

@@ -3,10 +3,14 @@
 
 import type { Locator, Page } from '@playwright/test';
 
-/** The viewport points just inside the first character of `from` and the last of `to`. */
-async function endpoints(scope: Locator, from: string, to: string): Promise<{ x0: number; y0: number; x1: number; y1: number }> {
+/**
+ * The viewport points just inside the first character of `from` and the last of `to`; with
+ * `scroll`, the first is brought to the middle of its pane first (a drag past the pane's edge
+ * would scroll it and select on).
+ */
+async function endpoints(scope: Locator, from: string, to: string, scroll: boolean): Promise<{ x0: number; y0: number; x1: number; y1: number }> {
   return scope.evaluate(
-    (root, [a, b]) => {
+    (root, [a, b, center]) => {
       const nodes: Text[] = [];
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
         acceptNode: (n) => (n.parentElement?.closest('[data-at]') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
@@ -32,17 +36,20 @@ async function endpoints(scope: Locator, from: string, to: string): Promise<{ x0
         const rects = r.getClientRects();
         return rects[0] ?? r.getBoundingClientRect();
       };
+      if (center) at(start)[0].parentElement?.scrollIntoView({ block: 'center' });
       const s = rectOf(start);
       const e = rectOf(end);
       return { x0: s.left + 1, y0: s.top + s.height / 2, x1: e.right - 1, y1: e.top + e.height / 2 };
     },
-    [from, to] as const,
+    [from, to, scroll] as const,
   );
 }
 
 export async function selectText(page: Page, scope: Locator, from: string, to: string = from): Promise<void> {
-  await scope.first().scrollIntoViewIfNeeded();
-  const { x0, y0, x1, y1 } = await endpoints(scope, from, to);
+  await endpoints(scope, from, to, true);
+  // The virtualised text measures what came into view over a frame or two.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const { x0, y0, x1, y1 } = await endpoints(scope, from, to, false);
   await page.mouse.move(x0, y0);
   await page.mouse.down();
   await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, { steps: 4 });
