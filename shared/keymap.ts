@@ -139,10 +139,10 @@ export function proseMirrorKeys(id: ShortcutId): string[] {
   });
 }
 
-/** How a button's title writes a shortcut's first key: 'Mod+B' is 'Ctrl+B', 'h' is 'H'. */
-export function keyLabel(id: ShortcutId, mac = false): string {
+/** How a button's title writes a shortcut's first key, as the help line does: 'Mod+B' is 'Ctrl+B', 'h' is 'H'. */
+export function keyLabel(id: ShortcutId): string {
   const first = shortcut(id).keys[0] ?? '';
   const c = parse(first);
   const key = c.key.length === 1 ? c.key.toUpperCase() : c.key;
-  return [c.mod && (mac ? '⌘' : 'Ctrl'), c.alt && 'Alt', c.shift && 'Shift', key].filter(Boolean).join('+');
+  return [c.mod && 'Ctrl', c.alt && 'Alt', c.shift && 'Shift', key].filter(Boolean).join('+');
 }
