@@ -17,6 +17,7 @@ import { annotating, annotations, useAnnotating, useAnnotation, useDocAnnotation
 import { createNoteSaver } from './note-saver.ts';
 import { NoteView } from './NoteView.tsx';
 import { openLinkedClause } from './open.ts';
+import { fillQuote } from './selection.ts';
 import { TagEditor } from './TagEditor.tsx';
 import type { Anchor, Opened } from './ui-store.ts';
 import { whereOf } from './where.ts';
@@ -159,8 +160,8 @@ function NoteCard({ initial, focus, create }: { initial: Annotation | null; focu
   );
   // Tag changes are saved in the order they were made.
   const tagSaves = useRef(Promise.resolve());
-  const saveTags = (id: string, tags: string[]): void => {
-    tagSaves.current = tagSaves.current.then(() => annotations.update(id, { tags })).then(() => undefined, failed);
+  const saveTags = (annotationId: string, tags: string[]): void => {
+    tagSaves.current = tagSaves.current.then(() => annotations.update(annotationId, { tags })).then(() => undefined, failed);
   };
   const target = a?.targets[0];
   const quote = a?.kind === 'highlight' ? a.targets.map((x) => x.quote.exact).join('\n') : null;
@@ -194,7 +195,7 @@ function NoteCard({ initial, focus, create }: { initial: Annotation | null; focu
           {saving === 'saving' ? t.notes.saving : saving === 'saved' ? t.notes.saved : ''}
         </span>
         {quote !== null && target && (
-          <button type="button" onClick={() => void copyText(t.notes.quote.replace('{quote}', () => quote).replace('{citation}', () => citation)).then((ok) => ok && toasts.show({ message: t.notes.copied }, 2000))}>
+          <button type="button" onClick={() => void copyText(fillQuote(t.notes.quote, quote, citation)).then((ok) => ok && toasts.show({ message: t.notes.copied }, 2000))}>
             {t.notes.copyQuote}
           </button>
         )}

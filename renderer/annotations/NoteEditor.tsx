@@ -19,7 +19,7 @@ import { baseKeymap, commands, isEmptyNote, linkAt, linkClause, listActive, mark
 import type { NoteSaver } from './note-saver.ts';
 import { onPageLeave } from './page-leave.ts';
 
-export interface NoteEditorProps {
+interface NoteEditorProps {
   initial: NoteJSON | null;
   saver: NoteSaver;
   autoFocus: boolean;

@@ -69,6 +69,6 @@ function render(node: JsonNode, key: number, onOpenClause: (clauseId: string) =>
   }
 }
 
-export function NoteView({ note, onOpenClause, className = 'note-view' }: { note: NoteJSON; onOpenClause: (clauseId: string) => void; className?: string }): ReactNode {
-  return <div className={className}>{nodesOf((note as JsonNode).content).map((n, i) => render(n, i, onOpenClause))}</div>;
+export function NoteView({ note, onOpenClause }: { note: NoteJSON; onOpenClause: (clauseId: string) => void }): ReactNode {
+  return <div className="note-view">{nodesOf((note as JsonNode).content).map((n, i) => render(n, i, onOpenClause))}</div>;
 }

@@ -29,7 +29,7 @@ export function useAnnotation(id: string | null): Annotation | null {
 }
 
 export const useLastColor = (): Color => useSelect(annotations, (s) => s.lastColor);
-export const useAnnotationsVersion = (): number => useSelect(annotations, (s) => s.version);
+const useAnnotationsVersion = (): number => useSelect(annotations, (s) => s.version);
 
 /** The selection, the open annotation and the orphan being re-attached, for the whole page. */
 export const annotating = createAnnotating();

@@ -24,7 +24,7 @@ function listAround(state: EditorState): { node: Node; pos: number } | null {
 }
 
 /** A list of `type`: makes one, turns the other kind into it, or lifts the items out of it. */
-export function toggleList(type: NodeType): Command {
+function toggleList(type: NodeType): Command {
   return (state, dispatch) => {
     const list = listAround(state);
     if (!list) return wrapInList(type)(state, dispatch);

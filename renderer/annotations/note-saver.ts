@@ -6,7 +6,7 @@
 import type { NoteJSON } from '../../shared/api.ts';
 
 /** Saves a note; `durable`: the page is going away (browser mode sends it with keepalive). */
-export type SaveNote = (note: NoteJSON | null, durable: boolean) => Promise<void>;
+type SaveNote = (note: NoteJSON | null, durable: boolean) => Promise<void>;
 
 export interface NoteSaver {
   /** The editor's text changed. */
@@ -19,7 +19,7 @@ export interface NoteSaver {
   busy: () => boolean;
 }
 
-export interface SaverOptions {
+interface SaverOptions {
   /** Pause in typing before a save, in ms. */
   delay?: number;
   later?: (ms: number, run: () => void) => () => void;

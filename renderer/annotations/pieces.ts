@@ -16,7 +16,7 @@ export interface HighlightSpan {
   hasNote: boolean;
 }
 
-export interface Piece {
+interface Piece {
   /** Offsets into the clause text. */
   start: number;
   end: number;

@@ -70,5 +70,8 @@ export function quoteWithSource(template: string, targets: readonly SelectedTarg
   const lastTarget = targets[targets.length - 1];
   const last = lastTarget ? citationOf(lastTarget.clauseId) : undefined;
   const citation = first && last && last !== first ? `${first} — ${last}` : (first ?? '');
-  return template.replace('{quote}', () => quote).replace('{citation}', () => citation);
+  return fillQuote(template, quote, citation);
 }
+
+/** The language table's quote template filled in (as written: no replacement patterns). */
+export const fillQuote = (template: string, quote: string, citation: string): string => template.replace('{quote}', () => quote).replace('{citation}', () => citation);
