@@ -6,11 +6,12 @@
 import type { Messages } from './i18n.ts';
 
 /**
- * Where a shortcut acts. `app`, `reading` (a document is open) and `results` (search results are
- * shown) are keys of the whole window; `find` and `splitter` act in that control alone; `menu` keys
- * belong to the desktop menu, which carries them as accelerators.
+ * Where a shortcut acts. `app`, `reading` (a document is open), `results` (search results are
+ * shown), `selection` (text of a pane is selected) and `annotation` (a highlight or a note is
+ * open) are keys of the whole window; `find`, `splitter` and `note` (the note editor) act in that
+ * control alone; `menu` keys belong to the desktop menu, which carries them as accelerators.
  */
-export type ShortcutScope = 'app' | 'reading' | 'results' | 'find' | 'splitter' | 'menu';
+export type ShortcutScope = 'app' | 'reading' | 'results' | 'selection' | 'annotation' | 'find' | 'splitter' | 'note' | 'menu';
 
 /** What a shortcut does, for people: a key of the language table's `keys`. */
 export type ShortcutLabel = Exclude<keyof Messages['keys'], 'line' | 'or'>;
@@ -36,12 +37,29 @@ export const SHORTCUTS = [
   { id: 'clause.previous', keys: ['k', 'ArrowUp'], label: 'step', scope: 'reading' },
   { id: 'pane.left', keys: ['Alt+ArrowLeft'], label: 'panes', scope: 'reading', inFields: true, hint: ['Alt+←/→'] },
   { id: 'pane.right', keys: ['Alt+ArrowRight'], label: 'panes', scope: 'reading', inFields: true },
+  { id: 'annotate.highlight', keys: ['h'], label: 'highlight', scope: 'selection' },
+  { id: 'annotate.note', keys: ['n'], label: 'noteSelection', scope: 'selection' },
+  { id: 'annotate.copy', keys: ['c'], label: 'copyQuote', scope: 'selection' },
+  { id: 'annotations.undo', keys: ['Mod+Z'], label: 'undoDelete', scope: 'app' },
+  { id: 'annotation.delete', keys: ['Delete'], label: 'deleteAnnotation', scope: 'annotation' },
+  // Before the results' Escape: an open annotation closes first.
+  { id: 'annotation.close', keys: ['Escape'], label: 'closeAnnotation', scope: 'annotation', inFields: true },
   { id: 'results.close', keys: ['Escape'], label: 'closeResults', scope: 'results', inFields: true },
   { id: 'find.next', keys: ['Enter'], label: 'findNext', scope: 'find' },
   { id: 'find.previous', keys: ['Shift+Enter'], label: 'findPrevious', scope: 'find' },
   { id: 'find.close', keys: ['Escape'], label: 'closeFind', scope: 'find' },
   { id: 'splitter.left', keys: ['ArrowLeft'], label: 'splitter', scope: 'splitter' },
   { id: 'splitter.right', keys: ['ArrowRight'], label: 'splitter', scope: 'splitter' },
+  { id: 'note.bold', keys: ['Mod+B'], label: 'bold', scope: 'note' },
+  { id: 'note.italic', keys: ['Mod+I'], label: 'italic', scope: 'note' },
+  { id: 'note.bullets', keys: ['Mod+Shift+8'], label: 'bullets', scope: 'note' },
+  { id: 'note.numbers', keys: ['Mod+Shift+9'], label: 'numbers', scope: 'note' },
+  { id: 'note.undo', keys: ['Mod+Z'], label: 'noteUndo', scope: 'note' },
+  { id: 'note.redo', keys: ['Mod+Shift+Z', 'Mod+Y'], label: 'noteRedo', scope: 'note' },
+  { id: 'note.newItem', keys: ['Enter'], label: 'newItem', scope: 'note' },
+  { id: 'note.lineBreak', keys: ['Shift+Enter'], label: 'lineBreak', scope: 'note' },
+  { id: 'note.indent', keys: ['Tab'], label: 'indent', scope: 'note' },
+  { id: 'note.outdent', keys: ['Shift+Tab'], label: 'outdent', scope: 'note' },
   { id: 'menu.library', keys: ['Mod+L'], label: 'menuLibrary', scope: 'menu' },
   { id: 'menu.search', keys: ['Mod+K'], label: 'menuSearch', scope: 'menu' },
 ] as const satisfies readonly Shortcut[];
@@ -107,4 +125,24 @@ export function accelerator(id: ShortcutId): string {
   const c = parse(first);
   const key = ELECTRON_KEYS[c.key] ?? (c.key.length === 1 ? c.key.toUpperCase() : c.key);
   return [c.mod && 'CmdOrCtrl', c.alt && 'Alt', c.shift && 'Shift', key].filter(Boolean).join('+');
+}
+
+/**
+ * A shortcut's keys as ProseMirror's keymap writes them: 'Mod+Shift+Z' is 'Mod-Shift-z' (a
+ * letter in lower case, Shift stated), 'Mod+Shift+8' is 'Mod-Shift-8'.
+ */
+export function proseMirrorKeys(id: ShortcutId): string[] {
+  return shortcut(id).keys.map((k) => {
+    const c = parse(k);
+    const key = c.key.length === 1 ? c.key.toLowerCase() : c.key;
+    return [c.mod && 'Mod', c.alt && 'Alt', c.shift && 'Shift', key].filter(Boolean).join('-');
+  });
+}
+
+/** How a button's title writes a shortcut's first key, as the help line does: 'Mod+B' is 'Ctrl+B', 'h' is 'H'. */
+export function keyLabel(id: ShortcutId): string {
+  const first = shortcut(id).keys[0] ?? '';
+  const c = parse(first);
+  const key = c.key.length === 1 ? c.key.toUpperCase() : c.key;
+  return [c.mod && 'Ctrl', c.alt && 'Alt', c.shift && 'Shift', key].filter(Boolean).join('+');
 }

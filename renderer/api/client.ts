@@ -47,13 +47,21 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpCall(): Call {
-  const token = takeToken();
+/** What a browser lets a keepalive request carry (64 KiB for all of them together). */
+const KEEPALIVE_MAX = 60 * 1024;
+
+/**
+ * `keepalive`: the request outlives the page (a note saved as the tab closes). Browsers allow it
+ * only for small bodies; a larger one goes as a plain request, which may not survive the page.
+ */
+function httpCall(token: string, keepalive: boolean): Call {
   return async (method, args) => {
+    const request = JSON.stringify({ args });
     const res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ args }),
+      body: request,
+      keepalive: keepalive && new TextEncoder().encode(request).length <= KEEPALIVE_MAX,
     });
     const body = (await res.json()) as { result?: unknown; error?: string };
     if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
@@ -62,5 +70,11 @@ function httpCall(): Call {
 }
 
 const bridge = window.clauseway;
+const token = bridge ? '' : takeToken();
 export const platform: 'electron' | 'browser' = bridge ? 'electron' : 'browser';
-export const api: ClausewayApi = overCall(bridge ? bridge.call : httpCall());
+export const api: ClausewayApi = overCall(bridge ? bridge.call : httpCall(token, false));
+/**
+ * The same contract for writes that must land although the page is going away: in browser mode
+ * over keepalive requests; in the desktop app the IPC message is delivered as it is.
+ */
+export const durableApi: ClausewayApi = bridge ? api : overCall(httpCall(token, true));

@@ -1,4 +1,5 @@
-// The top bar: the way back to the library, the search box, the text size and the language.
+// The top bar: the way back to the library, the annotations, the search box, the text size and the
+// language.
 
 import type { ReactNode } from 'react';
 import { useI18n } from '../common/i18n.tsx';
@@ -8,10 +9,11 @@ import { SearchForm } from '../search/SearchForm.tsx';
 import { router } from './router.ts';
 
 const toLibrary = (): void => router.navigate({ view: 'library' });
+const toAnnotations = (): void => router.navigate({ view: 'annotations' });
 
 export function TopBar(): ReactNode {
   const { t, lang, setLang } = useI18n();
-  const inLibrary = useSelect(router, (r) => r.view === 'library');
+  const view = useSelect(router, (r) => r.view);
   return (
     <header className="topbar">
       <a
@@ -24,8 +26,11 @@ export function TopBar(): ReactNode {
       >
         条文通 <span className="brand-en">Clauseway</span>
       </a>
-      <button type="button" className={`nav-library${inLibrary ? ' current' : ''}`} onClick={toLibrary}>
+      <button type="button" className={`nav-library${view === 'library' ? ' current' : ''}`} onClick={toLibrary}>
         {t.library}
+      </button>
+      <button type="button" className={`nav-library${view === 'annotations' ? ' current' : ''}`} onClick={toAnnotations}>
+        {t.notes.nav}
       </button>
       <SearchForm />
       <div className="topbar-tools">

@@ -19,7 +19,7 @@ export interface Keymap<E extends KeyPress> {
   dispatch: (event: E, typing: boolean) => boolean;
 }
 
-const WINDOW_SCOPES = new Set<Shortcut['scope']>(['app', 'reading', 'results']);
+const WINDOW_SCOPES = new Set<Shortcut['scope']>(['app', 'reading', 'results', 'selection', 'annotation']);
 const WINDOW_SHORTCUTS: readonly (Shortcut & { id: ShortcutId })[] = SHORTCUTS.filter((s) => WINDOW_SCOPES.has(s.scope));
 
 export function createKeymap<E extends KeyPress>(): Keymap<E> {

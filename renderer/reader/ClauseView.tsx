@@ -1,78 +1,80 @@
-// One clause as read: its label, heading, paragraphs (or table), responsible units, and the
-// actions every clause has: copy its citation, copy a link to it, open it in the other pane.
+// One clause as read: its label, heading, paragraphs (or table), responsible units, its notes, and
+// the actions every clause has: copy its citation, copy a link to it, open it in the other pane,
+// write a note on it. Its text is shown as runs of the clause text (clause-layout.ts), with the
+// clause's highlights and the search marks on them.
 
 import { memo, useState, type ReactNode } from 'react';
-import type { ReaderClause } from '../../shared/api.ts';
+import type { Annotation, ReaderClause } from '../../shared/api.ts';
 import type { UnitRole } from '../../shared/types.ts';
+import type { HighlightSpan } from '../annotations/pieces.ts';
+import { ClauseNotes } from '../annotations/ClauseNotes.tsx';
+import { copyText } from '../common/clipboard.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
+import { layoutClause } from './clause-layout.ts';
 import { clauseLink } from './reading.ts';
+import { TextRun } from './TextRun.tsx';
 
-const HEADING_KINDS = new Set(['volume', 'chapter', 'section', 'part', 'preface']);
 const ROLES: UnitRole[] = ['lead', 'cooperate', 'support', 'responsible'];
-
-/** app:// and 127.0.0.1 are secure contexts, where the clipboard API is there. */
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Props {
   clause: ReaderClause;
   terms: string[];
   active: boolean;
+  /** This clause's highlights, oldest first (the same array while they do not change). */
+  highlights: readonly HighlightSpan[];
+  /** Notes on the whole clause. */
+  notes: readonly Annotation[];
   onOpenOther: (clauseId: string) => void;
+  /** Opens the note on this clause (a new one if it has none), beside `anchor`. */
+  onNote: (clause: ReaderClause, anchor: HTMLElement) => void;
+  /** Opens an annotation (one of `notes`) beside `anchor`. */
+  onOpenAnnotation: (id: string, anchor: HTMLElement) => void;
 }
 
-function ClauseViewImpl({ clause, terms, active, onOpenOther }: Props): ReactNode {
+function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther, onNote, onOpenAnnotation }: Props): ReactNode {
   const { t } = useI18n();
   const [copied, setCopied] = useState<'citation' | 'link' | null>(null);
-  const paragraphs = clause.text.split('\n');
-  const first = paragraphs[0] ?? '';
-  // 第一章 规划背景 on its own line is a heading; 前言 prints its name apart from its text.
-  const asHeading = clause.heading !== null && HEADING_KINDS.has(clause.kind) && (first === clause.heading || clause.kind === 'preface');
-  const body = asHeading && clause.kind !== 'preface' ? paragraphs.slice(1) : paragraphs;
+  const layout = layoutClause(clause);
+  const { text } = clause;
   const flash = (what: 'citation' | 'link'): void => {
     setCopied(what);
     setTimeout(() => setCopied(null), 1200);
   };
+  const cell = (value: string, run: (typeof layout.table & object)[number][number]): ReactNode =>
+    run ? <TextRun text={text} run={run} spans={highlights} terms={terms} /> : <Marked text={value} terms={terms} />;
 
   return (
     <article className={`clause kind-${clause.kind} depth-${Math.min(clause.depth, 4)}${active ? ' active' : ''}`} data-clause-id={clause.id} aria-label={clause.citation}>
-      {asHeading && (
+      {layout.heading && (
         <div className={`clause-heading level-${Math.min(clause.depth, 3)}`} role="heading" aria-level={Math.min(clause.depth + 2, 6)}>
           {clause.label && <span className="label">{clause.label}</span>}
-          <Marked text={clause.heading ?? ''} terms={terms} />
+          {layout.heading.run ? <TextRun text={text} run={layout.heading.run} spans={highlights} terms={terms} /> : <Marked text={layout.heading.text} terms={terms} />}
         </div>
       )}
-      {clause.table ? (
+      {clause.table && layout.table ? (
         <div className="table-wrap">
           <table>
             <tbody>
               {clause.table.map((row, i) => (
                 <tr key={i}>
-                  {row.map((cell, j) => (i === 0 ? <th key={j}><Marked text={cell} terms={terms} /></th> : <td key={j}><Marked text={cell} terms={terms} /></td>))}
+                  {row.map((value, j) => {
+                    const run = layout.table?.[i]?.[j] ?? null;
+                    return i === 0 ? <th key={j}>{cell(value, run)}</th> : <td key={j}>{cell(value, run)}</td>;
+                  })}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : (
-        body.map((p, i) => {
-          const lead = i === 0 && !asHeading;
-          const headingPrefix = lead && clause.heading && p.startsWith(clause.heading) ? p.slice(0, clause.heading.length + (/[。．.：:]/.test(p.charAt(clause.heading.length)) ? 1 : 0)) : '';
-          return (
-            <p key={i} className={clause.kind === 'signature' ? 'signature-line' : undefined}>
-              {lead && clause.label && <span className="label">{clause.label}</span>}
-              {headingPrefix && <Marked className="inline-heading" text={headingPrefix} terms={terms} />}
-              <Marked text={p.slice(headingPrefix.length)} terms={terms} />
-            </p>
-          );
-        })
+        layout.paragraphs.map((p, i) => (
+          <p key={i} className={clause.kind === 'signature' ? 'signature-line' : undefined}>
+            {p.lead && clause.label && <span className="label">{clause.label}</span>}
+            {p.heading && <TextRun className="inline-heading" text={text} run={p.heading} spans={highlights} terms={terms} />}
+            <TextRun text={text} run={p.body} spans={highlights} terms={terms} />
+          </p>
+        ))
       )}
       {clause.units.length > 0 && (
         <div className="units">
@@ -87,12 +89,16 @@ function ClauseViewImpl({ clause, terms, active, onOpenOther }: Props): ReactNod
           })}
         </div>
       )}
+      {notes.length > 0 && <ClauseNotes notes={notes} onOpen={onOpenAnnotation} />}
       <div className="clause-actions">
+        <button type="button" onClick={(e) => onNote(clause, e.currentTarget)}>
+          {notes.length > 0 ? t.notes.editClauseNote : t.notes.addClauseNote}
+        </button>
         <button
           type="button"
           title={clause.citation}
           onClick={() => {
-            void copy(clause.citation).then((ok) => ok && flash('citation'));
+            void copyText(clause.citation).then((ok) => ok && flash('citation'));
           }}
         >
           {copied === 'citation' ? t.copied : t.copyCitation}
@@ -100,7 +106,7 @@ function ClauseViewImpl({ clause, terms, active, onOpenOther }: Props): ReactNod
         <button
           type="button"
           onClick={() => {
-            void copy(clauseLink(clause.id)).then((ok) => ok && flash('link'));
+            void copyText(clauseLink(clause.id)).then((ok) => ok && flash('link'));
           }}
         >
           {copied === 'link' ? t.copied : t.copyLink}

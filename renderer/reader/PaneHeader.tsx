@@ -1,19 +1,23 @@
-// A pane's header: the outline toggle, the title, the close button, what identifies the document
+// A pane's header: the outline toggle, the title, the document's notes, the close button, what identifies the document
 // (kind, jurisdictions, issuer, date, number, validity), and below them the find bar when open.
 
 import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../shared/types.ts';
+import { annotating } from '../annotations/annotations.ts';
+import { anchorOf } from '../annotations/ui-store.ts';
 import { useI18n } from '../common/i18n.tsx';
 
 interface Props {
   summary: DocumentSummary;
+  /** How many notes the document carries as a whole. */
+  docNotes: number;
   showOutline: boolean;
   onToggleOutline: () => void;
   onClose: () => void;
   children: ReactNode;
 }
 
-export function PaneHeader({ summary, showOutline, onToggleOutline, onClose, children }: Props): ReactNode {
+export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, onClose, children }: Props): ReactNode {
   const { t } = useI18n();
   return (
     <header className="pane-header">
@@ -24,6 +28,14 @@ export function PaneHeader({ summary, showOutline, onToggleOutline, onClose, chi
         <h1 className="pane-title" title={summary.title}>
           {summary.title}
         </h1>
+        <button
+          type="button"
+          className={`doc-notes-button${docNotes > 0 ? ' has-notes' : ''}`}
+          onClick={(e) => annotating.open({ kind: 'doc-notes', docId: summary.id, anchor: anchorOf(e.currentTarget.getBoundingClientRect()) })}
+        >
+          {t.notes.docNotes}
+          {docNotes > 0 && <span className="count">{docNotes}</span>}
+        </button>
         <button type="button" className="pane-close" aria-label={t.close} title={t.close} onClick={onClose}>
           ×
         </button>

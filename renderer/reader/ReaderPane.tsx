@@ -3,8 +3,11 @@
 // act in it.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { DocumentView, ReaderClause } from '../../shared/api.ts';
+import { NO_NOTES, NO_SPANS } from '../annotations/annotation-index.ts';
+import { annotating, useDocAnnotations } from '../annotations/annotations.ts';
+import { anchorOf } from '../annotations/ui-store.ts';
 import { useShortcuts } from '../app/shortcuts.ts';
 import { ClauseView } from './ClauseView.tsx';
 import { FindBar, useFind } from './FindBar.tsx';
@@ -125,25 +128,46 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
   }, [settled, index, docId, indexOf]);
 
   const openBeside = useCallback((clauseId: string) => reading.openBeside(index, clauseId), [index]);
+  const marked = useDocAnnotations(docId);
+  const noteOnClause = useCallback(
+    (clause: ReaderClause, el: HTMLElement) => annotating.open({ kind: 'clause-note', docId, clauseId: clause.id, anchor: anchorOf(el.getBoundingClientRect()) }),
+    [docId],
+  );
+  const openAnnotation = useCallback((id: string, el: HTMLElement) => annotating.open({ kind: 'annotation', id, anchor: anchorOf(el.getBoundingClientRect()), focus: null }), []);
+  // A click on a highlight opens it; a click that ends a selection is the selection's.
+  const onTextClick = (e: MouseEvent): void => {
+    const hl = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-annotation-id]') : null;
+    const id = hl?.dataset['annotationId'];
+    if (hl && id && window.getSelection()?.isCollapsed !== false) openAnnotation(id, hl);
+  };
   const marks = find.term ? [...terms, find.term] : terms;
   const { summary } = doc;
 
   return (
-    <section ref={paneRef} className={`pane${focused ? ' focused' : ''}`} aria-label={summary.title} data-pane={index} onMouseDown={() => reading.focus(index)} onFocus={() => reading.focus(index)}>
-      <PaneHeader summary={summary} showOutline={showOutline} onToggleOutline={() => setShowOutline(!showOutline)} onClose={() => reading.close(index)}>
+    <section ref={paneRef} className={`pane${focused ? ' focused' : ''}`} aria-label={summary.title} data-pane={index} data-doc-id={docId} onMouseDown={() => reading.focus(index)} onFocus={() => reading.focus(index)}>
+      <PaneHeader summary={summary} docNotes={marked.docNotes.length} showOutline={showOutline} onToggleOutline={() => setShowOutline(!showOutline)} onClose={() => reading.close(index)}>
         {find.shown && <FindBar find={find} />}
         <RedirectNote pane={index} />
       </PaneHeader>
       <div className="pane-body">
         {showOutline && <Outline clauses={clauses} current={settled ?? null} onSelect={goTo} />}
         <div ref={scrollRef} className="doc-scroll" tabIndex={0} aria-label={summary.title}>
-          <div className="doc-column" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="doc-column" style={{ height: virtualizer.getTotalSize() }} onClick={onTextClick}>
             {items.map((item) => {
               const clause = clauses[item.index];
               if (!clause) return null;
               return (
                 <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="doc-row-v" style={{ transform: `translateY(${item.start}px)` }}>
-                  <ClauseView clause={clause} terms={marks} active={clause.id === active} onOpenOther={openBeside} />
+                  <ClauseView
+                    clause={clause}
+                    terms={marks}
+                    active={clause.id === active}
+                    highlights={marked.spans.get(clause.id) ?? NO_SPANS}
+                    notes={marked.clauseNotes.get(clause.id) ?? NO_NOTES}
+                    onOpenOther={openBeside}
+                    onNote={noteOnClause}
+                    onOpenAnnotation={openAnnotation}
+                  />
                 </div>
               );
             })}

@@ -34,7 +34,7 @@ export interface Reading extends Readable<ReadingState> {
   /** Opens a document in a pane (at a clause), keeping what the other pane reads. */
   open: (docId: string, clauseId: string | null, pane: Pane, terms?: string[]) => void;
   /** Opens a search hit in the focused pane, or in the other one. */
-  openFound: (docId: string, clauseId: string, inOther: boolean, terms: string[]) => void;
+  openFound: (docId: string, clauseId: string | null, inOther: boolean, terms: string[]) => void;
   /** Opens a clause of a pane's document in the other pane, marking the same terms. */
   openBeside: (pane: Pane, clauseId: string) => void;
   close: (pane: Pane) => void;

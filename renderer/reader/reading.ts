@@ -2,6 +2,7 @@
 // when the library's revision changes), the text size; and the hooks that read them.
 
 import { useCallback, useSyncExternalStore } from 'react';
+import type { DocumentView } from '../../shared/api.ts';
 import { api, platform } from '../api/client.ts';
 import { router } from '../app/router.ts';
 import { useSelect } from '../common/store.ts';
@@ -24,6 +25,12 @@ export const useReadRoute = (): ReadRoute | null => useSelect(router, (r) => (r.
 export const useTerms = (pane: Pane): string[] => useSelect(reading, (s) => s.terms[pane]);
 export const useSplit = (): number => useSelect(reading, (s) => s.split);
 export const useNotice = (pane: Pane): RedirectNotice | null => useSelect(reading, (s) => (s.notice?.pane === pane ? s.notice : null));
+
+/** A document as read now, if it is. */
+export function documentNow(docId: string): DocumentView | null {
+  const entry = documents.get(docId);
+  return entry.state === 'ready' ? entry.doc : null;
+}
 
 /** A document for a pane: read (or taken from the cache) while the pane shows it. */
 export function useDocument(docId: string): DocumentEntry {

@@ -1,13 +1,16 @@
 // Global search results, grouped by document in rank order: each hit shows where it stands (its
 // citation) and its snippet with the matches marked; it opens in the focused pane or the other.
+// Notes that hold the words come first, in a group of their own.
 
 import type { ReactNode } from 'react';
 import { groupByDocument } from '../../shared/group.ts';
+import { openAnnotation } from '../annotations/open.ts';
+import { whereOf } from '../annotations/where.ts';
 import { useShortcuts } from '../app/shortcuts.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
 import { useDocumentMap } from '../library/library.ts';
-import { search, useSearch } from './search.ts';
+import { search, useNoteHits, useSearch } from './search.ts';
 
 interface Props {
   /** Opens a hit; `inOther`: in the pane without the focus. `terms`: the folded terms to mark. */
@@ -40,6 +43,7 @@ export function SearchPanel({ onOpen }: Props): ReactNode {
       </header>
       {error !== null ? <p className="no-results problems">{error}</p> : hits.length === 0 && <p className="no-results">{t.noResults}</p>}
       <ol className="search-groups">
+        <NoteGroup terms={response?.folded ?? []} />
         {groups.map((g) => {
           const doc = docs.get(g.docId);
           const first = g.hits[0];
@@ -74,5 +78,40 @@ export function SearchPanel({ onOpen }: Props): ReactNode {
         })}
       </ol>
     </section>
+  );
+}
+
+function NoteGroup({ terms }: { terms: string[] }): ReactNode {
+  const { t } = useI18n();
+  const { notes } = useNoteHits();
+  if (notes.length === 0) return null;
+  return (
+    <li className="search-group note-group" aria-label={t.notes.searchGroup}>
+      <h3>
+        {t.notes.searchGroup}
+        <span className="group-meta">
+          {notes.length} {t.annotations.count}
+        </span>
+      </h3>
+      <ol>
+        {notes.map((a) => (
+          <li key={a.id} className={`search-hit note-hit${a.color ? ` note-${a.color}` : ''}`}>
+            <button type="button" className="hit-open" data-annotation-id={a.id} onClick={() => openAnnotation(a)}>
+              <span className="hit-where">
+                <span className="label">{t.notes.kind[a.kind]}</span>
+                {whereOf(a)}
+              </span>
+              {a.kind === 'highlight' && <span className="hit-quote">{a.targets.map((x) => x.quote.exact).join(' … ')}</span>}
+              <span className="hit-snippet">
+                <Marked text={a.noteText.replace(/\n/g, ' ')} terms={terms} />
+              </span>
+            </button>
+            <button type="button" className="hit-other" title={t.openOther} onClick={() => openAnnotation(a, true)}>
+              ⇆
+            </button>
+          </li>
+        ))}
+      </ol>
+    </li>
   );
 }

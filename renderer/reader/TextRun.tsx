@@ -1,0 +1,43 @@
+// A run of a clause's text as shown: cut into pieces where highlights and search marks begin and
+// end. The run's element carries its offset in the clause text (data-at), which is how a selection
+// is mapped back to the text (annotations/dom-selection.ts); nothing but the run's own characters
+// is put inside it.
+
+import { Fragment, memo, type ReactNode } from 'react';
+import { matchRanges } from '../../shared/snippet.ts';
+import { pieces, type HighlightSpan } from '../annotations/pieces.ts';
+import { foldText } from '../common/fold.ts';
+import type { Run } from './clause-layout.ts';
+
+interface Props {
+  text: string;
+  run: Run;
+  spans: readonly HighlightSpan[];
+  terms: readonly string[];
+  className?: string;
+}
+
+function TextRunImpl({ text, run, spans, terms, className }: Props): ReactNode {
+  const shown = text.slice(run.start, run.end);
+  const marks = terms.length > 0 ? matchRanges(shown, [...terms], foldText) : [];
+  const cut = spans.length > 0 || marks.length > 0 ? pieces(run, spans, marks) : null;
+  return (
+    <span className={className} data-at={run.start}>
+      {cut
+        ? cut.map((p) => {
+            const words = text.slice(p.start, p.end);
+            const inner = p.marked ? <mark>{words}</mark> : words;
+            if (!p.highlight) return <Fragment key={p.start}>{inner}</Fragment>;
+            const noted = p.closes && p.highlight.hasNote ? ' noted' : '';
+            return (
+              <span key={p.start} className={`hl hl-${p.highlight.color}${noted}`} data-annotation-id={p.highlight.id}>
+                {inner}
+              </span>
+            );
+          })
+        : shown}
+    </span>
+  );
+}
+
+export const TextRun = memo(TextRunImpl);
