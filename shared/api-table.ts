@@ -92,7 +92,7 @@ export const API = {
   /** The reader's language, for what the shell around the renderer says (the desktop menu). */
   setLanguage: method<(lang: 'zh' | 'en') => Promise<void>>().args(z.tuple([z.enum(['zh', 'en'])])),
 
-  /** Annotations (user data, kept apart from the library), newest first. */
+  /** Annotations (user data, kept apart from the library) in the order they were made; with `text`, the notes holding it, last changed first. */
   listAnnotations: method<(query?: AnnotationQuery) => Promise<Annotation[]>>().args(z.tuple([annotationQuery.optional()])),
   /** Counts by status, colour and tag, for the same query. */
   countAnnotations: method<(query?: AnnotationQuery) => Promise<AnnotationCounts>>().args(z.tuple([annotationQuery.optional()])),
