@@ -26,7 +26,7 @@ test('jurisdiction: the issuer first, else the most specific places of the title
   assert.deepEqual(jurisdictionsOf('广东省人民政府', '中国（珠海）跨境电子商务综合试验区实施方案'), [{ name: '广东省', level: 'province' }]);
   assert.deepEqual(jurisdictionsOf(null, '中国（东莞）跨境电子商务综合试验区实施方案'), [{ name: '东莞市', level: 'city' }]);
   assert.deepEqual(jurisdictionsOf('商务部等12部门', '关于推进商品交易市场发展平台经济的指导意见'), [{ name: '全国', level: 'national' }]);
-  assert.deepEqual(jurisdictionsOf(null, '粵港澳大灣區：香港特別行政區金融發展局報告'), [{ name: '香港', level: 'sar' }]);
+  assert.deepEqual(jurisdictionsOf(null, '粵港澳大灣區：香港特別行政區金融發展局報告'), [{ name: '香港特别行政区', level: 'sar' }]);
 });
 
 test('an HTML table keeps its rows and cells (the agenda of the 2019 Zhuhai–Penang meeting)', () => {

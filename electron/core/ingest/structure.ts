@@ -62,6 +62,50 @@ function splitHeading(rest: string): string | null {
   return null;
 }
 
+/** Sentence and clause punctuation: a law prints its article headings without any. */
+const ANY_PUNCT = /[。，,；;：:、！？!?（）()“”"《》]/;
+/** 第一条【立法目的】为了… : a heading printed in brackets at the start of the article. */
+const BRACKETED = /^【([^】]{1,30})】/;
+
+/**
+ * An article's heading is only what the text prints as one: 【立法目的】, or a short phrase without
+ * any punctuation set before the body (第一條 標的 / 本法律旨在…, as Macau prints its laws). The
+ * first sentence of an article is its text, never its heading.
+ */
+function articleHeading(rest: string): string | null {
+  const bracketed = BRACKETED.exec(rest);
+  if (bracketed) return bracketed[1]?.trim() ?? null;
+  return rest.length > 0 && rest.length <= 20 && !ANY_PUNCT.test(rest) ? rest : null;
+}
+
+const headingOf = (kind: ClauseKind, rest: string): string | null => (kind === 'article' ? articleHeading(rest) : splitHeading(rest));
+
+/**
+ * A short unpunctuated line heads an article only when the article goes on after it, and only in a
+ * law that heads its articles so (most of them), or over a numbered list. A few such lines over
+ * text are lines a page or a PDF cut short (…主管部门负责 / 本行政区域…), not headings.
+ * Bracketed headings always stand.
+ */
+function settleArticleHeadings(tree: ParsedClause[]): void {
+  const articles: ParsedClause[] = [];
+  const collect = (nodes: ParsedClause[]): void => {
+    for (const c of nodes) {
+      if (c.kind === 'article') articles.push(c);
+      collect(c.children);
+    }
+  };
+  collect(tree);
+  const phrased = articles.filter((a) => a.heading !== null && !BRACKETED.test(a.paragraphs[0] ?? ''));
+  for (const a of phrased) if (a.paragraphs.length <= 1 && a.children.length === 0) a.heading = null;
+  // A heading over a numbered list (第十八条 承运人的责任 / 一、…) is no line cut short.
+  const headed = phrased.filter((a) => a.heading !== null);
+  const overText = headed.filter((a) => labelledOf(a).length === 0);
+  if (headed.length * 2 < articles.length) for (const a of overText) a.heading = null;
+}
+
+/** A paragraph that announces a list: 有下列情形之一的，不予受理： */
+const INTRODUCES_LIST = /[：:]$/;
+
 function labelledOf(c: ParsedClause): ParsedClause[] {
   return c.children.filter((k) => k.label !== '');
 }
@@ -82,7 +126,10 @@ export function splitSignature(blocks: NormalBlock[]): { body: NormalBlock[]; si
   return { body: blocks.slice(0, start), signature: blocks.slice(start, end) };
 }
 
-export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
+export function buildTree(input: NormalBlock[]): ParsedClause[] {
+  // Portal fields (发布日期：…, 索引号：…) are metadata, not text of the document.
+  const blocks = input.filter((b) => !b.fields);
+  const labels = blocks.map((b) => (b.table ? null : matchLabel(b.text)));
   const root = newClause('paragraph');
   const stack: OpenClause[] = [{ clause: root, rank: -1, closed: false }];
   const lastNumber = new Map<ClauseKind, number>();
@@ -108,7 +155,29 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     const last = lastNumber.get(label.kind);
     if (label.number === 1 || (last !== undefined && label.number > last && (label.number - last <= 2 || label.kind === 'article'))) return true;
     // 第X条 followed by a space is unmistakable even when a damaged file lost the articles before it.
-    return label.kind === 'article' && last === undefined;
+    if (label.kind === 'article' && last === undefined) return true;
+    // A document published in parts may open at （三）: its first numbered item, when the next number follows.
+    return lastNumber.size === 0 && followedBy(label);
+  };
+
+  let at = 0;
+  /** Whether a later paragraph carries the next number of the same kind. */
+  const followedBy = (label: Label): boolean =>
+    labels.some((l, j) => j > at && l !== null && l.kind === label.kind && l.number === label.number + 1);
+
+  /**
+   * A list that starts again at 1 after a paragraph announcing it (an article's second paragraph
+   * with its own （一）…（五）): the announcing paragraph leaves the last item of the first list and
+   * the new list stands beside the first, instead of being swallowed as text of its last item.
+   */
+  const restartsList = (label: Label, parent: ParsedClause): boolean => {
+    if (label.number !== 1 || !labelledOf(parent).some((c) => c.kind === label.kind)) return false;
+    const open = top().clause;
+    const intro = open.paragraphs[open.paragraphs.length - 1];
+    if (open === parent || open.paragraphs.length < 2 || !intro || !INTRODUCES_LIST.test(intro)) return false;
+    open.paragraphs.pop();
+    parent.children.push({ ...newClause('paragraph'), paragraphs: [intro] });
+    return true;
   };
 
   const attachParagraph = (node: ParsedClause): void => {
@@ -117,7 +186,9 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     top().clause.children.push(node);
   };
 
-  for (const block of blocks) {
+  for (; at < blocks.length; at++) {
+    const block = blocks[at];
+    if (!block) continue;
     if (block.table) {
       const t = newClause('table');
       t.table = block.table;
@@ -126,15 +197,15 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
       continue;
     }
     const text = block.text;
-    const label = matchLabel(text);
+    const label = labels[at] ?? null;
     if (label) {
       const rank = labelRank(label.kind);
       const pi = parentIndexFor(rank);
       const parent = stack[pi]?.clause ?? root;
-      if (accepts(label, parent)) {
+      if (accepts(label, parent) || restartsList(label, parent)) {
         stack.length = pi + 1;
         const clause = newClause(label.kind, label);
-        clause.heading = splitHeading(label.rest);
+        clause.heading = headingOf(label.kind, label.rest);
         if (label.rest) clause.paragraphs.push(label.rest);
         parent.children.push(clause);
         lastNumber.set(label.kind, label.number);
@@ -163,7 +234,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     if (current.clause !== root && !current.closed && labelledOf(current.clause).length === 0) {
       // Body of the open clause: a title on its own line, then its paragraphs.
       current.clause.paragraphs.push(text);
-      if (current.clause.heading === null && current.clause.paragraphs.length === 1) current.clause.heading = splitHeading(text);
+      if (current.clause.heading === null && current.clause.paragraphs.length === 1) current.clause.heading = headingOf(current.clause.kind, text);
       const units = parseUnits(text);
       if (units) {
         current.clause.units = units.units;
@@ -173,6 +244,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     }
     attachParagraph({ ...newClause('paragraph'), paragraphs: [text] });
   }
+  settleArticleHeadings(root.children);
   return root.children;
 }
 

@@ -1,0 +1,146 @@
+// The history lines printed under the title of a law or regulation:
+//   2023年1月9日 广东省第十三届人民代表大会常务委员会第四十八次会议通过
+//   （1999年4月29日第九届全国人民代表大会常务委员会第九次会议通过　根据2009年8月27日…决定修正）
+//   2001年12月11日中华人民共和国国务院令第334号公布　自2002年1月1日起施行
+// They say who adopted the text (the issuer), when each version was made and when it takes effect.
+// Read on the folded line, so the Traditional 會議通過 reads as 会议通过; names are kept as printed.
+
+import { fold } from '../../../shared/fold.ts';
+import { isoDate } from './dates.ts';
+
+export type HistoryKind = 'adopted' | 'approved' | 'amended' | 'revised' | 'promulgated' | 'effective';
+
+export interface HistoryEvent {
+  kind: HistoryKind;
+  /** ISO date. */
+  date: string;
+  /** The body that acted, as printed, without its term (第十三届): 广东省人民代表大会常务委员会. */
+  body: string | null;
+}
+
+export interface History {
+  events: HistoryEvent[];
+  /** Who made the text: the body that adopted it, else the one that promulgated or revised it. */
+  issuer: string | null;
+  /** The date of this version: its latest adoption, approval, amendment or revision. */
+  date: string | null;
+  /** When it takes effect (自…起施行), when printed. */
+  effective: string | null;
+}
+
+const NUM = '[0-9一二三四五六七八九十百千零〇]';
+const DATE = `(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*${NUM}{1,3}\\s*月\\s*${NUM}{1,3}\\s*日`;
+const DATE_RE = new RegExp(DATE, 'g');
+const EVENT_WORD = /(?:通过|批准|修正|修订|公布|发布|施行)/;
+/** A history line is short and holds a date and what happened on it. */
+const MAX_LINE = 400;
+
+const KINDS: [RegExp, HistoryKind][] = [
+  [/施行[）)]?$/, 'effective'],
+  [/修订(?:通过)?[）)]?$/, 'revised'],
+  [/修正[）)]?$/, 'amended'],
+  [/批准(?:的?(?:第.次)?修正)?[）)]?$/, 'approved'],
+  [/通过[）)]?$/, 'adopted'],
+  [/(?:公布|发布)[）)]?$/, 'promulgated'],
+];
+
+/** Where the acting body's name ends: before its meeting (第十次会议, 第20次室务会议), its decree or its notice. */
+const BODY_END = new RegExp(
+  `^(.+?)(?:第?${NUM}+次[\\u4e00-\\u9fa5]{0,3}会议|常务会议|(?:令|公告)\\s*第|第\\s*\\d+\\s*号令|公告|令|(?:批准|通过|公布|发布|修订|修正)+[）)]?$)`,
+);
+/** The term of a congress, 第十三届 or 十三届, is no part of its name. */
+const TERM = new RegExp(`第?\\s*${NUM}+\\s*[届屆]`, 'g');
+
+/** Cuts the printed body out of the original line by the offsets found on the folded one. */
+function bodyOf(original: string, folded: string): string | null {
+  const lead = /^[\s　,，、]*(?:根据|经|由)?/.exec(folded)?.[0].length ?? 0;
+  const m = BODY_END.exec(folded.slice(lead));
+  if (!m?.[1]) return null;
+  let name = original.slice(lead, lead + m[1].length).replace(TERM, '').replace(/\s+/g, '').replace(/\d{4}年$/, '');
+  const f = fold(name);
+  // The court's and procuratorate's committees act for the institution itself.
+  const committee = /(?:审判委员会|检察委员会)$/.exec(f);
+  if (committee) name = name.slice(0, name.length - committee[0].length);
+  if (/(?:决定|《|》)/.test(f) || name.length < 2 || name.length > 40) return null;
+  return name;
+}
+
+/** One act may be several events: a joint adoption by two bodies on two dates. */
+interface Act {
+  events: HistoryEvent[];
+}
+
+/** The acts of one line: each date opens an event that runs to the next date. */
+function actsOf(line: string): Act[] {
+  const folded = fold(line);
+  const starts = [...folded.matchAll(DATE_RE)].map((m) => ({ at: m.index, length: m[0].length }));
+  const acts: Act[] = [];
+  let pending: { date: string; body: string | null }[] = [];
+  starts.forEach((s, k) => {
+    const end = starts[k + 1]?.at ?? folded.length;
+    const date = isoDate(folded.slice(s.at, s.at + s.length));
+    // "根据" before the next date belongs to the next event.
+    const text = folded.slice(s.at + s.length, end).replace(/[\s　]*(?:根据|并经|经)?[\s　]*$/, '');
+    const body = bodyOf(line.slice(s.at + s.length, s.at + s.length + text.length), text);
+    const kind = KINDS.find(([re]) => re.test(text))?.[1];
+    if (!date) return;
+    if (!kind) {
+      // 最高人民法院审判委员会第N次会议、N年N月N日最高人民检察院…会议通过: one joint act.
+      if (/[、和及与]$/.test(text)) pending.push({ date, body });
+      return;
+    }
+    acts.push({ events: [...pending.map((p) => ({ kind, ...p })), { kind, date, body }] });
+    pending = [];
+  });
+  // 自2002年1月1日起施行: the effective date printed after the act.
+  const from = new RegExp(`自\\s*(${DATE})\\s*起\\s*施行`).exec(folded);
+  const fromDate = from?.[1] ? isoDate(from[1]) : null;
+  if (fromDate && !acts.some((a) => a.events.some((e) => e.kind === 'effective'))) acts.push({ events: [{ kind: 'effective', date: fromDate, body: null }] });
+  return acts;
+}
+
+/** Whether a line is a history line: a date, an act, nothing else (no sentence of a text). */
+export function isHistoryLine(text: string): boolean {
+  if (text.length > MAX_LINE || !/^[(（]?\s*(?:根[据據]\s*)?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/.test(text)) return false;
+  const folded = fold(text).trim();
+  if (!/^[(（]?\s*(?:根据\s*)?\d{4}\s*年|^[(（]?\s*[〇零一二三四五六七八九]{4}\s*年/.test(folded)) return false;
+  // One line of acts, not a sentence: no full stop inside, no comma but before 自…起施行.
+  if (!EVENT_WORD.test(folded) || /[。；，,]/.test(folded.replace(/[。；]$/, '').replace(/[，,]\s*(?=自)/g, ''))) return false;
+  return actsOf(text).length > 0;
+}
+
+/** A history line whose last act is complete: what follows it is not its continuation. */
+export function endsWithAct(text: string): boolean {
+  return isHistoryLine(text) && /(?:通过|批准|修正|修订|公布|发布|施行)[）)]?$/.test(fold(text.trim()));
+}
+
+const ISSUER_ORDER: HistoryKind[] = ['adopted', 'promulgated', 'revised', 'amended', 'approved'];
+
+/** 立法會根據《澳門特別行政區基本法》第七十一條（一）項，制定本法律。: the body that enacts the text. */
+const ENACTING = /^(.{2,16}?)(?:根据|依据|依照)《[^》]{2,40}》.{0,40}?(?:制定|订定|颁布)本(?:法律|行政法规|法规|条例|规章|办法|规定)/;
+
+function enactingBody(lines: string[]): string | null {
+  for (const line of lines) {
+    const m = ENACTING.exec(fold(line));
+    if (m?.[1] && !/[，。；]/.test(m[1])) return line.slice(0, m[1].length);
+  }
+  return null;
+}
+
+/** Reads the history lines among the first lines of a document. */
+export function historyOf(lines: string[]): History {
+  const acts = lines.filter(isHistoryLine).flatMap(actsOf);
+  const events = acts.flatMap((a) => a.events);
+  let issuer: string | null = null;
+  for (const kind of ISSUER_ORDER) {
+    const act = acts.find((a) => a.events.some((e) => e.kind === kind && e.body));
+    if (!act) continue;
+    // A joint act names every body: 最高人民法院、最高人民检察院.
+    issuer = [...new Set(act.events.flatMap((e) => (e.body ? [e.body] : [])))].join('、');
+    break;
+  }
+  issuer ??= enactingBody(lines);
+  const versions = events.filter((e) => e.kind !== 'effective').map((e) => e.date).sort();
+  const effective = events.find((e) => e.kind === 'effective')?.date ?? null;
+  return { events, issuer, date: versions[versions.length - 1] ?? null, effective };
+}
