@@ -109,6 +109,36 @@ export function isHistoryLine(text: string): boolean {
   return actsOf(text).length > 0;
 }
 
+/**
+ * The sentence of a promulgation notice (公告) or decree (主席令) that publishes a text:
+ * 《…条例》经深圳市第六届人民代表大会常务委员会第四十四次会议于2020年8月26日修订通过，现予公布，
+ * 自2020年10月1日起施行。 It names the text, the body, the date and the kind of act.
+ */
+const PROMULGATION = new RegExp(
+  `《([^》]{2,80})》\\s*(?:已\\s*)?(?:经|由)(.{2,60}?)(?:于\\s*)?(${DATE})\\s*(修订|修正)?\\s*(?:通过|批准)[^。]{0,6}(?:现予|予以)(?:公布|发布)`,
+);
+
+/** The name of the text a promulgation sentence publishes, or null. */
+export function promulgatedTitle(text: string): string | null {
+  if (text.length > MAX_LINE) return null;
+  const m = PROMULGATION.exec(fold(text));
+  return m?.[1] ? text.slice(m.index + 1, m.index + 1 + m[1].length) : null;
+}
+
+function promulgationActs(line: string): Act[] {
+  const folded = fold(line);
+  const m = PROMULGATION.exec(folded);
+  const date = m?.[3] ? isoDate(m[3]) : null;
+  if (!m?.[2] || !date) return [];
+  const at = m.index + m[0].indexOf(m[2], m[1]?.length ?? 0);
+  const kind: HistoryKind = m[4] === '修订' ? 'revised' : m[4] === '修正' ? 'amended' : 'adopted';
+  const acts: Act[] = [{ events: [{ kind, date, body: bodyOf(line.slice(at, at + m[2].length), m[2]) }] }];
+  const from = new RegExp(`自\\s*(${DATE})\\s*起\\s*施行`).exec(folded);
+  const effective = from?.[1] ? isoDate(from[1]) : null;
+  if (effective) acts.push({ events: [{ kind: 'effective', date: effective, body: null }] });
+  return acts;
+}
+
 /** A history line whose last act is complete: what follows it is not its continuation. */
 export function endsWithAct(text: string): boolean {
   return isHistoryLine(text) && /(?:通过|批准|修正|修订|公布|发布|施行)[）)]?$/.test(fold(text.trim()));
@@ -129,7 +159,7 @@ function enactingBody(lines: string[]): string | null {
 
 /** Reads the history lines among the first lines of a document. */
 export function historyOf(lines: string[]): History {
-  const acts = lines.filter(isHistoryLine).flatMap(actsOf);
+  const acts = lines.flatMap((l) => (isHistoryLine(l) ? actsOf(l) : promulgationActs(l)));
   const events = acts.flatMap((a) => a.events);
   let issuer: string | null = null;
   for (const kind of ISSUER_ORDER) {

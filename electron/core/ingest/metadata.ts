@@ -36,9 +36,13 @@ function sarOfBody(body: string): Jurisdiction | null {
   return n >= 2 ? { name, level: 'sar' } : null;
 }
 
+/** The stamp the Hong Kong Government prints under every press release: 香港時間16時00分. */
+const HK_PRESS_STAMP = /香港时间\s*\d{1,2}\s*时\s*\d{1,2}\s*分/;
+
 /**
  * The jurisdictions of a document, the primary first. A zone the title (or the issuer) names leads,
- * with its city, province and SAR after it; else the issuer's place; else the places of the title;
+ * with its city, province and SAR after it; a Hong Kong press release is Hong Kong's; else the
+ * issuer's place; else the places of the title;
  * else a SAR the body keeps naming (a Macau law names no place in its title); else 全国. SARs the
  * title names follow the primary: a national law about Hong Kong is Hong Kong's too.
  */
@@ -51,6 +55,8 @@ export function jurisdictionsOf(issuer: string | null, title: string, body = '')
   const primary = ((): Jurisdiction[] => {
     const zone = zoneIn(bare) ?? zoneIn(foldedIssuer);
     if (zone) return [...zone, ...fromIssuer.slice(0, 1).map(plain)];
+    // A Hong Kong Government press release is Hong Kong's, whatever city its title names.
+    if (HK_PRESS_STAMP.test(fold(body.slice(-200)))) return [{ name: '香港特别行政区', level: 'sar' }, ...fromTitle.map(plain)];
     if (issuer && NATIONAL.test(foldedIssuer) && fromIssuer.length === 0) return [NATIONWIDE];
     const own = fromIssuer[0];
     if (own) return [plain(own)];

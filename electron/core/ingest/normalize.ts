@@ -22,7 +22,7 @@ const CLOSING = /[。！？；：!?;:…）)」』”"】〕》\]]$/;
  * A title ends with the name of its kind of document, maybe followed by a year range, a number or
  * a version in brackets. Read on the folded text: 規劃綱要 and 规划纲要 end alike.
  */
-const TITLE_END = /(?:通知|通告|公告|意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|决议|指引|指南|批[复覆]|报告|协议|法|法律|法令|简报|解释|守则|章程|标准|修正案|公约|安排|备忘录)(?:[（(][^（()）]{1,30}[）)])?$/;
+const TITLE_END = /(?:通知|通告|公告|意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|决议|指引|指南|批[复覆]|报告|协议|法|法律|法令|简报|解释|守则|章程|标准|修正案|公约|安排|备忘录|预案)(?:[（(][^（()）]{1,30}[）)])?$/;
 
 /** Whether a line ends like the title of a document (Simplified or Traditional). */
 export function hasTitleEnding(text: string): boolean {
@@ -47,7 +47,7 @@ function dropTableOfContents(blocks: NormalBlock[]): NormalBlock[] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (!b) continue;
-    if (!TOC_HEAD.test(compact(b.text))) {
+    if (!TOC_HEAD.test(fold(compact(b.text)))) {
       out.push(b);
       continue;
     }
@@ -56,7 +56,7 @@ function dropTableOfContents(blocks: NormalBlock[]): NormalBlock[] {
     for (; j < blocks.length; j++) {
       const e = blocks[j];
       if (!e) break;
-      const key = compact(e.text);
+      const key = fold(compact(e.text));
       if (entries.has(key)) break; // the body repeats the first entries
       if (e.table || e.text.length > 60 || /[。；]$/.test(e.text)) break;
       entries.add(key);

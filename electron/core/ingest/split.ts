@@ -5,9 +5,10 @@
 
 import type { NormalBlock } from './normalize.ts';
 import { hasTitleEnding } from './normalize.ts';
-import { isHistoryLine } from './history.ts';
+import { isHistoryLine, promulgatedTitle } from './history.ts';
 import { matchLabel } from './labels.ts';
-import { isNumberTitle } from './metadata.ts';
+import { docNumberIn, isNumberTitle } from './metadata.ts';
+import { fold } from '../../../shared/fold.ts';
 
 export interface Segment {
   /** The title as printed, lines joined; null when the segment starts without one. */
@@ -36,7 +37,7 @@ function titleAt(blocks: NormalBlock[], i: number): { title: string; length: num
   let text = '';
   for (let k = 0; k < 3; k++) {
     const b = blocks[i + k];
-    if (!b || b.table || b.fields || HAS_SENTENCE_PUNCT.test(b.text) || b.text.length > 90 || DATE_IN_LINE.test(b.text)) return null;
+    if (!b || b.table || b.fields || HAS_SENTENCE_PUNCT.test(b.text) || b.text.length > 90 || DATE_IN_LINE.test(b.text) || isNumberLine(b.text)) return null;
     // The lines of one title are set alike; a label or a heading mark starts something else.
     if (k > 0 && (matchLabel(b.text) || b.heading !== blocks[i]?.heading)) return null;
     text += (k > 0 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '') + b.text;
@@ -50,6 +51,12 @@ function titleAt(blocks: NormalBlock[], i: number): { title: string; length: num
     }
   }
   return null;
+}
+
+/** A line that is a document number alone (穗府辦〔2015〕14號) is no part of a title. */
+function isNumberLine(text: string): boolean {
+  const n = docNumberIn(text);
+  return n !== null && n.length >= text.replace(/\s/g, '').length - 2 && !isNumberTitle(text);
 }
 
 /** A short line that names something: no sentence, no label, no history, no field. */
@@ -78,7 +85,7 @@ function opensDocument(next: NormalBlock | undefined): boolean {
 
 /** The documents named by a notice that prints them: 关于印发《X》、《Y》的通知. */
 function printedDocuments(noticeTitle: string): string[] {
-  const m = /印发(.+?)的通知/.exec(noticeTitle);
+  const m = /印发(.+?)的通知/.exec(fold(noticeTitle));
   if (!m?.[1]) return [];
   const inner = m[1];
   const quoted = [...inner.matchAll(/《([^》]+)》/g)].map((q) => q[1] ?? '');
@@ -86,7 +93,8 @@ function printedDocuments(noticeTitle: string): string[] {
   return inner.split(/、(?=中国|关于|[^、]{6,})/).map((s) => s.trim());
 }
 
-const compact = (s: string): string => s.replace(/\s/g, '');
+/** For comparing titles: no spaces, one script. */
+const compact = (s: string): string => fold(s.replace(/\s/g, ''));
 
 export interface SplitOptions {
   /** Take the first line as the title of a page whose title ends with no kind of document. */
@@ -162,6 +170,13 @@ function mergeSegments(segments: Segment[]): Segment[] {
     const next = segments[i + 1];
     if (s.title === null && i === 0 && next && s.blocks.length <= 3) {
       next.blocks = [...s.blocks, ...next.blocks];
+      next.line = s.line;
+      continue;
+    }
+    // The 公告 or 主席令 that publishes the next text (《X》经…通过，现予公布) is its preamble.
+    if (next?.title && !next.attachment && s.blocks.length <= 12 && s.blocks.some((b) => compact(promulgatedTitle(b.text) ?? '') === compact(next.title ?? ''))) {
+      const heading: NormalBlock[] = s.title ? [{ text: s.title, line: s.line, heading: true }] : [];
+      next.blocks = [...heading, ...s.blocks, ...next.blocks];
       next.line = s.line;
       continue;
     }

@@ -32,7 +32,8 @@ interface OpenClause {
 const PREFACE = /^(?:前言|序言|引言|导言)$/;
 /** 本办法自…起施行 / 本政策由…负责解释: the closing provisions of the whole document. */
 const CLOSING_PROVISION = /^本(?:政策|办法|措施|方案|意见|规定|通知|细则|计划|条例|规则|决定|指引|实施意见|若干措施)[^。]{0,40}(?:施行|实施|解释|有效期|废止)/;
-const DATE_LINE = /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$/;
+/** 2019年2月12日, 二〇一九年二月十六日, 2019年5月27日(星期一) as a press release prints its day. */
+const DATE_LINE = /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?:[（(]?星期[一二三四五六日天][）)]?)?$/;
 
 function newClause(kind: ClauseKind, label?: Label): ParsedClause {
   return {
@@ -55,8 +56,11 @@ function newClause(kind: ClauseKind, label?: Label): ParsedClause {
  */
 function splitHeading(rest: string): string | null {
   if (!rest) return null;
-  // A short line that is at most one sentence, commas allowed: 二、构建平台生态，激发市场活力.
-  if (rest.length <= 40 && !/[。；！？]/.test(rest.replace(/[。．.]$/, '')) && !/[）)]$/.test(rest)) return rest.replace(/[。．.：:]$/, '');
+  // A short line that is at most one sentence, commas allowed: 二、构建平台生态，激发市场活力. A line
+  // ending in a colon is a heading when it is a few words (主要特点：), else a sentence announcing
+  // a list (第一款所指的整合是指…进行下列事宜：).
+  const announces = /[：:]$/.test(rest) && (rest.length > 13 || /[，,]/.test(rest));
+  if (rest.length <= 40 && !/[。；;！？!?]/.test(rest.replace(/[。．.]$/, '')) && !/[）)]$/.test(rest) && !announces) return rest.replace(/[。．.：:]$/, '');
   const m = /^([^。；，,！？：:（(]{2,30})[。．]/.exec(rest);
   if (m && rest.length > m[0].length) return m[1] ?? null;
   return null;
@@ -80,17 +84,22 @@ function articleHeading(rest: string): string | null {
 
 const headingOf = (kind: ClauseKind, rest: string): string | null => (kind === 'article' ? articleHeading(rest) : splitHeading(rest));
 
+/** The heading is the clause's one sentence entire, full stop and all. */
+const isWholeSentence = (heading: string, text: string): boolean => /[。.；;]$/.test(text) && heading === text.slice(0, -1);
+
 /**
- * A short unpunctuated line heads an article only when the article goes on after it, and only in a
+ * Headings the text does not print are dropped. A short unpunctuated line heads an article only when the article goes on after it, and only in a
  * law that heads its articles so (most of them), or over a numbered list. A few such lines over
  * text are lines a page or a PDF cut short (…主管部门负责 / 本行政区域…), not headings.
  * Bracketed headings always stand.
  */
-function settleArticleHeadings(tree: ParsedClause[]): void {
+function settleHeadings(tree: ParsedClause[]): void {
   const articles: ParsedClause[] = [];
   const collect = (nodes: ParsedClause[]): void => {
     for (const c of nodes) {
       if (c.kind === 'article') articles.push(c);
+      // An item that is one sentence and nothing more (（四）废止。) is text, not the heading of itself.
+      else if (c.heading !== null && c.paragraphs.length === 1 && c.children.length === 0 && isWholeSentence(c.heading, c.paragraphs[0] ?? '')) c.heading = null;
       collect(c.children);
     }
   };
@@ -113,7 +122,10 @@ function labelledOf(c: ParsedClause): ParsedClause[] {
 /** Cuts the signature block off the end: issuer lines, then a date line. */
 export function splitSignature(blocks: NormalBlock[]): { body: NormalBlock[]; signature: NormalBlock[] } {
   let end = blocks.length;
-  while (end > 0 && blocks[end - 1]?.table === undefined && /^[（(]?此件公开发布[）)]?$|^[（(]?此页无正文[）)]?$/.test(blocks[end - 1]?.text ?? '')) end--;
+  // Portal fields after the date (a press release's 香港時間16時00分) are metadata, not text.
+  const trailing = (b: NormalBlock | undefined): boolean =>
+    b !== undefined && b.table === undefined && (b.fields !== undefined || /^[（(]?此件公开发布[）)]?$|^[（(]?此页无正文[）)]?$/.test(b.text));
+  while (end > 0 && trailing(blocks[end - 1])) end--;
   const last = blocks[end - 1];
   if (!last || !DATE_LINE.test(last.text.replace(/\s/g, ''))) return { body: blocks, signature: [] };
   let start = end - 1;
@@ -244,7 +256,7 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
     }
     attachParagraph({ ...newClause('paragraph'), paragraphs: [text] });
   }
-  settleArticleHeadings(root.children);
+  settleHeadings(root.children);
   return root.children;
 }
 
