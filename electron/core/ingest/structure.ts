@@ -112,6 +112,9 @@ function settleHeadings(tree: ParsedClause[]): void {
   if (headed.length * 2 < articles.length) for (const a of overText) a.heading = null;
 }
 
+/** Numbering set on lines of its own, unmistakable even where the sequence opens late. */
+const HEADING_KINDS = new Set<ClauseKind>(['volume', 'chapter', 'section']);
+
 /** A paragraph that announces a list: 有下列情形之一的，不予受理： */
 const INTRODUCES_LIST = /[：:]$/;
 
@@ -168,8 +171,9 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
     if (label.number === 1 || (last !== undefined && label.number > last && (label.number - last <= 2 || label.kind === 'article'))) return true;
     // 第X条 followed by a space is unmistakable even when a damaged file lost the articles before it.
     if (label.kind === 'article' && last === undefined) return true;
-    // A document published in parts may open at （三）: its first numbered item, when the next number follows.
-    return lastNumber.size === 0 && followedBy(label);
+    // A document published in parts may open at （三）: its first numbered item, when the next number
+    // follows. So may a chapter whose predecessors a file lost (第二章 with no 第一章 before it).
+    return (lastNumber.size === 0 || HEADING_KINDS.has(label.kind)) && last === undefined && followedBy(label);
   };
 
   let at = 0;
