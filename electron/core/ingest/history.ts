@@ -20,7 +20,7 @@ export interface HistoryEvent {
 
 export interface History {
   events: HistoryEvent[];
-  /** Who made the text: the body that adopted it, else the one that promulgated or revised it. */
+  /** Who made the text: the first body to act on it (adopt, revise, promulgate). */
   issuer: string | null;
   /** The date of this version: its latest adoption, approval, amendment or revision. */
   date: string | null;
@@ -144,8 +144,6 @@ export function endsWithAct(text: string): boolean {
   return isHistoryLine(text) && /(?:通过|批准|修正|修订|公布|发布|施行)[）)]?$/.test(fold(text.trim()));
 }
 
-const ISSUER_ORDER: HistoryKind[] = ['adopted', 'promulgated', 'revised', 'amended', 'approved'];
-
 /** 立法會根據《澳門特別行政區基本法》第七十一條（一）項，制定本法律。: the body that enacts the text. */
 const ENACTING = /^(.{2,16}?)(?:根据|依据|依照)《[^》]{2,40}》.{0,40}?(?:制定|订定|颁布)本(?:法律|行政法规|法规|条例|规章|办法|规定)/;
 
@@ -161,14 +159,10 @@ function enactingBody(lines: string[]): string | null {
 export function historyOf(lines: string[]): History {
   const acts = lines.flatMap((l) => (isHistoryLine(l) ? actsOf(l) : promulgationActs(l)));
   const events = acts.flatMap((a) => a.events);
-  let issuer: string | null = null;
-  for (const kind of ISSUER_ORDER) {
-    const act = acts.find((a) => a.events.some((e) => e.kind === kind && e.body));
-    if (!act) continue;
-    // A joint act names every body: 最高人民法院、最高人民检察院.
-    issuer = [...new Set(act.events.flatMap((e) => (e.body ? [e.body] : [])))].join('、');
-    break;
-  }
+  // The first body to act made the text (a city congress adopts, the province approves after it);
+  // a joint act names every body: 最高人民法院、最高人民检察院.
+  const first = acts.find((a) => a.events.some((e) => e.kind !== 'effective' && e.body));
+  let issuer = first ? [...new Set(first.events.flatMap((e) => (e.body ? [e.body] : [])))].join('、') : null;
   issuer ??= enactingBody(lines);
   const versions = events.filter((e) => e.kind !== 'effective').map((e) => e.date).sort();
   const effective = events.find((e) => e.kind === 'effective')?.date ?? null;

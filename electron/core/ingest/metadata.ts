@@ -5,7 +5,7 @@ import type { DocKind, Jurisdiction, Level } from '../../../shared/types.ts';
 import { fold } from '../../../shared/fold.ts';
 import { parseNumeral } from '../../../shared/numerals.ts';
 import { isoDate } from './dates.ts';
-import { mentionsIn, placesIn, zoneIn, type Place } from './places.ts';
+import { issuerPlace, mentionsIn, placesIn, zoneIn, type Place } from './places.ts';
 
 export { isoDate };
 
@@ -26,14 +26,19 @@ function mostSpecific(places: Place[]): Jurisdiction[] {
   return places.filter((p) => rank[p.level] === best).map(plain);
 }
 
-/** The SAR a text is about, when no issuer or title says: the one its body names, at least twice. */
-function sarOfBody(body: string): Jurisdiction | null {
-  const start = body.slice(0, 5000);
-  if (!/[港澳]/.test(start)) return null;
-  const counts = new Map<string, number>();
-  for (const m of mentionsIn(start)) if (m.level === 'sar') counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-  const [name, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  return n >= 2 ? { name, level: 'sar' } : null;
+/**
+ * The SAR or zone a text is about when no issuer or title names a place (a Macau law's title is its
+ * number): the one its opening names most, three times at least and more than all other places
+ * together. A mainland text names its place in its issuer or title; its body names streets and
+ * partners (中山路, 香港企业), which say nothing of whose text it is.
+ */
+function specialPlaceOfBody(body: string): Jurisdiction | null {
+  const mentions = mentionsIn(body.slice(0, 5000));
+  const n = new Map<string, number>();
+  for (const m of mentions) if (m.level === 'sar' || m.level === 'district') n.set(m.name, (n.get(m.name) ?? 0) + 1);
+  const [name, times] = [...n].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  const place = mentions.find((m) => m.name === name);
+  return place && times >= 3 && times * 2 > mentions.length ? plain(place) : null;
 }
 
 /** The stamp the Hong Kong Government prints under every press release: 香港時間16時00分. */
@@ -42,9 +47,9 @@ const HK_PRESS_STAMP = /香港时间\s*\d{1,2}\s*时\s*\d{1,2}\s*分/;
 /**
  * The jurisdictions of a document, the primary first. A zone the title (or the issuer) names leads,
  * with its city, province and SAR after it; a Hong Kong press release is Hong Kong's; else the
- * issuer's place; else the places of the title;
- * else a SAR the body keeps naming (a Macau law names no place in its title); else 全国. SARs the
- * title names follow the primary: a national law about Hong Kong is Hong Kong's too.
+ * issuer's place; else the places of the title; else a SAR the body keeps naming (a Macau law names
+ * no place in its title); else 全国. The places a national text's title names, and the SARs any
+ * title names, follow the primary: a national law about Hong Kong is Hong Kong's too.
  */
 export function jurisdictionsOf(issuer: string | null, title: string, body = ''): Jurisdiction[] {
   const bare = fold(title.replace(/^附件\s*\d+\s*/, ''));
@@ -52,18 +57,20 @@ export function jurisdictionsOf(issuer: string | null, title: string, body = '')
   const fromIssuer = placesIn(foldedIssuer);
   const fromTitle = placesIn(bare);
   const sars = fromTitle.filter((p) => p.level === 'sar').map(plain);
+  const national = issuer !== null && NATIONAL.test(foldedIssuer) && fromIssuer.length === 0;
   const primary = ((): Jurisdiction[] => {
     const zone = zoneIn(bare) ?? zoneIn(foldedIssuer);
-    if (zone) return [...zone, ...fromIssuer.slice(0, 1).map(plain)];
+    if (zone) return [...zone, ...(national ? [NATIONWIDE] : fromIssuer.slice(0, 1).map(plain))];
     // A Hong Kong Government press release is Hong Kong's, whatever city its title names.
     if (HK_PRESS_STAMP.test(fold(body.slice(-200)))) return [{ name: '香港特别行政区', level: 'sar' }, ...fromTitle.map(plain)];
-    if (issuer && NATIONAL.test(foldedIssuer) && fromIssuer.length === 0) return [NATIONWIDE];
-    const own = fromIssuer[0];
-    if (own) return [plain(own)];
-    if (NATIONAL.test(bare) && (fromTitle.length === 0 || /^(?:中华人民共和国|国务院|中共中央)/.test(bare))) return [NATIONWIDE];
+    // A national text about a place (国务院 on a Beijing zone, 往来台湾地区) is national, and the place's.
+    if (national) return [NATIONWIDE, ...fromTitle.map(plain)];
+    const own = fromIssuer[0] ?? (issuer ? issuerPlace(issuer) : null);
+    if (own) return [{ name: own.name, level: own.level }];
+    if (NATIONAL.test(bare) && (fromTitle.length === 0 || /^(?:中华人民共和国|国务院|中共中央)/.test(bare))) return [NATIONWIDE, ...fromTitle.map(plain)];
     if (fromTitle.length > 0) return mostSpecific(fromTitle);
-    const sar = sarOfBody(body);
-    return sar ? [sar] : [NATIONWIDE];
+    const place = specialPlaceOfBody(body);
+    return place ? (zoneIn(place.name) ?? [place]) : [NATIONWIDE];
   })();
   return unique([...primary, ...sars]);
 }

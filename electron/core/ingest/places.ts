@@ -111,6 +111,18 @@ export function placesIn(text: string): Place[] {
   return found;
 }
 
+/**
+ * The place an issuer is of, when the lists above do not know it: 开封市人民代表大会常务委员会 is
+ * of 开封市, 景宁畲族自治县人民政府 of 景宁畲族自治县.
+ */
+export function issuerPlace(issuer: string): Jurisdiction | null {
+  const m = /^([\u4e00-\u9fa5]{2,10}?(?:自治州|自治县|市|县|州|盟))(?:人民代表大会|人大|人民政府|人民法院|人民检察院)/.exec(fold(issuer));
+  if (!m?.[1]) return null;
+  const known = NAMES.get(m[1]);
+  if (known) return { name: known.name, level: known.level };
+  return { name: m[1], level: /县$/.test(m[1]) ? 'district' : 'city' };
+}
+
 /** The zone a text names first, then what it lies within; null when it names none. */
 export function zoneIn(text: string): Jurisdiction[] | null {
   const zone = mentionsIn(text).find((p) => p.level === 'district');

@@ -171,10 +171,14 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
     if (label.number === 1 || (last !== undefined && label.number > last && (label.number - last <= 2 || label.kind === 'article'))) return true;
     // 第X条 followed by a space is unmistakable even when a damaged file lost the articles before it.
     if (label.kind === 'article' && last === undefined) return true;
-    // A document published in parts may open at （三）: its first numbered item, when the next number
-    // follows. So may a chapter whose predecessors a file lost (第二章 with no 第一章 before it).
-    return (lastNumber.size === 0 || HEADING_KINDS.has(label.kind)) && last === undefined && followedBy(label);
+    // A document published in parts may open at 二、 or （三）, when the next number follows; its lists
+    // then continue mid-way too. So may a chapter whose predecessors a file lost (第二章, no 第一章).
+    if (last !== undefined || !followedBy(label)) return false;
+    if (lastNumber.size === 0) openedLate = true;
+    return openedLate || HEADING_KINDS.has(label.kind);
   };
+
+  let openedLate = false;
 
   let at = 0;
   /** Whether a later paragraph carries the next number of the same kind. */
