@@ -2,10 +2,13 @@
 // Hong Kong and Taiwan write it) and encoded as Big5-HKSCS or GBK by inverting the WHATWG decoder's
 // own table, so that the bytes are exactly what a real Big5 or GBK file holds.
 
-import { Converter } from 'opencc-js/cn2t';
+import { Converter } from 'opencc-js';
 
 type Convert = (text: string) => string;
-const converter = Converter as unknown as (options: { from: 'cn'; to: 'hk' | 'twp' }) => Convert;
+const converter = Converter as unknown as (options: { from: 'cn' | 'hk'; to: 'hk' | 'twp' | 'tw' }) => Convert;
+const hkToTw = converter({ from: 'hk', to: 'tw' });
+/** Characters Big5 lacks, as Big5 sites print them: 滙 as 匯, the zero 〇 as ○ (二○一九年). */
+const BIG5_FORMS: Readonly<Record<string, string>> = { 滙: '匯', '〇': '○' };
 
 /** opencc s2hk (Hong Kong) or s2twp (Taiwan, with its phrases). */
 export const toTraditional = (text: string, variant: 'hk' | 'twp' = 'hk'): string => converter({ from: 'cn', to: variant })(text);
@@ -29,7 +32,10 @@ function table(encoding: 'big5' | 'gbk'): Map<string, number[]> {
   return map;
 }
 
-/** Encodes text as Big5(-HKSCS) or GBK; throws on a character the encoding cannot hold. */
+/**
+ * Encodes text as Big5(-HKSCS) or GBK; throws on a character the encoding cannot hold. A Hong Kong
+ * form Big5 lacks (衞) is written in its Taiwan form (衛), as a Big5 site prints it.
+ */
 export function encodeLegacy(text: string, encoding: 'big5' | 'gbk'): Uint8Array {
   const map = table(encoding);
   const out: number[] = [];
@@ -39,7 +45,7 @@ export function encodeLegacy(text: string, encoding: 'big5' | 'gbk'): Uint8Array
       out.push(code);
       continue;
     }
-    const bytes = map.get(ch);
+    const bytes = map.get(ch) ?? map.get(hkToTw(ch)) ?? map.get(BIG5_FORMS[ch] ?? '');
     if (!bytes) throw new Error(`${encoding} cannot encode ${ch} (U+${code.toString(16)})`);
     out.push(...bytes);
   }

@@ -28,8 +28,8 @@ export interface History {
   effective: string | null;
 }
 
-const NUM = '[0-9一二三四五六七八九十百千零〇]';
-const DATE = `(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*${NUM}{1,3}\\s*月\\s*${NUM}{1,3}\\s*日`;
+const NUM = '[0-9一二三四五六七八九十百千零〇○]';
+const DATE = `(?:\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*${NUM}{1,3}\\s*月\\s*${NUM}{1,3}\\s*日`;
 const DATE_RE = new RegExp(DATE, 'g');
 const EVENT_WORD = /(?:通过|批准|修正|修订|公布|发布|施行)/;
 /** A history line is short and holds a date and what happened on it. */
@@ -101,9 +101,9 @@ function actsOf(line: string): Act[] {
 
 /** Whether a line is a history line: a date, an act, nothing else (no sentence of a text). */
 export function isHistoryLine(text: string): boolean {
-  if (text.length > MAX_LINE || !/^[(（]?\s*(?:根[据據]\s*)?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/.test(text)) return false;
+  if (text.length > MAX_LINE || !/^[(（]?\s*(?:根[据據]\s*)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.test(text)) return false;
   const folded = fold(text).trim();
-  if (!/^[(（]?\s*(?:根据\s*)?\d{4}\s*年|^[(（]?\s*[〇零一二三四五六七八九]{4}\s*年/.test(folded)) return false;
+  if (!/^[(（]?\s*(?:根据\s*)?\d{4}\s*年|^[(（]?\s*[〇○零一二三四五六七八九]{4}\s*年/.test(folded)) return false;
   // One line of acts, not a sentence: no full stop inside, no comma but before 自…起施行.
   if (!EVENT_WORD.test(folded) || /[。；，,]/.test(folded.replace(/[。；]$/, '').replace(/[，,]\s*(?=自)/g, ''))) return false;
   return actsOf(text).length > 0;

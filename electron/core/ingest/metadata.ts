@@ -78,7 +78,7 @@ export function jurisdictionsOf(issuer: string | null, title: string, body = '')
 /** 粤府函〔2019〕31号, with any of the brackets printed for 〔〕 (﹝﹞ ［］ [] 【】 （）). */
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,10}[〔﹝［[【(]\s*(?:19|20)\d{2}\s*[〕﹞］\]】)]\s*第?\s*\d{1,4}\s*号)/;
 /** 中华人民共和国国务院令第708号, 主席令第三十一号. */
-const DECREE_NUMBER = /([\u4e00-\u9fa5]{2,20}令\s*(?:\([^()]{1,8}\))?\s*第\s*[0-9一二三四五六七八九十百零〇]{1,8}\s*号)/;
+const DECREE_NUMBER = /([\u4e00-\u9fa5]{2,20}令\s*(?:\([^()]{1,8}\))?\s*第\s*[0-9一二三四五六七八九十百零〇○]{1,8}\s*号)/;
 /** The Macau form, number/year: 第19/2024号法律, 第 128/2015 号行政长官公告. */
 const MACAU_NUMBER = /(第\s*\d{1,4}\s*\/\s*(?:19|20)\d{2}\s*号\s*(?:法律|行政法规|行政长官批示|行政长官公告|行政命令|法令|批示|公告|通告|决议|命令)?)/;
 
@@ -132,7 +132,7 @@ export function issuerFromTitle(title: string): string | null {
 
 /** 有效期至2021年12月31日 / 有效期3年 (counted from the document's date); 有效期至 is alike in both scripts. */
 export function validityOf(text: string, date: string | null): string | null {
-  const until = /有效期(?:至|到|截至)\s*([0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/.exec(text);
+  const until = /有效期(?:至|到|截至)\s*([0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/.exec(text);
   if (until) return isoDate(until[1] ?? '');
   const years = /有效期(?:[为為])?\s*([0-9０-９一二三四五六七八九十]{1,2})\s*年/.exec(text);
   if (years && date && /^\d{4}-\d{2}-\d{2}$/.test(date)) {

@@ -22,9 +22,10 @@ export interface Segment {
 
 const ATTACHMENT = /^附件\s*([0-9０-９一二三四五六七八九十]{1,3})\s*[：:]?\s*(.*)$/;
 const ADDRESSEE = /^[^。；]{2,80}[：:]$/;
+/** How the body of a document opens (read folded: 為 is 为). */
 const PREAMBLE = /^(?:为|根据|按照|依据|现将|经|近日|日前|当前|[^，。]{0,20}(?:印发|发布)了?)/;
 const YEAR_RANGE = /^[（(]\s*\d{4}\s*[-—–－~至]\s*\d{4}\s*年?\s*[）)]$/;
-const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七八九]{4}年/;
+const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇○零一二三四五六七八九]{4}年/;
 const HAS_SENTENCE_PUNCT = /[。；，！？]/;
 
 function isTitleLine(text: string): boolean {
@@ -80,7 +81,7 @@ function headlineAt(blocks: NormalBlock[], i: number): string | null {
 
 function opensDocument(next: NormalBlock | undefined): boolean {
   if (!next) return false;
-  return ADDRESSEE.test(next.text) || PREAMBLE.test(next.text) || matchLabel(next.text) !== null;
+  return ADDRESSEE.test(next.text) || PREAMBLE.test(fold(next.text.slice(0, 24))) || matchLabel(next.text) !== null;
 }
 
 /** The documents named by a notice that prints them: 关于印发《X》、《Y》的通知. */

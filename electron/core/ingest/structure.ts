@@ -3,6 +3,7 @@
 // one when its number follows its predecessor's, so a sentence that happens to start with "三、"
 // or "第五条" stays text.
 
+import { fold } from '../../../shared/fold.ts';
 import type { ClauseKind, ResponsibleUnit } from '../../../shared/types.ts';
 import type { NormalBlock } from './normalize.ts';
 import { citationLabel, labelRank, matchLabel, type Label } from './labels.ts';
@@ -33,7 +34,7 @@ const PREFACE = /^(?:前言|序言|引言|导言)$/;
 /** 本办法自…起施行 / 本政策由…负责解释: the closing provisions of the whole document. */
 const CLOSING_PROVISION = /^本(?:政策|办法|措施|方案|意见|规定|通知|细则|计划|条例|规则|决定|指引|实施意见|若干措施)[^。]{0,40}(?:施行|实施|解释|有效期|废止)/;
 /** 2019年2月12日, 二〇一九年二月十六日, 2019年5月27日(星期一) as a press release prints its day. */
-const DATE_LINE = /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?:[（(]?星期[一二三四五六日天][）)]?)?$/;
+const DATE_LINE = /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?:[（(]?星期[一二三四五六日天][）)]?)?$/;
 
 function newClause(kind: ClauseKind, label?: Label): ParsedClause {
   return {
@@ -127,7 +128,7 @@ export function splitSignature(blocks: NormalBlock[]): { body: NormalBlock[]; si
   let end = blocks.length;
   // Portal fields after the date (a press release's 香港時間16時00分) are metadata, not text.
   const trailing = (b: NormalBlock | undefined): boolean =>
-    b !== undefined && b.table === undefined && (b.fields !== undefined || /^[（(]?此件公开发布[）)]?$|^[（(]?此页无正文[）)]?$/.test(b.text));
+    b !== undefined && b.table === undefined && (b.fields !== undefined || /^[（(]?此件公开发布[）)]?$|^[（(]?此页无正文[）)]?$/.test(fold(b.text)));
   while (end > 0 && trailing(blocks[end - 1])) end--;
   const last = blocks[end - 1];
   if (!last || !DATE_LINE.test(last.text.replace(/\s/g, ''))) return { body: blocks, signature: [] };
@@ -235,7 +236,7 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
         continue;
       }
     }
-    if (PREFACE.test(text.replace(/\s/g, ''))) {
+    if (text.length <= 8 && PREFACE.test(fold(text.replace(/\s/g, '')))) {
       stack.length = 1;
       const clause = newClause('preface');
       clause.heading = text.replace(/\s/g, '');
@@ -244,7 +245,7 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
       continue;
     }
     if (DATE_LINE.test(text.replace(/\s/g, '')) && mergeSignature(top().clause, block)) continue;
-    if (CLOSING_PROVISION.test(text)) {
+    if (CLOSING_PROVISION.test(fold(text.slice(0, 60)))) {
       stack.length = 1;
       root.children.push({ ...newClause('paragraph'), paragraphs: [text] });
       stack[0] = { clause: root, rank: -1, closed: true };
