@@ -33,8 +33,8 @@ function table(encoding: 'big5' | 'gbk'): Map<string, number[]> {
 }
 
 /**
- * Encodes text as Big5(-HKSCS) or GBK; throws on a character the encoding cannot hold. A Hong Kong
- * form Big5 lacks (衞) is written in its Taiwan form (衛), as a Big5 site prints it.
+ * Encodes text as Big5(-HKSCS) or GBK; throws on a character the encoding cannot hold. A form Big5
+ * lacks is written as a Big5 site prints it: a Hong Kong form (衞) in its Taiwan form (衛).
  */
 export function encodeLegacy(text: string, encoding: 'big5' | 'gbk'): Uint8Array {
   const map = table(encoding);
@@ -45,7 +45,8 @@ export function encodeLegacy(text: string, encoding: 'big5' | 'gbk'): Uint8Array
       out.push(code);
       continue;
     }
-    const bytes = map.get(ch) ?? map.get(hkToTw(ch)) ?? map.get(BIG5_FORMS[ch] ?? '');
+    // A Simplified character in a Traditional text (粤 in 粤港澳) is written in its Traditional form.
+    const bytes = map.get(ch) ?? map.get(hkToTw(ch)) ?? map.get(toTraditional(ch)) ?? map.get(BIG5_FORMS[ch] ?? '');
     if (!bytes) throw new Error(`${encoding} cannot encode ${ch} (U+${code.toString(16)})`);
     out.push(...bytes);
   }

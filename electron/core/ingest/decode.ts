@@ -105,17 +105,19 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return result(utf8, 'utf-8');
 
-  // A download cut off mid-character: valid UTF-8 but for the last 1–3 bytes.
+  const legacy = readLegacyChinese(bytes);
+
+  // A download cut off mid-character: valid UTF-8 but for the last 1–3 bytes. GBK bytes can look
+  // so too (目 錄 is C4 BF 20 E4 9B): the cut UTF-8 must read as more Chinese than the GBK or Big5.
   const tail = truncatedUtf8Tail(bytes);
   if (tail > 0) {
     const text = strictDecode('utf-8', bytes.subarray(0, bytes.length - tail));
-    if (text !== null) {
+    if (text !== null && (!legacy || cjkShare(text) >= cjkShare(legacy.text))) {
       warnings.push(`the file ends in the middle of a character (it looks cut off); the last ${tail} byte(s) were dropped`);
       return result(text, 'utf-8');
     }
   }
 
-  const legacy = readLegacyChinese(bytes);
   if (legacy) {
     warnings.push(...legacy.warnings);
     return result(legacy.text, legacy.encoding);

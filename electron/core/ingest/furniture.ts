@@ -117,7 +117,7 @@ export function portalFields(text: string): Record<string, string> | null {
   keys.forEach((k, i) => {
     const start = k.index + k[0].length;
     const end = keys[i + 1]?.index ?? text.length;
-    fields[k[1] ?? ''] = text.slice(start, end).trim();
+    fields[k[1] ?? ''] = text.slice(start, end).replace(/[\s|｜]+$/, '').trim();
   });
   // 来源：… alone is a source line; a field line names at least one field a portal prints.
   return Object.keys(fields).some((k) => k !== '来源' && k !== '信息来源') ? fields : null;

@@ -80,16 +80,23 @@ function actsOf(line: string): Act[] {
     const end = starts[k + 1]?.at ?? folded.length;
     const date = isoDate(folded.slice(s.at, s.at + s.length));
     // "根据" before the next date belongs to the next event.
-    const text = folded.slice(s.at + s.length, end).replace(/[\s　]*(?:根据|并经|经)?[\s　]*$/, '');
-    const body = bodyOf(line.slice(s.at + s.length, s.at + s.length + text.length), text);
+    const from = s.at + s.length;
+    const text = folded.slice(from, end).replace(/[\s　]*(?:根据|并经|经)?[\s　]*$/, '');
+    // Two bodies meeting on one day: 最高人民法院审判委员会第N次会议、最高人民检察院…会议通过.
+    const bodies: (string | null)[] = [];
+    let at = 0;
+    for (const piece of text.split(/(?<=会议)、/)) {
+      if (piece.trim() || bodies.length === 0) bodies.push(bodyOf(line.slice(from + at, from + at + piece.length), piece));
+      at += piece.length + 1;
+    }
     const kind = KINDS.find(([re]) => re.test(text))?.[1];
     if (!date) return;
     if (!kind) {
       // 最高人民法院审判委员会第N次会议、N年N月N日最高人民检察院…会议通过: one joint act.
-      if (/[、和及与]$/.test(text)) pending.push({ date, body });
+      if (/[、和及与]$/.test(text)) pending.push(...bodies.map((body) => ({ date, body })));
       return;
     }
-    acts.push({ events: [...pending.map((p) => ({ kind, ...p })), { kind, date, body }] });
+    acts.push({ events: [...pending, ...bodies.map((body) => ({ date, body }))].map((e) => ({ kind, ...e })) });
     pending = [];
   });
   // 自2002年1月1日起施行: the effective date printed after the act.
