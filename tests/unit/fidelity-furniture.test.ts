@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { furnitureRule, portalFields } from '../../electron/core/ingest/furniture.ts';
+import { fieldsText, furnitureRule, portalFields } from '../../electron/core/ingest/furniture.ts';
 import { readBlocks } from '../../electron/core/ingest/blocks.ts';
 import { FIXTURES, SEEDS } from '../helpers/library.ts';
 
@@ -40,6 +40,9 @@ const SAMPLES: [string, RegExp, string][] = [
   ['A A A', /text-size/, 'issue 11'],
   ['跳過導航', /skip link/, 'issue 11'],
   ['- 23 -', /page number/, 'a PDF page footer'],
+  ['热门站点| 世界资料网 | 专利资料网 | 世界资料网论坛', /site links/, 'law907.infoeach.com'],
+  ['收藏本站| 设为首页| 首页', /buttons/, 'law907.infoeach.com'],
+  ['下载地址: 点击此处下载', /download link/, 'law907.infoeach.com'],
 ];
 
 for (const [line, rule, where] of SAMPLES) {
@@ -52,6 +55,10 @@ test('portal information blocks and bylines are fields, not text', () => {
   assert.deepEqual(portalFields('2019年03月13日 20:46 | 作者:朱宇軒 | 來源:新華社'), { 发布日期: '2019年03月13日 20:46', 作者: '朱宇軒', 来源: '新華社' });
   assert.deepEqual(portalFields('2015-03-31'), { 发布日期: '2015-03-31' });
   assert.deepEqual(portalFields('刊登日期:1982年01月09日'), { 刊登日期: '1982年01月09日' });
+  // kjdn.kjj.jinhua.gov.cn
+  assert.deepEqual(portalFields('发布机构:科技部门户网站 文号:国科发专〔2017〕145号'), { 发布机构: '科技部门户网站', 文号: '国科发专〔2017〕145号' });
+  assert.deepEqual(portalFields('公开日期: 2018-03-05 有效性: 有效'), { 公开日期: '2018-03-05', 有效性: '有效' });
+  assert.equal(fieldsText({ 作者: '法律资料网 时间:2024-07-22 04:02:42 浏览:9347', 来源: '法律资料网' }), '');
   assert.deepEqual(portalFields('關鍵詞:大灣 灣區 香港 發展 辦公室'), { 关键词: '大灣 灣區 香港 發展 辦公室' });
   assert.deepEqual(portalFields('香港時間16時00分'), { 发布时间: '香港時間16時00分' });
   assert.equal(portalFields('来源：新华社'), null, 'a source line alone is furniture, not a field block');

@@ -121,3 +121,14 @@ test('a national law about Hong Kong is national and Hong Kong’s; a lost 第�
   assert.deepEqual(d.clauses.filter((c) => c.parentId === chapter.id).map((c) => c.label), ['第一节', '第二节']);
   assert.ok(!d.clauses.some((c) => c.kind === 'article' && c.text.includes('第二章')));
 });
+
+test('a law portal page: one notice, titled once though printed three times; site links, byline and download link gone', () => {
+  const d = only('law-portal.txt');
+  assert.equal(d.title, '关于印发《国防科技工业标准制定工作程序(试行)》的通知');
+  assert.equal(d.docNumber, '科工法字〔2000〕851号');
+  // The page's upload time (时间:2024-07-22) is not the notice's date.
+  assert.equal(d.date, '2000-11-13');
+  assert.equal(d.kind, 'notice');
+  for (const furniture of ['热门站点', '收藏本站', '设为首页', '作者:', '浏览', '下载地址']) assert.ok(!text(d).includes(furniture), furniture);
+  assert.deepEqual(d.clauses.filter((c) => c.kind === 'article').map((c) => c.label), ['第一条', '第二条', '第三条', '第四条', '第五条', '第六条']);
+});

@@ -11,7 +11,7 @@ export interface FurnitureRule {
 
 /** Buttons and links a portal sets in a row: 【打印】【关闭窗口】, 列印版本 文字版 寄给朋友. */
 const BUTTON = '(?:打印(?:本页|此页|文章)?|列印(?:版本|本页)?|友善列印|关闭(?:窗口|本页|此页)?|返回顶部|回到顶部|回顶端|回顶部|' +
-  '收藏(?:本页)?|加入收藏|纠错|我要纠错|文字版|纯文字版|寄给朋友|电邮给朋友|打印版本|全文版本(?:pdf)?|pdf版|下载|rss|text only|print(?: version)?|close)';
+  '收藏(?:本页|本站)?|加入收藏|设为首页|首页|纠错|我要纠错|文字版|纯文字版|寄给朋友|电邮给朋友|打印版本|全文版本(?:pdf)?|pdf版|下载|rss|text only|print(?: version)?|close)';
 const SEPARATORS = '[\\s|｜/·•,，、]*';
 
 /** The name of a gazette: 澳门特别行政区公报, 广东省人民政府公报, 国务院公报, 宪报. */
@@ -57,6 +57,8 @@ export const FURNITURE: FurnitureRule[] = [
     re: /^(?:a[+\-]?\s*){2,4}$|^[【[]?\s*(?:字体|字号|字级|文字大小|字体大小)?\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小\s*[】\]]*$/i,
   },
   { name: 'print, close and other buttons', re: new RegExp(`^(?:[【\\[]?${BUTTON}[】\\]]?${SEPARATORS})+$`, 'i') },
+  { name: 'a row of site links (热门站点| 世界资料网 | 专利资料网)', re: /^(?:[^|。，,；;：:]{1,12}\|\s*){2,}[^|。，,；;：:]{1,12}$/ },
+  { name: 'a download link (下载地址: 点击此处下载)', re: /^(?:(?:下载地址|附件下载|相关下载)\s*[:：]?\s*.{0,20}|点击(?:此处|这里)下载)$/ },
   {
     name: 'a video or page that did not load',
     re: /^(?:未能播放视频.{0,30}|视频加载中.{0,10}|您的浏览器不支持.{0,30}|你的浏览器不支持.{0,30}|loading\W*|加载中\W*|正在加载\W*|请稍[候后]\W*)$/i,
@@ -87,11 +89,25 @@ export function furnitureRule(text: string): FurnitureRule | null {
  * describe the document; they are not its text, and 标题：… is no second title.
  */
 const FIELD_KEYS = [
-  '索引号', '主题分类', '体裁分类', '组配分类', '分类', '发文机关', '发布机构', '发文单位', '发布单位', '成文日期', '发布日期', '刊登日期', '公布日期',
+  '索引号', '主题分类', '体裁分类', '组配分类', '分类', '发文机关', '发布机构', '发文单位', '发布单位', '成文日期', '发布日期', '刊登日期', '公布日期', '公开日期',
   '发文日期', '印发日期', '发布时间', '生效日期', '实施日期', '废止日期', '失效日期', '标题', '文号', '发文字号', '主题词',
   '公开方式', '公开范围', '公开属性', '有效性', '时效性', '效力状态', '信息来源', '来源', '作者', '关键词', '关键字', '浏览次数',
   '点击数', '字号', '字体',
 ];
+/** The fields that describe the document itself, and stay readable for its metadata. */
+const DOCUMENT_FIELDS = new Set(['发文机关', '发布机构', '发文单位', '发布单位', '成文日期', '发布日期', '发布时间', '发文日期', '印发日期', '公开日期', '公布日期', '刊登日期', '文号', '发文字号']);
+
+/**
+ * The line a field block leaves in the text the metadata is read from: its dates, numbers and
+ * issuer, not the page's author, views or upload time (作者:法律资料网 时间:2024-07-22…).
+ */
+export function fieldsText(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .filter(([k]) => DOCUMENT_FIELDS.has(k))
+    .map(([k, v]) => `${k}：${v}`)
+    .join(' ');
+}
+
 /** A news page's byline: 2019年03月13日 20:46 | 作者:朱宇軒 | 來源:新華社. */
 const BYLINE = /^(\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?:[|｜]\s*|\s+(?=\S+\s*[:：]))/;
 /** The stamp under a Hong Kong Government press release: 香港時間16時00分. */

@@ -3,14 +3,17 @@
 
 import { fold } from '../../../shared/fold.ts';
 import type { Block } from './blocks.ts';
-import { furnitureRule, portalFields } from './furniture.ts';
+import { fieldsText, furnitureRule, portalFields } from './furniture.ts';
 import { endsWithAct } from './history.ts';
 import { matchLabel } from './labels.ts';
 
 export interface NormalBlock extends Block {
   /** A page footer or other noise stood between this block and the one before. */
   afterBreak?: boolean;
-  /** The fields of a portal's information block (发布日期：…, 文号：…): metadata, not text. */
+  /**
+   * The fields of a portal's information block (发布日期：…, 文号：…): metadata, not text. Its text
+   * is then only the fields that describe the document.
+   */
   fields?: Record<string, string>;
 }
 
@@ -109,7 +112,7 @@ export function normalize(input: Block[]): NormalBlock[] {
     // A portal's information block, as lines or as a table of label and value cells.
     const fields = portalFields(b.table ? b.table.map((r) => r.join(' ')).join(' ') : stripBullet(b.text));
     if (fields) {
-      kept.push({ ...b, fields });
+      kept.push({ ...b, text: fieldsText(fields), fields });
       continue;
     }
     if (!b.table && isNoise(stripBullet(b.text))) {
