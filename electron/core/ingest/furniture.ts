@@ -119,6 +119,8 @@ export function portalFields(text: string): Record<string, string> | null {
   if (text.length > 300) return null;
   // A date set alone in digits and hyphens is a page's date stamp; official texts print 年月日.
   if (/^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.test(text.trim())) return { 发布日期: text.trim() };
+  // Every other field line opens with a label and a colon, or with the date of a byline.
+  if (!/^[^:：]{1,6}[:：]|^\d{4}|^香港[时時][间間]/.test(text.trim())) return null;
   const folded = fold(text);
   if (HK_STAMP.test(folded.trim())) return { 发布时间: text.trim() };
   const byline = BYLINE.exec(folded);

@@ -127,12 +127,13 @@ const PROMULGATION = new RegExp(
 
 /** The name of the text a promulgation sentence publishes, or null. */
 export function promulgatedTitle(text: string): string | null {
-  if (text.length > MAX_LINE) return null;
+  if (text.length > MAX_LINE || !text.includes('《') || !/[公发發][布佈]/.test(text)) return null;
   const m = PROMULGATION.exec(fold(text));
   return m?.[1] ? text.slice(m.index + 1, m.index + 1 + m[1].length) : null;
 }
 
 function promulgationActs(line: string): Act[] {
+  if (line.length > MAX_LINE || !line.includes('《') || !/[公发發][布佈]/.test(line)) return [];
   const folded = fold(line);
   const m = PROMULGATION.exec(folded);
   const date = m?.[3] ? isoDate(m[3]) : null;

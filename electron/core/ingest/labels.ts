@@ -1,9 +1,8 @@
 // The numbering labels of Chinese policy and legal texts, as printed at the start of a paragraph.
 // Simplified and Traditional print the same numbering but for a few characters (第三条 / 第三條,
 // 第二节 / 第二節, 第一编 / 第一編, 两 / 兩): the patterns name both forms, so that a paragraph
-// need not be folded to be read.
+// need not be folded (which costs a table look-up a character) to be read.
 
-import { fold } from '../../../shared/fold.ts';
 import { CHINESE_NUMERAL_CHARS, parseNumeral } from '../../../shared/numerals.ts';
 import type { LabelKind } from '../../../shared/types.ts';
 import { LABEL_KINDS } from '../../../shared/types.ts';
@@ -57,7 +56,7 @@ function symbolNumber(ch: string): number | null {
 
 /** The number a label prints: 兩 is 两, ⑴ is 1. */
 function numberOf(raw: string): number | null {
-  return /^[\u2460-\u249b]$/.test(raw) ? symbolNumber(raw) : parseNumeral(fold(raw));
+  return /^[\u2460-\u249b]$/.test(raw) ? symbolNumber(raw) : parseNumeral(raw.replace(/兩/g, '两'));
 }
 
 export function matchLabel(text: string): Label | null {

@@ -50,7 +50,7 @@ function dropTableOfContents(blocks: NormalBlock[]): NormalBlock[] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (!b) continue;
-    if (!TOC_HEAD.test(fold(compact(b.text)))) {
+    if (b.text.length > 20 || !TOC_HEAD.test(fold(compact(b.text)))) {
       out.push(b);
       continue;
     }

@@ -245,7 +245,7 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
       continue;
     }
     if (DATE_LINE.test(text.replace(/\s/g, '')) && mergeSignature(top().clause, block)) continue;
-    if (CLOSING_PROVISION.test(fold(text.slice(0, 60)))) {
+    if (text.startsWith('本') && CLOSING_PROVISION.test(fold(text.slice(0, 60)))) {
       stack.length = 1;
       root.children.push({ ...newClause('paragraph'), paragraphs: [text] });
       stack[0] = { clause: root, rank: -1, closed: true };
