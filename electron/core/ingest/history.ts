@@ -31,6 +31,8 @@ export interface History {
 const NUM = '[0-9一二三四五六七八九十百千零〇○]';
 const DATE = `(?:\\d{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*${NUM}{1,3}\\s*月\\s*${NUM}{1,3}\\s*日`;
 const DATE_RE = new RegExp(DATE, 'g');
+/** 自2002年1月1日起施行: the effective date printed after the act. */
+const FROM_DATE = new RegExp(`自\\s*(${DATE})\\s*起\\s*施行`);
 const EVENT_WORD = /(?:通过|批准|修正|修订|公布|发布|施行)/;
 /** A history line is short and holds a date and what happened on it. */
 const MAX_LINE = 400;
@@ -44,7 +46,7 @@ const KINDS: [RegExp, HistoryKind][] = [
   [/(?:公布|发布)[）)]?$/, 'promulgated'],
 ];
 
-/** Where the acting body's name ends: before its meeting (第十次会议, 第20次室务会议), its decree or its notice. */
+/** Where the acting body's name ends: before its meeting (第十次会议, 第20次室务会议), decree or notice. */
 const BODY_END = new RegExp(
   `^(.+?)(?:第?${NUM}+次[\\u4e00-\\u9fa5]{0,3}会议|常务会议|(?:令|公告)\\s*第|第\\s*\\d+\\s*号令|公告|令|(?:批准|通过|公布|发布|修订|修正)+[）)]?$)`,
 );
@@ -99,8 +101,7 @@ function actsOf(line: string): Act[] {
     acts.push({ events: [...pending, ...bodies.map((body) => ({ date, body }))].map((e) => ({ kind, ...e })) });
     pending = [];
   });
-  // 自2002年1月1日起施行: the effective date printed after the act.
-  const from = new RegExp(`自\\s*(${DATE})\\s*起\\s*施行`).exec(folded);
+  const from = FROM_DATE.exec(folded);
   const fromDate = from?.[1] ? isoDate(from[1]) : null;
   if (fromDate && !acts.some((a) => a.events.some((e) => e.kind === 'effective'))) acts.push({ events: [{ kind: 'effective', date: fromDate, body: null }] });
   return acts;
@@ -110,7 +111,6 @@ function actsOf(line: string): Act[] {
 export function isHistoryLine(text: string): boolean {
   if (text.length > MAX_LINE || !/^[(（]?\s*(?:根[据據]\s*)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.test(text)) return false;
   const folded = fold(text).trim();
-  if (!/^[(（]?\s*(?:根据\s*)?\d{4}\s*年|^[(（]?\s*[〇○零一二三四五六七八九]{4}\s*年/.test(folded)) return false;
   // One line of acts, not a sentence: no full stop inside, no comma but before 自…起施行.
   if (!EVENT_WORD.test(folded) || /[。；，,]/.test(folded.replace(/[。；]$/, '').replace(/[，,]\s*(?=自)/g, ''))) return false;
   return actsOf(text).length > 0;
@@ -141,7 +141,7 @@ function promulgationActs(line: string): Act[] {
   const at = m.index + m[0].indexOf(m[2], m[1]?.length ?? 0);
   const kind: HistoryKind = m[4] === '修订' ? 'revised' : m[4] === '修正' ? 'amended' : 'adopted';
   const acts: Act[] = [{ events: [{ kind, date, body: bodyOf(line.slice(at, at + m[2].length), m[2]) }] }];
-  const from = new RegExp(`自\\s*(${DATE})\\s*起\\s*施行`).exec(folded);
+  const from = FROM_DATE.exec(folded);
   const effective = from?.[1] ? isoDate(from[1]) : null;
   if (effective) acts.push({ events: [{ kind: 'effective', date: effective, body: null }] });
   return acts;
@@ -157,7 +157,7 @@ const ENACTING = /^(.{2,16}?)(?:根据|依据|依照)《[^》]{2,40}》.{0,40}?(
 
 function enactingBody(lines: string[]): string | null {
   for (const line of lines) {
-    const m = ENACTING.exec(fold(line));
+    const m = ENACTING.exec(fold(line.slice(0, 100)));
     if (m?.[1] && !/[，。；]/.test(m[1])) return line.slice(0, m[1].length);
   }
   return null;

@@ -167,8 +167,10 @@ export function parseSource(name: string, bytes: Uint8Array, manifest?: Manifest
 
   const explicit = manifest?.documents.some((d) => d.line !== undefined) ?? false;
   // A page's front matter names its title: its first line is then no headline.
-  const split = (): Segment[] => splitDocuments(clean, { headlines: frontMatter?.title === undefined });
-  const drafts = explicit && manifest ? draftsFromManifest(name, clean, manifest) : draftsFromSegments(name, split(), frontMatter, manifest);
+  const drafts =
+    explicit && manifest
+      ? draftsFromManifest(name, clean, manifest)
+      : draftsFromSegments(name, splitDocuments(clean, { headlines: frontMatter?.title === undefined }), frontMatter, manifest);
   const isNewsPage = frontMatter !== null;
   const documents = drafts.map((d) => buildDocument(d, frontMatter, isNewsPage)).filter((d) => d.clauses.length > 0);
   if (documents.length === 0) throw new IngestError(name, 'no document with text was found in the file');

@@ -3,12 +3,11 @@
 // document (…的通知, …实施方案), or an attachment marker (附件2), followed by an addressee, a
 // preamble or numbered text.
 
-import type { NormalBlock } from './normalize.ts';
-import { hasTitleEnding } from './normalize.ts';
+import { fold } from '../../../shared/fold.ts';
 import { isHistoryLine, promulgatedTitle } from './history.ts';
 import { matchLabel } from './labels.ts';
 import { docNumberIn, isNumberTitle } from './metadata.ts';
-import { fold } from '../../../shared/fold.ts';
+import { hasTitleEnding, type NormalBlock } from './normalize.ts';
 
 export interface Segment {
   /** The title as printed, lines joined; null when the segment starts without one. */

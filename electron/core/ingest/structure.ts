@@ -89,10 +89,10 @@ const headingOf = (kind: ClauseKind, rest: string): string | null => (kind === '
 const isWholeSentence = (heading: string, text: string): boolean => /[。.；;]$/.test(text) && heading === text.slice(0, -1);
 
 /**
- * Headings the text does not print are dropped. A short unpunctuated line heads an article only when the article goes on after it, and only in a
- * law that heads its articles so (most of them), or over a numbered list. A few such lines over
- * text are lines a page or a PDF cut short (…主管部门负责 / 本行政区域…), not headings.
- * Bracketed headings always stand.
+ * Headings the text does not print are dropped. A short unpunctuated line heads an article only
+ * when the article goes on after it, and only in a law that heads its articles so (most of them),
+ * or over a numbered list. A few such lines over text are lines a page or a PDF cut short
+ * (…主管部门负责 / 本行政区域…), not headings. Bracketed headings always stand.
  */
 function settleHeadings(tree: ParsedClause[]): void {
   const articles: ParsedClause[] = [];
@@ -180,11 +180,15 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
   };
 
   let openedLate = false;
-
   let at = 0;
-  /** Whether a later paragraph carries the next number of the same kind. */
-  const followedBy = (label: Label): boolean =>
-    labels.some((l, j) => j > at && l !== null && l.kind === label.kind && l.number === label.number + 1);
+  /** Whether the next label of the same kind carries the next number. */
+  const followedBy = (label: Label): boolean => {
+    for (let j = at + 1; j < labels.length; j++) {
+      const l = labels[j];
+      if (l?.kind === label.kind) return l.number === label.number + 1;
+    }
+    return false;
+  };
 
   /**
    * A list that starts again at 1 after a paragraph announcing it (an article's second paragraph
