@@ -47,9 +47,9 @@ const HK_PRESS_STAMP = /香港时间\s*\d{1,2}\s*时\s*\d{1,2}\s*分/;
 /**
  * The jurisdictions of a document, the primary first. A zone the title (or the issuer) names leads,
  * with its city, province and SAR after it; a Hong Kong press release is Hong Kong's; else the
- * issuer's place; else the places of the title; else a SAR the body keeps naming (a Macau law names
- * no place in its title); else 全国. The places a national text's title names, and the SARs any
- * title names, follow the primary: a national law about Hong Kong is Hong Kong's too.
+ * issuer's place; else the places of the title; else a SAR or zone the body keeps naming (a Macau
+ * law names no place in its title); else 全国. The places a national text's title names, and the
+ * SARs any title names, follow the primary: a national law about Hong Kong is Hong Kong's too.
  */
 export function jurisdictionsOf(issuer: string | null, title: string, body = ''): Jurisdiction[] {
   const bare = fold(title.replace(/^附件\s*\d+\s*/, ''));
