@@ -45,3 +45,23 @@ test('citation labels print parentheses full-width and drop separators', () => {
   assert.equal(citationLabel(matchLabel('二、促进资源要素') ?? assert.fail()), '二');
   assert.equal(citationLabel(matchLabel('12.大力引进') ?? assert.fail()), '12.');
 });
+
+test('Traditional numbering reads as its Simplified twin; ⒈ and ⑴ number points and sub-points', () => {
+  const cases: [string, string, string, number][] = [
+    ['第一條 標的', 'article', '第一條', 1],
+    ['第二百三十四條之一 為了…', 'article', '第二百三十四條之一', 234],
+    ['第三節 機構', 'section', '第三節', 3],
+    ['第二編 物權', 'volume', '第二編', 2],
+    ['第二十二章 附則', 'chapter', '第二十二章', 22],
+    ['（兩）', 'item', '（兩）', 2],
+    ['⒈侮辱、诽谤案（刑法第二百四十六条规定的）；', 'point', '⒈', 1],
+    ['⑶虐待案', 'subpoint', '⑶', 3],
+  ];
+  for (const [text, kind, printed, number] of cases) {
+    const l = matchLabel(text);
+    assert.ok(l, text);
+    assert.deepEqual([l.kind, l.printed, l.number], [kind, printed, number], text);
+  }
+  for (const text of ['第五條規定的情形除外。', '第二章第三節的規定']) assert.equal(matchLabel(text), null, text);
+  assert.equal(citationLabel(matchLabel('第十條 …') ?? assert.fail()), '第十條');
+});

@@ -37,3 +37,15 @@ test('bare places share the suffix of the name after them; 及 separates names t
   const v = parseUnits('（省自然资源厅，广州、深圳、珠海市人民政府负责）');
   assert.deepEqual(v?.units.map((x) => x.name), ['省自然资源厅', '广州市人民政府', '深圳市人民政府', '珠海市人民政府']);
 });
+
+test('units in Traditional are read alike and named as printed; Taiwan writes 支援 for 支持', () => {
+  const m = parseUnits('加強金融監管協調。（市地方金融監管局、發展改革委牽頭，市財政局配合，人民銀行廣州分行、廣東證監局支援）');
+  assert.deepEqual(m?.units, [
+    { name: '市地方金融監管局', role: 'lead' },
+    { name: '發展改革委', role: 'lead' },
+    { name: '市財政局', role: 'cooperate' },
+    { name: '人民銀行廣州分行', role: 'support' },
+    { name: '廣東證監局', role: 'support' },
+  ]);
+  assert.deepEqual(parseUnits('（廣州、深圳、珠海市人民政府負責）')?.units.map((u) => u.name), ['廣州市人民政府', '深圳市人民政府', '珠海市人民政府']);
+});

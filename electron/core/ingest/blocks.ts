@@ -59,9 +59,12 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-/** Collapses runs of white space inside a paragraph; CJK text has no spaces to lose. */
+/**
+ * Collapses runs of white space inside a paragraph (CJK text has no spaces to lose) and drops the
+ * zero-width characters pages leave behind, which no reader sees and no search should trip on.
+ */
 function cleanInline(text: string): string {
-  return text.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
+  return text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
 }
 
 /**

@@ -1,6 +1,8 @@
 // Bytes → text. Policy files arrive as UTF-8 (with or without BOM), UTF-16 from Word's
-// "Unicode text", and GB18030/GBK from older government sites. Binary files are refused.
+// "Unicode text", GB18030/GBK from older mainland sites and Big5/Big5-HKSCS from Hong Kong, Macau
+// and Taiwan ones. Binary files are refused.
 
+import { fold } from '../../../shared/fold.ts';
 import type { Encoding } from '../model/records.ts';
 import { IngestError } from './errors.ts';
 
@@ -103,20 +105,25 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return result(utf8, 'utf-8');
 
-  // A download cut off mid-character: valid UTF-8 but for the last 1–3 bytes.
+  const legacy = readLegacyChinese(bytes);
+
+  // A download cut off mid-character: valid UTF-8 but for the last 1–3 bytes. GBK bytes can look
+  // so too (目 錄 is C4 BF 20 E4 9B): the cut UTF-8 must read as more Chinese than the GBK or Big5.
   const tail = truncatedUtf8Tail(bytes);
   if (tail > 0) {
     const text = strictDecode('utf-8', bytes.subarray(0, bytes.length - tail));
-    if (text !== null) {
+    if (text !== null && (!legacy || cjkShare(text) >= cjkShare(legacy.text))) {
       warnings.push(`the file ends in the middle of a character (it looks cut off); the last ${tail} byte(s) were dropped`);
       return result(text, 'utf-8');
     }
   }
 
-  const gb = strictDecode('gb18030', bytes);
-  if (gb !== null && cjkShare(gb) > 0.2) return result(gb, 'gb18030');
+  if (legacy) {
+    warnings.push(...legacy.warnings);
+    return result(legacy.text, legacy.encoding);
+  }
 
-  throw new IngestError(file, 'the text encoding is not recognised (tried UTF-8, UTF-16 and GB18030); save the file as UTF-8 and import it again');
+  throw new IngestError(file, 'the text encoding is not recognised (tried UTF-8, UTF-16, GB18030 and Big5); save the file as UTF-8 and import it again');
 }
 
 /** Share of CJK ideographs among the non-space characters: GB18030 decodes almost any bytes, so it must read as Chinese. */
@@ -125,4 +132,74 @@ function cjkShare(text: string): number {
   if (sample.length === 0) return 0;
   const cjk = sample.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g)?.length ?? 0;
   return cjk / sample.length;
+}
+
+let commonHan: Set<string> | null = null;
+
+/**
+ * The 3,755 characters of GB2312's first level: the common characters of written Chinese, as the
+ * GBK decoder reads the rows B0–D7 of its table. Built once, the first time a file is not Unicode.
+ */
+function commonCharacters(): Set<string> {
+  if (commonHan) return commonHan;
+  const bytes: number[] = [];
+  for (let lead = 0xb0; lead <= 0xd7; lead++) for (let trail = 0xa1; trail <= 0xfe; trail++) bytes.push(lead, trail);
+  const text = new TextDecoder('gbk').decode(new Uint8Array(bytes));
+  commonHan = new Set(text.match(/\p{Script=Han}/gu) ?? []);
+  return commonHan;
+}
+
+/** What a wrong decoding of Chinese bytes produces besides rare ideographs: kana, bopomofo, Cyrillic, box drawing, private use. */
+const MOJIBAKE_SIGN = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Cyrillic}\p{Script=Greek}\u2500-\u257f\ue000-\uf8ff]/u;
+
+/**
+ * How much a decoding reads as real Chinese: the share of common characters (Traditional folded to
+ * Simplified first) among the ideographs and the signs of mojibake. Real text scores 0.8–1; Big5
+ * read as GBK, or GBK as Big5, scores far lower although every byte decodes.
+ */
+export function commonShare(text: string): number {
+  const common = commonCharacters();
+  let han = 0;
+  let hits = 0;
+  let odd = 0;
+  for (const ch of text.slice(0, 20000)) {
+    if (/\p{Script=Han}/u.test(ch)) {
+      han++;
+      if (common.has(fold(ch))) hits++;
+    } else if (MOJIBAKE_SIGN.test(ch)) {
+      odd++;
+    }
+  }
+  return han + odd === 0 ? 0 : hits / (han + odd);
+}
+
+const LEGACY: { encoding: 'gb18030' | 'big5'; name: string }[] = [
+  { encoding: 'gb18030', name: 'GB18030/GBK' },
+  { encoding: 'big5', name: 'Big5/Big5-HKSCS' },
+];
+/** Below this share of common characters a decoding is not certain to be the text's own. */
+const CONFIDENT_SHARE = 0.6;
+/** Two decodings nearer than this are a guess between them. */
+const CLEAR_MARGIN = 0.15;
+
+/**
+ * Bytes that are not Unicode: GB18030/GBK or Big5/Big5-HKSCS (WHATWG's Big5 decoder includes
+ * HKSCS). Nearly any GBK bytes decode as Big5 and the other way round, so each valid decoding is
+ * scored by the text it yields, and the import warns whenever the choice is not clear.
+ */
+function readLegacyChinese(bytes: Uint8Array): { text: string; encoding: Encoding; warnings: string[] } | null {
+  const readings = LEGACY.flatMap(({ encoding, name }) => {
+    const text = strictDecode(encoding, bytes);
+    return text !== null && cjkShare(text) > 0.2 ? [{ encoding, name, text, score: commonShare(text) }] : [];
+  }).sort((a, b) => b.score - a.score);
+  const best = readings[0];
+  if (!best) return null;
+  const other = readings[1];
+  const warnings: string[] = [];
+  if (other && best.score - other.score < CLEAR_MARGIN) {
+    warnings.push(`the text encoding is uncertain: it was read as ${best.name}, but ${other.name} reads almost as well; check that the text is not garbled`);
+  } else if (best.score < CONFIDENT_SHARE) {
+    warnings.push(`the text encoding is uncertain: it was read as ${best.name}, but few of its characters are common ones; check that the text is not garbled`);
+  }
+  return { text: best.text, encoding: best.encoding, warnings };
 }

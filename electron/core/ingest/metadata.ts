@@ -2,109 +2,139 @@
 // validity. Read from the title, the lines under it, the signature and the front matter.
 
 import type { DocKind, Jurisdiction, Level } from '../../../shared/types.ts';
+import { fold } from '../../../shared/fold.ts';
 import { parseNumeral } from '../../../shared/numerals.ts';
+import { isoDate } from './dates.ts';
+import { issuerPlace, mentionsIn, placesIn, zoneIn, type Place } from './places.ts';
 
-const GD_CITIES = ['广州', '深圳', '珠海', '汕头', '佛山', '韶关', '河源', '梅州', '惠州', '汕尾', '东莞', '中山', '江门', '阳江', '湛江', '茂名', '肇庆', '清远', '潮州', '揭阳', '云浮'];
-const OTHER_CITIES = ['南京', '杭州', '宁波', '厦门', '青岛', '成都', '武汉', '西安', '济南', '郑州', '长沙', '苏州', '无锡', '大连', '沈阳', '哈尔滨', '长春', '福州', '南宁', '海口', '三亚', '昆明', '贵阳', '合肥', '南昌', '石家庄', '太原', '兰州', '银川', '西宁', '拉萨', '乌鲁木齐', '呼和浩特'];
-const MUNICIPALITIES = ['北京', '上海', '天津', '重庆'];
-const PROVINCES = ['广东', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆'];
-const SARS: [RegExp, string][] = [
-  [/香港|香港特别行政区|香港特區/, '香港'],
-  [/澳门|澳門/, '澳门'],
-];
-/** Bodies whose texts are national. */
-const NATIONAL = /^(?:中共中央|中央|国务院|國務院|全国人民代表大会|全国人大|最高人民法院|最高人民检察院|中华人民共和国|中華人民共和國|国家|商务部|财政部|[^省市区县]{1,12}部(?:等|$|、|关于)|[^省市]{2,10}总局|人民银行|中国人民银行|海关总署|银保监会|证监会|国家发展改革委)/;
+export { isoDate };
 
-interface Place {
-  name: string;
-  level: Level;
-  index: number;
+/** Bodies whose texts are national (matched on the folded name). */
+const NATIONAL = /^(?:中共中央|中央|国务院|全国人民代表大会|全国人大|最高人民法院|最高人民检察院|中华人民共和国|国家|商务部|财政部|[^省市区县]{1,12}部(?:等|$|、|关于)|[^省市]{2,10}总局|人民银行|中国人民银行|海关总署|银保监会|证监会|国家发展改革委)/;
+const NATIONWIDE: Jurisdiction = { name: '全国', level: 'national' };
+
+const plain = (p: Place): Jurisdiction => ({ name: p.name, level: p.level });
+
+function unique(list: Jurisdiction[]): Jurisdiction[] {
+  return list.filter((j, i) => list.findIndex((k) => k.name === j.name) === i);
 }
 
-function placesIn(text: string): Place[] {
-  const found: Place[] = [];
-  const add = (name: string, level: Level, index: number): void => {
-    if (index >= 0 && !found.some((p) => p.name === name)) found.push({ name, level, index });
-  };
-  for (const [re, name] of SARS) {
-    const m = re.exec(text);
-    if (m) add(name, 'sar', m.index);
-  }
-  for (const c of [...GD_CITIES, ...OTHER_CITIES]) {
-    // 广州市, 广州 or 穗-less mentions; not inside a longer name like 广州期货交易所 at the very start of a place.
-    const i = text.indexOf(c);
-    if (i >= 0) add(`${c}市`, 'city', i);
-  }
-  for (const c of MUNICIPALITIES) add(`${c}市`, 'province', text.indexOf(c));
-  for (const p of PROVINCES) add(['内蒙古', '广西', '西藏', '宁夏', '新疆'].includes(p) ? p : `${p}省`, 'province', text.indexOf(p));
-  // A city inside its own province's name (广东省广州市) is the city; keep order of appearance.
-  return found.sort((a, b) => a.index - b.index);
+/** The most specific places of a title: a zone beats its city, a city its province. */
+function mostSpecific(places: Place[]): Jurisdiction[] {
+  const rank: Record<Level, number> = { district: 0, city: 1, sar: 1, province: 2, national: 3 };
+  const best = Math.min(...places.map((p) => rank[p.level]));
+  return places.filter((p) => rank[p.level] === best).map(plain);
 }
 
-/** The jurisdictions of a document: its issuer's place, or the places its title names. */
-export function jurisdictionsOf(issuer: string | null, title: string): Jurisdiction[] {
-  const fromIssuer = issuer ? placesIn(issuer) : [];
-  if (issuer && NATIONAL.test(issuer) && fromIssuer.length === 0) return [{ name: '全国', level: 'national' }];
-  const primary = fromIssuer[0];
-  if (primary) return [{ name: primary.name, level: primary.level }];
-  const fromTitle = placesIn(title.replace(/^附件\s*\d+\s*/, ''));
-  if (NATIONAL.test(title) && (fromTitle.length === 0 || /^(?:中华人民共和国|国务院|中共中央)/.test(title))) return [{ name: '全国', level: 'national' }];
-  if (fromTitle.length > 0) {
-    // The most specific places the title names: a city beats its province.
-    const rank: Record<Level, number> = { district: 0, city: 1, sar: 1, province: 2, national: 3 };
-    const best = Math.min(...fromTitle.map((p) => rank[p.level]));
-    return fromTitle.filter((p) => rank[p.level] === best).map((p) => ({ name: p.name, level: p.level }));
-  }
-  return [{ name: '全国', level: 'national' }];
+/**
+ * The SAR or zone a text is about when no issuer or title names a place (a Macau law's title is its
+ * number): the one its opening names most, three times at least and more than all other places
+ * together. A mainland text names its place in its issuer or title; its body names streets and
+ * partners (中山路, 香港企业), which say nothing of whose text it is.
+ */
+function specialPlaceOfBody(body: string): Jurisdiction | null {
+  const mentions = mentionsIn(body.slice(0, 5000));
+  const n = new Map<string, number>();
+  for (const m of mentions) if (m.level === 'sar' || m.level === 'district') n.set(m.name, (n.get(m.name) ?? 0) + 1);
+  const [name, times] = [...n].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  const place = mentions.find((m) => m.name === name);
+  return place && times >= 3 && times * 2 > mentions.length ? plain(place) : null;
 }
 
-const DOC_NUMBER = /([\u4e00-\u9fa5]{1,10}[〔［[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第?\s*\d{1,4}\s*号)/;
+/** The stamp the Hong Kong Government prints under every press release: 香港時間16時00分. */
+const HK_PRESS_STAMP = /香港时间\s*\d{1,2}\s*时\s*\d{1,2}\s*分/;
 
+/**
+ * The jurisdictions of a document, the primary first. A zone the title (or the issuer) names leads,
+ * with its city, province and SAR after it; a Hong Kong press release is Hong Kong's; else the
+ * issuer's place; else the places of the title; else a SAR or zone the body keeps naming (a Macau
+ * law names no place in its title); else 全国. The places a national text's title names, and the
+ * SARs any title names, follow the primary: a national law about Hong Kong is Hong Kong's too.
+ */
+export function jurisdictionsOf(issuer: string | null, title: string, body = ''): Jurisdiction[] {
+  const bare = fold(title.replace(/^附件\s*\d+\s*/, ''));
+  const foldedIssuer = issuer ? fold(issuer) : '';
+  const fromIssuer = placesIn(foldedIssuer);
+  const fromTitle = placesIn(bare);
+  const sars = fromTitle.filter((p) => p.level === 'sar').map(plain);
+  const national = issuer !== null && NATIONAL.test(foldedIssuer) && fromIssuer.length === 0;
+  const primary = ((): Jurisdiction[] => {
+    const zone = zoneIn(bare) ?? zoneIn(foldedIssuer);
+    if (zone) return [...zone, ...(national ? [NATIONWIDE] : fromIssuer.slice(0, 1).map(plain))];
+    // A Hong Kong Government press release is Hong Kong's, whatever city its title names.
+    if (HK_PRESS_STAMP.test(fold(body.slice(-200)))) return [{ name: '香港特别行政区', level: 'sar' }, ...fromTitle.map(plain)];
+    // A national text about a place (国务院 on a Beijing zone, 往来台湾地区) is national, and the place's.
+    if (national) return [NATIONWIDE, ...fromTitle.map(plain)];
+    const own = fromIssuer[0] ?? (issuer ? issuerPlace(issuer) : null);
+    if (own) return [{ name: own.name, level: own.level }];
+    if (NATIONAL.test(bare) && (fromTitle.length === 0 || /^(?:中华人民共和国|国务院|中共中央)/.test(bare))) return [NATIONWIDE, ...fromTitle.map(plain)];
+    if (fromTitle.length > 0) return mostSpecific(fromTitle);
+    const place = specialPlaceOfBody(body);
+    return place ? (zoneIn(place.name) ?? [place]) : [NATIONWIDE];
+  })();
+  return unique([...primary, ...sars]);
+}
+
+/** 粤府函〔2019〕31号, with any of the brackets printed for 〔〕 (﹝﹞ ［］ [] 【】 （）). */
+const DOC_NUMBER = /([\u4e00-\u9fa5]{1,10}[〔﹝［[【(]\s*(?:19|20)\d{2}\s*[〕﹞］\]】)]\s*第?\s*\d{1,4}\s*号)/;
+/** 中华人民共和国国务院令第708号, 主席令第三十一号. */
+const DECREE_NUMBER = /([\u4e00-\u9fa5]{2,20}令\s*(?:\([^()]{1,8}\))?\s*第\s*[0-9一二三四五六七八九十百零〇○]{1,8}\s*号)/;
+/** The Macau form, number/year: 第19/2024号法律, 第 128/2015 号行政长官公告. */
+const MACAU_NUMBER = /(第\s*\d{1,4}\s*\/\s*(?:19|20)\d{2}\s*号\s*(?:法律|行政法规|行政长官批示|行政长官公告|行政命令|法令|批示|公告|通告|决议|命令)?)/;
+
+/**
+ * The first document number in the text, as printed but with its brackets as 〔〕 and no spaces.
+ * Matched on the folded text (號 reads as 号), cut from the text as written.
+ */
 export function docNumberIn(text: string): string | null {
-  const m = DOC_NUMBER.exec(text);
-  return m?.[1]?.replace(/\s/g, '').replace(/[［[【(（](\d{4})[］\]】)）]/, '〔$1〕') ?? null;
+  // A date's 日 must not begin the name before a number: 2001年12月11日国务院令第334号.
+  const folded = fold(text).replace(/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g, (d) => ' '.repeat(d.length));
+  const m = DOC_NUMBER.exec(folded) ?? MACAU_NUMBER.exec(folded) ?? DECREE_NUMBER.exec(folded);
+  if (!m?.[1]) return null;
+  return text
+    .slice(m.index, m.index + m[1].length)
+    .replace(/\s/g, '')
+    .replace(/[〔﹝［[【(（](\d{4})[〕﹞］\]】)）]/, '〔$1〕');
+}
+
+/** A title that is a Macau number alone (第26/2024號法律) is completed by its name on the next line. */
+export function isNumberTitle(title: string): boolean {
+  const folded = fold(title.replace(/\s/g, ''));
+  const m = MACAU_NUMBER.exec(folded);
+  return m !== null && m.index === 0 && m[0].length === folded.length;
 }
 
 /** 广东省人民政府关于印发…的通知（粤府函〔2019〕31号） → the title without its number, and the number. */
 export function cleanTitle(raw: string): { title: string; docNumber: string | null } {
   let title = raw.replace(/\s+/g, ' ').trim();
   let docNumber: string | null = null;
-  const m = /[（(]([^（()）]*〔\d{4}〕[^（()）]*号)[）)]$/.exec(title);
+  const m = /[（(]([^（()）]*[〔﹝［[]\d{4}[〕﹞］\]][^（()）]*[号號])[）)]$/.exec(title);
   if (m) {
     docNumber = docNumberIn(m[1] ?? '');
     title = title.slice(0, m.index).trim();
   }
+  // A Macau title opens with its number: 第26/2024號法律《…》.
+  const macau = MACAU_NUMBER.exec(fold(title));
+  if (macau?.index === 0 && macau[1]) docNumber ??= title.slice(0, macau[1].length).replace(/\s/g, '');
   // PDF conversion leaves spaces between Chinese characters of a title.
   title = title.replace(/(?<=[\u4e00-\u9fff）》])\s+(?=[\u4e00-\u9fff（《])/g, '');
   return { title, docNumber };
 }
 
-const ISSUER_PREFIX = /^(.{2,40}?(?:人民政府办公厅|人民政府|办公厅|办公室|委员会|等\d{1,3}部门|部|局|厅|委|院|署|会))(?:关于|印发)/;
+const ISSUER_PREFIX = /^([^《》]{2,40}?(?:人民政府办公厅|人民政府|办公厅|办公室|委员会|等\d{1,3}部门|部|局|厅|委|院|署|会))(?:关于|印发)/;
 
+/** 广东省人民政府关于… → 广东省人民政府, read on the folded title and cut from the title as written. */
 export function issuerFromTitle(title: string): string | null {
-  const m = ISSUER_PREFIX.exec(title.replace(/^附件\s*\d+\s*/, ''));
-  return m?.[1] ?? null;
+  const bare = title.replace(/^附件\s*\d+\s*/, '');
+  const m = ISSUER_PREFIX.exec(fold(bare));
+  return m?.[1] ? bare.slice(0, m[1].length) : null;
 }
 
-export function isoDate(text: string): string | null {
-  const s = text.replace(/\s/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  const ymd = /((?:19|20)\d{2})[年\-/.](\d{1,2})[月\-/.](\d{1,2})日?/.exec(s);
-  if (ymd) return `${ymd[1] ?? ''}-${(ymd[2] ?? '').padStart(2, '0')}-${(ymd[3] ?? '').padStart(2, '0')}`;
-  const cn = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/.exec(s);
-  if (cn) {
-    const year = (cn[1] ?? '').replace(/[〇零一二三四五六七八九]/g, (c) => String(parseNumeral(c) ?? 0));
-    const month = String(parseNumeral(cn[2] ?? '') ?? 0).padStart(2, '0');
-    const day = String(parseNumeral(cn[3] ?? '') ?? 0).padStart(2, '0');
-    return `${year}-${month}-${day}`;
-  }
-  return null;
-}
-
-/** 有效期至2021年12月31日 / 有效期3年 (counted from the document's date). */
+/** 有效期至2021年12月31日 / 有效期3年 (counted from the document's date); 有效期至 is alike in both scripts. */
 export function validityOf(text: string, date: string | null): string | null {
-  const until = /有效期(?:至|到|截至)\s*([0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/.exec(text);
+  const until = /有效期(?:至|到|截至)\s*([0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/.exec(text);
   if (until) return isoDate(until[1] ?? '');
-  const years = /有效期(?:为)?\s*([0-9０-９一二三四五六七八九十]{1,2})\s*年/.exec(text);
+  const years = /有效期(?:[为為])?\s*([0-9０-９一二三四五六七八九十]{1,2})\s*年/.exec(text);
   if (years && date && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
     const n = parseNumeral(years[1] ?? '') ?? 0;
     const d = new Date(`${date}T00:00:00Z`);
@@ -115,9 +145,14 @@ export function validityOf(text: string, date: string | null): string | null {
   return null;
 }
 
+/** Titles of binding texts end with the name of their kind (read folded: 條例 is 条例). */
+const POLICY_END = /(?:意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|指引|指南|法|法律|法令|行政法规|协议|解释|安排|守则|章程|修正案)$/;
+
+/** What the text is, from its title, its page and its numbering; never from the script it is written in. */
 export function kindOf(title: string, isNewsPage: boolean, labelledCount: number): DocKind {
-  if (/(?:通知|通告|公告|函)$/.test(title)) return 'notice';
+  const t = fold(title);
+  if (/(?:通知|通告|公告|函)$/.test(t)) return 'notice';
   if (isNewsPage) return 'news';
-  if (labelledCount === 0 && !/(?:意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|指引|指南|法|协议)$/.test(title)) return 'news';
+  if (labelledCount === 0 && !POLICY_END.test(t)) return 'news';
   return 'policy';
 }

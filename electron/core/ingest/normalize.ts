@@ -1,29 +1,43 @@
-// Clean the blocks of a file: drop navigation, page footers and source lines; drop tables of
-// contents; rejoin paragraphs that a page break cut in two.
+// Clean the blocks of a file: drop page furniture (navigation, footers, source lines, portal
+// buttons, gazette headers); drop tables of contents; rejoin paragraphs that a page break cut in two.
 
+import { fold } from '../../../shared/fold.ts';
 import type { Block } from './blocks.ts';
+import { fieldsText, furnitureRule, portalFields } from './furniture.ts';
+import { endsWithAct } from './history.ts';
 import { matchLabel } from './labels.ts';
 
 export interface NormalBlock extends Block {
   /** A page footer or other noise stood between this block and the one before. */
   afterBreak?: boolean;
+  /**
+   * The fields of a portal's information block (发布日期：…, 文号：…): metadata, not text. Its text
+   * is then only the fields that describe the document.
+   */
+  fields?: Record<string, string>;
 }
 
-const URL_ONLY = /^<?(https?:)?\/\/[^\s]+>?$|^<?www\.[^\s]+>?$/i;
-const NAV = /^(?:返回[^。，；]{0,30}?[｜|\s]*)+$/;
-const SOURCE_LINE = /^[（(]?\s*(?:文章|文件|稿件|信息|资料|新闻|数据)?来源[:：][^。]{0,60}[）)]?$/;
-const EDITOR_LINE = /^[（(]?\s*(?:责任编辑|编辑|校对|审核|监制)[:：][^。]{0,30}[）)]?$/;
-const PAGE_NUMBER = /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|Page \d+( of \d+)?)$/i;
 const TOC_HEAD = /^(?:目\s*录|CONTENTS|目\s*录\s*CONTENTS)$/i;
 
 /** Characters after which a paragraph is complete. */
 const CLOSING = /[。！？；：!?;:…）)」』”"】〕》\]]$/;
-/** A title ends with the name of its kind of document, maybe followed by a year range or doc number. */
-export const TITLE_END = /(?:通知|通告|公告|意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|决议|指引|指南|批复|报告|协议|法|简报)(?:[（(][^（()）]{2,30}[）)])?$/;
+/**
+ * A title ends with the name of its kind of document, maybe followed by a year range, a number or
+ * a version in brackets. Read on the folded text: 規劃綱要 and 规划纲要 end alike.
+ */
+const TITLE_END = /(?:通知|通告|公告|意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|决议|指引|指南|批[复覆]|报告|协议|法|法律|法令|简报|解释|守则|章程|标准|修正案|公约|安排|备忘录|预案)(?:[（(][^（()）]{1,30}[）)])?$/;
+
+/** Whether a line ends like the title of a document (Simplified or Traditional). */
+export function hasTitleEnding(text: string): boolean {
+  return TITLE_END.test(fold(text.slice(-48)));
+}
 
 function isNoise(text: string): boolean {
-  return URL_ONLY.test(text) || NAV.test(text) || SOURCE_LINE.test(text) || EDITOR_LINE.test(text) || PAGE_NUMBER.test(text);
+  return furnitureRule(text) !== null;
 }
+
+/** A portal sets its date, source and buttons as list items: • 2015-03-31, • 来源: 本网, • 分享到. */
+const stripBullet = (text: string): string => text.replace(/^[•·▪●○◆■]\s*/, '');
 
 const compact = (s: string): string => s.replace(/[\s*#]/g, '');
 
@@ -36,7 +50,7 @@ function dropTableOfContents(blocks: NormalBlock[]): NormalBlock[] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (!b) continue;
-    if (!TOC_HEAD.test(compact(b.text))) {
+    if (b.text.length > 20 || !TOC_HEAD.test(fold(compact(b.text)))) {
       out.push(b);
       continue;
     }
@@ -45,7 +59,7 @@ function dropTableOfContents(blocks: NormalBlock[]): NormalBlock[] {
     for (; j < blocks.length; j++) {
       const e = blocks[j];
       if (!e) break;
-      const key = compact(e.text);
+      const key = fold(compact(e.text));
       if (entries.has(key)) break; // the body repeats the first entries
       if (e.table || e.text.length > 60 || /[。；]$/.test(e.text)) break;
       entries.add(key);
@@ -72,7 +86,7 @@ function dropRepeatedLead(blocks: NormalBlock[]): NormalBlock[] {
 }
 
 function looksLikeTitle(text: string): boolean {
-  return text.length <= 80 && TITLE_END.test(text) && !/[。；，]/.test(text);
+  return text.length <= 80 && hasTitleEnding(text) && !/[。；，]/.test(text);
 }
 
 /**
@@ -80,10 +94,12 @@ function looksLikeTitle(text: string): boolean {
  * no new numbered clause. A short line without closing punctuation is a heading, not a cut.
  */
 function continues(prev: NormalBlock, next: NormalBlock): boolean {
-  if (prev.table || next.table || next.heading || prev.heading) return false;
+  if (prev.table || next.table || next.heading || prev.heading || prev.fields || next.fields) return false;
   if (CLOSING.test(prev.text)) return false;
   if (matchLabel(next.text) || isNoise(next.text) || looksLikeTitle(prev.text) || looksLikeTitle(next.text)) return false;
   if (/^(?:附件|附表)\s*\d*/.test(next.text)) return false;
+  // 2019年7月25日…会议通过 ends without a full stop and is complete.
+  if (endsWithAct(prev.text)) return false;
   // A page break leaves a trace (the footer we dropped); without it, demand a long line.
   const minLength = next.afterBreak ? 20 : 30;
   return prev.text.length >= minLength;
@@ -93,7 +109,13 @@ export function normalize(input: Block[]): NormalBlock[] {
   const kept: NormalBlock[] = [];
   let sawNoise = false;
   for (const b of input) {
-    if (!b.table && isNoise(b.text)) {
+    // A portal's information block, as lines or as a table of label and value cells.
+    const fields = portalFields(b.table ? b.table.map((r) => r.join(' ')).join(' ') : stripBullet(b.text));
+    if (fields) {
+      kept.push({ ...b, text: fieldsText(fields), fields });
+      continue;
+    }
+    if (!b.table && isNoise(stripBullet(b.text))) {
       sawNoise = true;
       continue;
     }

@@ -13,6 +13,7 @@ import type { ManifestDocument, ManifestFile } from './manifest.ts';
 import { normalize, type NormalBlock } from './normalize.ts';
 import { splitDocuments, type Segment } from './split.ts';
 import { buildTree, signatureClause, splitSignature, type ParsedClause } from './structure.ts';
+import { historyOf } from './history.ts';
 import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf, validityOf } from './metadata.ts';
 
 /**
@@ -114,11 +115,13 @@ function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: bool
   const docNumber = draft.meta.docNumber ?? titleNumber ?? docNumberIn(head);
   const sigLines = signature.map((b) => b.text);
   const sigIssuer = sigLines.length > 1 ? sigLines.slice(0, -1).join(' ') : null;
-  const issuer = draft.meta.issuer ?? issuerFromTitle(printedTitle) ?? sigIssuer;
+  // A law's history lines (…会议通过, …修正) say who made it and the date of this version.
+  const history = historyOf(body.slice(0, 12).map((b) => b.text));
+  const issuer = draft.meta.issuer ?? issuerFromTitle(printedTitle) ?? sigIssuer ?? history.issuer;
   const fmDate = fm?.date ? isoDate(fm.date) : null;
-  const date = draft.meta.date ?? (sigLines.length > 0 ? isoDate(sigLines[sigLines.length - 1] ?? '') : null) ?? fmDate ?? (head ? isoDate(head) : null);
-  const jurisdictions = draft.meta.jurisdictions ?? jurisdictionsOf(issuer, title);
+  const date = draft.meta.date ?? history.date ?? (sigLines.length > 0 ? isoDate(sigLines[sigLines.length - 1] ?? '') : null) ?? fmDate ?? (head ? isoDate(head) : null);
   const allText = draft.blocks.map((b) => b.text).join('\n');
+  const jurisdictions = draft.meta.jurisdictions ?? jurisdictionsOf(issuer, title, allText);
   const validUntil = draft.meta.validUntil ?? validityOf(allText, date);
   const kind = draft.meta.kind ?? kindOf(printedTitle, isNewsPage, countLabelled(tree));
   return { title, issuer, jurisdictions, date, docNumber, kind, validUntil, tree };
@@ -178,7 +181,11 @@ export function parseSource(name: string, bytes: Uint8Array, manifest?: Manifest
   if (clean.length === 0) throw new IngestError(name, 'no readable text was found in the file (only markup, links or navigation)');
 
   const explicit = manifest?.documents.some((d) => d.line !== undefined) ?? false;
-  const drafts = explicit && manifest ? draftsFromManifest(name, clean, manifest) : draftsFromSegments(name, splitDocuments(clean), frontMatter, manifest);
+  // A page's front matter names its title: its first line is then no headline.
+  const drafts =
+    explicit && manifest
+      ? draftsFromManifest(name, clean, manifest)
+      : draftsFromSegments(name, splitDocuments(clean, { headlines: frontMatter?.title === undefined }), frontMatter, manifest);
   const isNewsPage = frontMatter !== null;
   const built = drafts.map((draft) => ({ draft, doc: buildDocument(draft, frontMatter, isNewsPage) })).filter(({ doc }) => doc.tree.length > 0);
   if (built.length === 0) throw new IngestError(name, 'no document with text was found in the file');

@@ -3,9 +3,11 @@
 // document (…的通知, …实施方案), or an attachment marker (附件2), followed by an addressee, a
 // preamble or numbered text.
 
-import type { NormalBlock } from './normalize.ts';
-import { TITLE_END } from './normalize.ts';
+import { fold } from '../../../shared/fold.ts';
+import { isHistoryLine, promulgatedTitle } from './history.ts';
 import { matchLabel } from './labels.ts';
+import { docNumberIn, isNumberTitle } from './metadata.ts';
+import { hasTitleEnding, type NormalBlock } from './normalize.ts';
 
 export interface Segment {
   /** The title as printed, lines joined; null when the segment starts without one. */
@@ -19,14 +21,15 @@ export interface Segment {
 
 const ATTACHMENT = /^附件\s*([0-9０-９一二三四五六七八九十]{1,3})\s*[：:]?\s*(.*)$/;
 const ADDRESSEE = /^[^。；]{2,80}[：:]$/;
+/** How the body of a document opens (read folded: 為 is 为). */
 const PREAMBLE = /^(?:为|根据|按照|依据|现将|经|近日|日前|当前|[^，。]{0,20}(?:印发|发布)了?)/;
 const YEAR_RANGE = /^[（(]\s*\d{4}\s*[-—–－~至]\s*\d{4}\s*年?\s*[）)]$/;
-const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇零一二三四五六七八九]{4}年/;
+const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇○零一二三四五六七八九]{4}年/;
 const HAS_SENTENCE_PUNCT = /[。；，！？]/;
 
 function isTitleLine(text: string): boolean {
   if ((text.match(/《/g) ?? []).length !== (text.match(/》/g) ?? []).length || /^[》，、）)]/.test(text)) return false;
-  return text.length >= 6 && text.length <= 90 && TITLE_END.test(text) && !HAS_SENTENCE_PUNCT.test(text) && !matchLabel(text) && !/^[《“"]/.test(text);
+  return text.length >= 6 && text.length <= 90 && hasTitleEnding(text) && !HAS_SENTENCE_PUNCT.test(text) && !matchLabel(text) && !/^[《“"]/.test(text);
 }
 
 /** A title printed over several short lines: 广州市关于推进共建粤港澳大湾区 / 国际金融枢纽的实施意见. */
@@ -34,7 +37,7 @@ function titleAt(blocks: NormalBlock[], i: number): { title: string; length: num
   let text = '';
   for (let k = 0; k < 3; k++) {
     const b = blocks[i + k];
-    if (!b || b.table || HAS_SENTENCE_PUNCT.test(b.text) || b.text.length > 90 || DATE_IN_LINE.test(b.text)) return null;
+    if (!b || b.table || b.fields || HAS_SENTENCE_PUNCT.test(b.text) || b.text.length > 90 || DATE_IN_LINE.test(b.text) || isNumberLine(b.text)) return null;
     // The lines of one title are set alike; a label or a heading mark starts something else.
     if (k > 0 && (matchLabel(b.text) || b.heading !== blocks[i]?.heading)) return null;
     text += (k > 0 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '') + b.text;
@@ -42,20 +45,47 @@ function titleAt(blocks: NormalBlock[], i: number): { title: string; length: num
       // A year range printed under the title belongs to it: …三年行动计划 /（2021-2023年）.
       const after = blocks[i + k + 1];
       if (after && YEAR_RANGE.test(after.text)) return { title: text + after.text, length: k + 2 };
+      // A Macau law is titled by its number, its name on the line below: 第26/2024號法律《…》.
+      if (after && isNumberTitle(text) && isNameLine(after)) return { title: `${text}《${after.text}》`, length: k + 2 };
       return { title: text, length: k + 1 };
     }
   }
   return null;
 }
 
+/** A line that is a document number alone (穗府辦〔2015〕14號) is no part of a title. */
+function isNumberLine(text: string): boolean {
+  const n = docNumberIn(text);
+  return n !== null && n.length >= text.replace(/\s/g, '').length - 2 && !isNumberTitle(text);
+}
+
+/** A short line that names something: no sentence, no label, no history, no field. */
+function isNameLine(b: NormalBlock): boolean {
+  return !b.table && !b.fields && b.text.length <= 60 && !HAS_SENTENCE_PUNCT.test(b.text) && !matchLabel(b.text) && !isHistoryLine(b.text);
+}
+
+/**
+ * The headline of a news or portal page, whose title ends with no kind of document
+ * (昂船洲分區計劃大綱草圖獲核准): the first line, when the source sets it apart as a heading or
+ * it is a short line over a longer paragraph. A headline may hold a comma or a colon, not a sentence.
+ */
+function headlineAt(blocks: NormalBlock[], i: number): string | null {
+  const b = blocks[i];
+  const next = blocks.slice(i + 1).find((n) => !n.fields);
+  if (!b || b.table || b.fields || b.text.length < 4 || b.text.length > 60 || /[。；]/.test(b.text) || ADDRESSEE.test(b.text)) return null;
+  if (matchLabel(b.text) || isHistoryLine(b.text) || DATE_IN_LINE.test(b.text) || /^[（(“"《]/.test(b.text)) return null;
+  if (!next || next.table) return b.heading ? b.text : null;
+  return b.heading || (b.text.length <= 40 && next.text.length > b.text.length * 2) ? b.text : null;
+}
+
 function opensDocument(next: NormalBlock | undefined): boolean {
   if (!next) return false;
-  return ADDRESSEE.test(next.text) || PREAMBLE.test(next.text) || matchLabel(next.text) !== null;
+  return ADDRESSEE.test(next.text) || PREAMBLE.test(fold(next.text.slice(0, 24))) || matchLabel(next.text) !== null;
 }
 
 /** The documents named by a notice that prints them: 关于印发《X》、《Y》的通知. */
 function printedDocuments(noticeTitle: string): string[] {
-  const m = /印发(.+?)的通知/.exec(noticeTitle);
+  const m = /印发(.+?)的通知/.exec(fold(noticeTitle));
   if (!m?.[1]) return [];
   const inner = m[1];
   const quoted = [...inner.matchAll(/《([^》]+)》/g)].map((q) => q[1] ?? '');
@@ -63,9 +93,15 @@ function printedDocuments(noticeTitle: string): string[] {
   return inner.split(/、(?=中国|关于|[^、]{6,})/).map((s) => s.trim());
 }
 
-const compact = (s: string): string => s.replace(/\s/g, '');
+/** For comparing titles: no spaces, one script. */
+const compact = (s: string): string => fold(s.replace(/\s/g, ''));
 
-export function splitDocuments(blocks: NormalBlock[]): Segment[] {
+export interface SplitOptions {
+  /** Take the first line as the title of a page whose title ends with no kind of document. */
+  headlines: boolean;
+}
+
+export function splitDocuments(blocks: NormalBlock[], options: SplitOptions = { headlines: true }): Segment[] {
   const segments: Segment[] = [];
   let current: Segment = { title: null, attachment: null, blocks: [], line: blocks[0]?.line ?? 1 };
   const startSegment = (title: string | null, attachment: string | null, line: number): void => {
@@ -98,18 +134,27 @@ export function splitDocuments(blocks: NormalBlock[]): Segment[] {
       continue;
     }
     // Once numbered text has begun, a title-like line before an article is a sub-heading of it.
-    const next = t ? blocks[i + t.length] : undefined;
+    const next = t ? blocks.slice(i + t.length).find((n) => !n.fields) : undefined;
     const opens = t !== null && (opensDocument(next) && !(segmentHasLabels && matchLabel(next?.text ?? '')));
-    if (t && (opens || (i === 0 && current.blocks.length === 0))) {
+    // The file's start: nothing before but portal fields.
+    const atStart = segments.length === 0 && current.title === null && current.blocks.every((x) => x.fields);
+    if (t && (opens || atStart)) {
       startSegment(t.title, null, b.line);
       segmentHasLabels = false;
       i += t.length - 1;
+      continue;
+    }
+    const headline = atStart && options.headlines ? headlineAt(blocks, i) : null;
+    if (headline) {
+      startSegment(headline, null, b.line);
       continue;
     }
     if (!segmentHasLabels && !b.table && matchLabel(b.text)) segmentHasLabels = true;
     current.blocks.push(b);
   }
   startSegment(null, null, 0);
+  // A page without a printed title may still name it in its information block (标题：…).
+  for (const seg of segments) seg.title ??= seg.blocks.find((x) => x.fields?.['标题'])?.fields?.['标题'] ?? null;
   return mergeSegments(segments);
 }
 
@@ -125,6 +170,13 @@ function mergeSegments(segments: Segment[]): Segment[] {
     const next = segments[i + 1];
     if (s.title === null && i === 0 && next && s.blocks.length <= 3) {
       next.blocks = [...s.blocks, ...next.blocks];
+      next.line = s.line;
+      continue;
+    }
+    // The 公告 or 主席令 that publishes the next text (《X》经…通过，现予公布) is its preamble.
+    if (next?.title && !next.attachment && s.blocks.length <= 12 && s.blocks.some((b) => compact(promulgatedTitle(b.text) ?? '') === compact(next.title ?? ''))) {
+      const heading: NormalBlock[] = s.title ? [{ text: s.title, line: s.line, heading: true }] : [];
+      next.blocks = [...heading, ...s.blocks, ...next.blocks];
       next.line = s.line;
       continue;
     }

@@ -3,6 +3,7 @@
 // one when its number follows its predecessor's, so a sentence that happens to start with "三、"
 // or "第五条" stays text.
 
+import { fold } from '../../../shared/fold.ts';
 import type { ClauseKind, ResponsibleUnit } from '../../../shared/types.ts';
 import type { NormalBlock } from './normalize.ts';
 import { citationLabel, labelRank, matchLabel, type Label } from './labels.ts';
@@ -32,7 +33,8 @@ interface OpenClause {
 const PREFACE = /^(?:前言|序言|引言|导言)$/;
 /** 本办法自…起施行 / 本政策由…负责解释: the closing provisions of the whole document. */
 const CLOSING_PROVISION = /^本(?:政策|办法|措施|方案|意见|规定|通知|细则|计划|条例|规则|决定|指引|实施意见|若干措施)[^。]{0,40}(?:施行|实施|解释|有效期|废止)/;
-const DATE_LINE = /^(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$/;
+/** 2019年2月12日, 二〇一九年二月十六日, 2019年5月27日(星期一) as a press release prints its day. */
+const DATE_LINE = /^(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?:[（(]?星期[一二三四五六日天][）)]?)?$/;
 
 function newClause(kind: ClauseKind, label?: Label): ParsedClause {
   return {
@@ -55,12 +57,67 @@ function newClause(kind: ClauseKind, label?: Label): ParsedClause {
  */
 function splitHeading(rest: string): string | null {
   if (!rest) return null;
-  // A short line that is at most one sentence, commas allowed: 二、构建平台生态，激发市场活力.
-  if (rest.length <= 40 && !/[。；！？]/.test(rest.replace(/[。．.]$/, '')) && !/[）)]$/.test(rest)) return rest.replace(/[。．.：:]$/, '');
+  // A short line that is at most one sentence, commas allowed: 二、构建平台生态，激发市场活力. A line
+  // ending in a colon is a heading when it is a few words (主要特点：), else a sentence announcing
+  // a list (第一款所指的整合是指…进行下列事宜：).
+  const announces = /[：:]$/.test(rest) && (rest.length > 13 || /[，,]/.test(rest));
+  if (rest.length <= 40 && !/[。；;！？!?]/.test(rest.replace(/[。．.]$/, '')) && !/[）)]$/.test(rest) && !announces) return rest.replace(/[。．.：:]$/, '');
   const m = /^([^。；，,！？：:（(]{2,30})[。．]/.exec(rest);
   if (m && rest.length > m[0].length) return m[1] ?? null;
   return null;
 }
+
+/** Sentence and clause punctuation: a law prints its article headings without any. */
+const ANY_PUNCT = /[。，,；;：:、！？!?（）()“”"《》]/;
+/** 第一条【立法目的】为了… : a heading printed in brackets at the start of the article. */
+const BRACKETED = /^【([^】]{1,30})】/;
+
+/**
+ * An article's heading is only what the text prints as one: 【立法目的】, or a short phrase without
+ * any punctuation set before the body (第一條 標的 / 本法律旨在…, as Macau prints its laws). The
+ * first sentence of an article is its text, never its heading.
+ */
+function articleHeading(rest: string): string | null {
+  const bracketed = BRACKETED.exec(rest);
+  if (bracketed) return bracketed[1]?.trim() ?? null;
+  return rest.length > 0 && rest.length <= 20 && !ANY_PUNCT.test(rest) ? rest : null;
+}
+
+const headingOf = (kind: ClauseKind, rest: string): string | null => (kind === 'article' ? articleHeading(rest) : splitHeading(rest));
+
+/** The heading is the clause's one sentence entire, full stop and all. */
+const isWholeSentence = (heading: string, text: string): boolean => /[。.；;]$/.test(text) && heading === text.slice(0, -1);
+
+/**
+ * Headings the text does not print are dropped. A short unpunctuated line heads an article only
+ * when the article goes on after it, and only in a law that heads its articles so (most of them),
+ * or over a numbered list. A few such lines over text are lines a page or a PDF cut short
+ * (…主管部门负责 / 本行政区域…), not headings. Bracketed headings always stand.
+ */
+function settleHeadings(tree: ParsedClause[]): void {
+  const articles: ParsedClause[] = [];
+  const collect = (nodes: ParsedClause[]): void => {
+    for (const c of nodes) {
+      if (c.kind === 'article') articles.push(c);
+      // An item that is one sentence and nothing more (（四）废止。) is text, not the heading of itself.
+      else if (c.heading !== null && c.paragraphs.length === 1 && c.children.length === 0 && isWholeSentence(c.heading, c.paragraphs[0] ?? '')) c.heading = null;
+      collect(c.children);
+    }
+  };
+  collect(tree);
+  const phrased = articles.filter((a) => a.heading !== null && !BRACKETED.test(a.paragraphs[0] ?? ''));
+  for (const a of phrased) if (a.paragraphs.length <= 1 && a.children.length === 0) a.heading = null;
+  // A heading over a numbered list (第十八条 承运人的责任 / 一、…) is no line cut short.
+  const headed = phrased.filter((a) => a.heading !== null);
+  const overText = headed.filter((a) => labelledOf(a).length === 0);
+  if (headed.length * 2 < articles.length) for (const a of overText) a.heading = null;
+}
+
+/** Numbering set on lines of its own, unmistakable even where the sequence opens late. */
+const HEADING_KINDS = new Set<ClauseKind>(['volume', 'chapter', 'section']);
+
+/** A paragraph that announces a list: 有下列情形之一的，不予受理： */
+const INTRODUCES_LIST = /[：:]$/;
 
 function labelledOf(c: ParsedClause): ParsedClause[] {
   return c.children.filter((k) => k.label !== '');
@@ -69,7 +126,10 @@ function labelledOf(c: ParsedClause): ParsedClause[] {
 /** Cuts the signature block off the end: issuer lines, then a date line. */
 export function splitSignature(blocks: NormalBlock[]): { body: NormalBlock[]; signature: NormalBlock[] } {
   let end = blocks.length;
-  while (end > 0 && blocks[end - 1]?.table === undefined && /^[（(]?此件公开发布[）)]?$|^[（(]?此页无正文[）)]?$/.test(blocks[end - 1]?.text ?? '')) end--;
+  // Portal fields after the date (a press release's 香港時間16時00分) are metadata, not text.
+  const trailing = (b: NormalBlock | undefined): boolean =>
+    b !== undefined && b.table === undefined && (b.fields !== undefined || /^[（(]?此件公开发布[）)]?$|^[（(]?此页无正文[）)]?$/.test(fold(b.text)));
+  while (end > 0 && trailing(blocks[end - 1])) end--;
   const last = blocks[end - 1];
   if (!last || !DATE_LINE.test(last.text.replace(/\s/g, ''))) return { body: blocks, signature: [] };
   let start = end - 1;
@@ -82,7 +142,10 @@ export function splitSignature(blocks: NormalBlock[]): { body: NormalBlock[]; si
   return { body: blocks.slice(0, start), signature: blocks.slice(start, end) };
 }
 
-export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
+export function buildTree(input: NormalBlock[]): ParsedClause[] {
+  // Portal fields (发布日期：…, 索引号：…) are metadata, not text of the document.
+  const blocks = input.filter((b) => !b.fields);
+  const labels = blocks.map((b) => (b.table ? null : matchLabel(b.text)));
   const root = newClause('paragraph');
   const stack: OpenClause[] = [{ clause: root, rank: -1, closed: false }];
   const lastNumber = new Map<ClauseKind, number>();
@@ -108,7 +171,38 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     const last = lastNumber.get(label.kind);
     if (label.number === 1 || (last !== undefined && label.number > last && (label.number - last <= 2 || label.kind === 'article'))) return true;
     // 第X条 followed by a space is unmistakable even when a damaged file lost the articles before it.
-    return label.kind === 'article' && last === undefined;
+    if (label.kind === 'article' && last === undefined) return true;
+    // A document published in parts may open at 二、 or （三）, when the next number follows; its lists
+    // then continue mid-way too. So may a chapter whose predecessors a file lost (第二章, no 第一章).
+    if (last !== undefined || !followedBy(label)) return false;
+    if (lastNumber.size === 0) openedLate = true;
+    return openedLate || HEADING_KINDS.has(label.kind);
+  };
+
+  let openedLate = false;
+  let at = 0;
+  /** Whether the next label of the same kind carries the next number. */
+  const followedBy = (label: Label): boolean => {
+    for (let j = at + 1; j < labels.length; j++) {
+      const l = labels[j];
+      if (l?.kind === label.kind) return l.number === label.number + 1;
+    }
+    return false;
+  };
+
+  /**
+   * A list that starts again at 1 after a paragraph announcing it (an article's second paragraph
+   * with its own （一）…（五）): the announcing paragraph leaves the last item of the first list and
+   * the new list stands beside the first, instead of being swallowed as text of its last item.
+   */
+  const restartsList = (label: Label, parent: ParsedClause): boolean => {
+    if (label.number !== 1 || !labelledOf(parent).some((c) => c.kind === label.kind)) return false;
+    const open = top().clause;
+    const intro = open.paragraphs[open.paragraphs.length - 1];
+    if (open === parent || open.paragraphs.length < 2 || !intro || !INTRODUCES_LIST.test(intro)) return false;
+    open.paragraphs.pop();
+    parent.children.push({ ...newClause('paragraph'), paragraphs: [intro] });
+    return true;
   };
 
   const attachParagraph = (node: ParsedClause): void => {
@@ -117,7 +211,9 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     top().clause.children.push(node);
   };
 
-  for (const block of blocks) {
+  for (; at < blocks.length; at++) {
+    const block = blocks[at];
+    if (!block) continue;
     if (block.table) {
       const t = newClause('table');
       t.table = block.table;
@@ -126,15 +222,15 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
       continue;
     }
     const text = block.text;
-    const label = matchLabel(text);
+    const label = labels[at] ?? null;
     if (label) {
       const rank = labelRank(label.kind);
       const pi = parentIndexFor(rank);
       const parent = stack[pi]?.clause ?? root;
-      if (accepts(label, parent)) {
+      if (accepts(label, parent) || restartsList(label, parent)) {
         stack.length = pi + 1;
         const clause = newClause(label.kind, label);
-        clause.heading = splitHeading(label.rest);
+        clause.heading = headingOf(label.kind, label.rest);
         if (label.rest) clause.paragraphs.push(label.rest);
         parent.children.push(clause);
         lastNumber.set(label.kind, label.number);
@@ -144,7 +240,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
         continue;
       }
     }
-    if (PREFACE.test(text.replace(/\s/g, ''))) {
+    if (text.length <= 8 && PREFACE.test(fold(text.replace(/\s/g, '')))) {
       stack.length = 1;
       const clause = newClause('preface');
       clause.heading = text.replace(/\s/g, '');
@@ -153,7 +249,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
       continue;
     }
     if (DATE_LINE.test(text.replace(/\s/g, '')) && mergeSignature(top().clause, block)) continue;
-    if (CLOSING_PROVISION.test(text)) {
+    if (text.startsWith('本') && CLOSING_PROVISION.test(fold(text.slice(0, 60)))) {
       stack.length = 1;
       root.children.push({ ...newClause('paragraph'), paragraphs: [text] });
       stack[0] = { clause: root, rank: -1, closed: true };
@@ -163,7 +259,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     if (current.clause !== root && !current.closed && labelledOf(current.clause).length === 0) {
       // Body of the open clause: a title on its own line, then its paragraphs.
       current.clause.paragraphs.push(text);
-      if (current.clause.heading === null && current.clause.paragraphs.length === 1) current.clause.heading = splitHeading(text);
+      if (current.clause.heading === null && current.clause.paragraphs.length === 1) current.clause.heading = headingOf(current.clause.kind, text);
       const units = parseUnits(text);
       if (units) {
         current.clause.units = units.units;
@@ -173,6 +269,7 @@ export function buildTree(blocks: NormalBlock[]): ParsedClause[] {
     }
     attachParagraph({ ...newClause('paragraph'), paragraphs: [text] });
   }
+  settleHeadings(root.children);
   return root.children;
 }
 

@@ -1,13 +1,16 @@
 // Responsible units: the parenthesis that closes a measure or task and names who carries it out,
-// e.g. （市地方金融监管局、发展改革委牵头，市财政局配合，人民银行广州分行支持）.
+// e.g. （市地方金融监管局、发展改革委牵头，市财政局配合，人民银行广州分行支持）. Read on the folded
+// text (牽頭 is 牵头, 辦 is 办), the names kept as printed.
 
+import { fold } from '../../../shared/fold.ts';
 import type { ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
 
 const ROLE_WORDS: [RegExp, UnitRole][] = [
   [/(?:牵头|主责)$/, 'lead'],
   [/负责$/, 'responsible'],
   [/(?:配合|协助|参与)$/, 'cooperate'],
-  [/支持$/, 'support'],
+  // 支援: Taiwan's word for 支持.
+  [/(?:支持|支援)$/, 'support'],
 ];
 
 /** What an organisation's name ends with, in the units lists of these texts. */
@@ -36,24 +39,51 @@ function trailingParenthesis(text: string): { inner: string; start: number } | n
   return null;
 }
 
+/** A piece of the text as printed, with its folded twin of the same length for recognition. */
+interface Span {
+  text: string;
+  key: string;
+}
+
+const sliceOf = (s: Span, from: number, to?: number): Span => ({ text: s.text.slice(from, to), key: s.key.slice(from, to) });
+
+function trimmed(s: Span): Span {
+  const start = s.key.length - s.key.trimStart().length;
+  return sliceOf(s, start, s.key.trimEnd().length);
+}
+
+/** Splits at each match of the separator in the folded text. */
+function splitSpan(s: Span, separator: RegExp): Span[] {
+  const out: Span[] = [];
+  let at = 0;
+  for (const m of s.key.matchAll(separator)) {
+    out.push(sliceOf(s, at, m.index));
+    at = m.index + m[0].length;
+  }
+  out.push(sliceOf(s, at));
+  return out;
+}
+
 /**
  * 广州、深圳、珠海市人民政府 names three governments: the bare places share the last name's
  * suffix. Returns null when a name is no organisation at all.
  */
-function expandElliptical(names: string[]): string[] | null {
+function expandElliptical(names: Span[]): Span[] | null {
   const last = names[names.length - 1];
-  if (!last || !ORG_END.test(last) || last.length > 40) return null;
-  const out: string[] = [];
+  if (!last || !ORG_END.test(last.key) || last.key.length > 40) return null;
+  const out: Span[] = [];
   for (let i = 0; i < names.length - 1; i++) {
-    const n = names[i] ?? '';
-    if (ORG_END.test(n) && n.length <= 40) {
+    const n = names[i];
+    if (!n) continue;
+    if (ORG_END.test(n.key) && n.key.length <= 40) {
       out.push(n);
       continue;
     }
     // A bare place of 2–4 characters: give it the suffix that follows the last place.
     const place = names[names.length - 2] ?? n;
-    if (n.length > 4 || place.length > 4 || ORG_END.test(place)) return null;
-    out.push(n + last.slice(place.length));
+    if (n.key.length > 4 || place.key.length > 4 || ORG_END.test(place.key)) return null;
+    const suffix = sliceOf(last, place.key.length);
+    out.push({ text: n.text + suffix.text, key: n.key + suffix.key });
   }
   out.push(last);
   return out;
@@ -63,25 +93,26 @@ function expandElliptical(names: string[]): string[] | null {
 export function parseUnits(text: string): UnitsMatch | null {
   const paren = trailingParenthesis(text);
   if (!paren) return null;
-  const inner = paren.inner.trim();
-  if (inner.length < 2 || inner.length > 300 || /[。；]/.test(inner)) return null;
+  const inner = trimmed({ text: paren.inner, key: fold(paren.inner) });
+  if (inner.key.length < 2 || inner.key.length > 300 || /[。；]/.test(inner.key)) return null;
   const units: ResponsibleUnit[] = [];
   // Groups are separated by commas; each may end with its role.
-  for (const rawGroup of inner.split(/[，,]/)) {
-    let group = rawGroup.trim();
-    if (!group) continue;
+  for (const rawGroup of splitSpan(inner, /[，,]/g)) {
+    let group = trimmed(rawGroup);
+    if (!group.key) continue;
     let role: UnitRole = 'responsible';
     for (const [re, r] of ROLE_WORDS) {
-      if (re.test(group)) {
+      const m = re.exec(group.key);
+      if (m) {
         role = r;
-        group = group.replace(re, '');
+        group = sliceOf(group, 0, m.index);
         break;
       }
     }
-    for (const part of group.split(/及|以及/)) {
-      const names = expandElliptical(part.split('、').map((n) => n.trim()).filter(Boolean));
+    for (const part of splitSpan(group, /以及|及/g)) {
+      const names = expandElliptical(splitSpan(part, /、/g).map(trimmed).filter((n) => n.key.length > 0));
       if (!names) return null;
-      for (const name of names) units.push({ name, role });
+      for (const name of names) units.push({ name: name.text, role });
     }
   }
   if (units.length === 0) return null;

@@ -1,0 +1,131 @@
+// The places a text names, found as words: the longest name at each position wins and consumes
+// its characters, so 上海口岸 is 上海 (not 海口) and 孙中山 is no 中山. Names are matched on the
+// folded text, so 澳門特別行政區 and 澳门特别行政区 are one place; a place is named in its
+// Simplified standard form.
+
+import { fold } from '../../../shared/fold.ts';
+import type { Jurisdiction, Level } from '../../../shared/types.ts';
+
+export interface Place extends Jurisdiction {
+  /** Where the name starts in the text. */
+  index: number;
+}
+
+interface PlaceName {
+  name: string;
+  level: Level;
+  /** A zone's city, province and the SARs its own name involves (粤澳 → Macau). */
+  within?: Jurisdiction[];
+}
+
+const GUANGDONG: Jurisdiction = { name: '广东省', level: 'province' };
+const HONG_KONG: Jurisdiction = { name: '香港特别行政区', level: 'sar' };
+const MACAU: Jurisdiction = { name: '澳门特别行政区', level: 'sar' };
+const city = (name: string): Jurisdiction => ({ name, level: 'city' });
+
+const GD_CITIES = ['广州', '深圳', '珠海', '汕头', '佛山', '韶关', '河源', '梅州', '惠州', '汕尾', '东莞', '中山', '江门', '阳江', '湛江', '茂名', '肇庆', '清远', '潮州', '揭阳', '云浮'];
+const OTHER_CITIES = ['南京', '杭州', '宁波', '温州', '厦门', '青岛', '济南', '淄博', '烟台', '洛阳', '郑州', '成都', '武汉', '西安', '长沙', '苏州', '无锡', '大连', '沈阳', '哈尔滨', '长春', '福州', '南宁', '海口', '三亚', '昆明', '贵阳', '合肥', '南昌', '石家庄', '太原', '兰州', '银川', '西宁', '拉萨', '乌鲁木齐', '呼和浩特'];
+const MUNICIPALITIES = ['北京', '上海', '天津', '重庆'];
+const PROVINCES = ['广东', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾'];
+const REGIONS: [string, string][] = [['内蒙古', '内蒙古自治区'], ['广西', '广西壮族自治区'], ['西藏', '西藏自治区'], ['宁夏', '宁夏回族自治区'], ['新疆', '新疆维吾尔自治区']];
+
+/**
+ * The cooperation zones of the Greater Bay Area: districts of their city, inside Guangdong, with
+ * the SAR their name joins (横琴粤澳 → Macau, 前海深港 → Hong Kong).
+ */
+const ZONES: [string[], string, Jurisdiction[]][] = [
+  [['横琴粤澳深度合作区', '横琴新区', '横琴'], '横琴粤澳深度合作区', [city('珠海市'), GUANGDONG, MACAU]],
+  [['前海深港现代服务业合作区', '前海合作区', '前海蛇口', '前海'], '前海深港现代服务业合作区', [city('深圳市'), GUANGDONG, HONG_KONG]],
+  [['河套深港科技创新合作区', '河套'], '河套深港科技创新合作区', [city('深圳市'), GUANGDONG, HONG_KONG]],
+  [['广州南沙新区', '南沙新区', '南沙区', '南沙'], '南沙新区', [city('广州市'), GUANGDONG]],
+];
+
+/** Words that hold a place name but name no place (孙中山, 中山大学, 南沙群岛). */
+const NOT_PLACES = ['孙中山', '中山大学', '中山装', '中山陵', '中山公园', '南沙群岛'];
+
+function buildNames(): Map<string, PlaceName | null> {
+  const names = new Map<string, PlaceName | null>();
+  const add = (alias: string, place: PlaceName | null): void => {
+    if (!names.has(alias)) names.set(alias, place);
+  };
+  for (const [aliases, name, within] of ZONES) for (const a of aliases) add(a, { name, level: 'district', within });
+  for (const [sar, short] of [[HONG_KONG, '香港'], [MACAU, '澳门']] as const) {
+    for (const a of [sar.name, `${short}特区`, short]) add(a, { name: sar.name, level: 'sar' });
+  }
+  for (const w of NOT_PLACES) add(w, null);
+  for (const c of [...GD_CITIES, ...OTHER_CITIES]) {
+    add(`${c}市`, { name: `${c}市`, level: 'city' });
+    add(c, { name: `${c}市`, level: 'city' });
+  }
+  for (const c of MUNICIPALITIES) {
+    add(`${c}市`, { name: `${c}市`, level: 'province' });
+    add(c, { name: `${c}市`, level: 'province' });
+  }
+  for (const p of PROVINCES) {
+    add(`${p}省`, { name: `${p}省`, level: 'province' });
+    add(p, { name: `${p}省`, level: 'province' });
+  }
+  for (const [short, full] of REGIONS) {
+    add(full, { name: full, level: 'province' });
+    add(short, { name: full, level: 'province' });
+  }
+  return names;
+}
+
+const NAMES = buildNames();
+const LONGEST = Math.max(...[...NAMES.keys()].map((k) => k.length));
+const FIRST_CHARS = new Set([...NAMES.keys()].map((k) => k[0]));
+
+/** Every mention of a place, in order: at each position the longest name, which consumes its characters. */
+export function mentionsIn(text: string): Place[] {
+  const folded = fold(text);
+  const found: Place[] = [];
+  for (let i = 0; i < folded.length; ) {
+    if (!FIRST_CHARS.has(folded[i])) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    for (let len = Math.min(LONGEST, folded.length - i); len >= 2; len--) {
+      const place = NAMES.get(folded.slice(i, i + len));
+      if (place === undefined) continue;
+      matched = len;
+      if (place) found.push({ name: place.name, level: place.level, index: i });
+      break;
+    }
+    i += matched || 1;
+  }
+  return found;
+}
+
+/** Every place the text names, in order, each once; a zone brings its city, province and SAR after it. */
+export function placesIn(text: string): Place[] {
+  const found: Place[] = [];
+  const add = (j: Jurisdiction, index: number): void => {
+    if (!found.some((p) => p.name === j.name)) found.push({ name: j.name, level: j.level, index });
+  };
+  for (const m of mentionsIn(text)) {
+    add(m, m.index);
+    for (const w of NAMES.get(m.name)?.within ?? []) add(w, m.index);
+  }
+  return found;
+}
+
+/**
+ * The place an issuer is of, when the lists above do not know it: 开封市人民代表大会常务委员会 is
+ * of 开封市, 景宁畲族自治县人民政府 of 景宁畲族自治县.
+ */
+export function issuerPlace(issuer: string): Jurisdiction | null {
+  const m = /^([\u4e00-\u9fa5]{2,10}?(?:自治州|自治县|市|县|州|盟))(?:人民代表大会|人大|人民政府|人民法院|人民检察院)/.exec(fold(issuer));
+  if (!m?.[1]) return null;
+  const known = NAMES.get(m[1]);
+  if (known) return { name: known.name, level: known.level };
+  return { name: m[1], level: /县$/.test(m[1]) ? 'district' : 'city' };
+}
+
+/** The zone a text names first, then what it lies within; null when it names none. */
+export function zoneIn(text: string): Jurisdiction[] | null {
+  const zone = mentionsIn(text).find((p) => p.level === 'district');
+  if (!zone) return null;
+  return [{ name: zone.name, level: zone.level }, ...(NAMES.get(zone.name)?.within ?? [])];
+}
