@@ -96,7 +96,7 @@ function countLabelled(clauses: ParsedClause[]): number {
 }
 
 /** A document before it has an identity: its metadata and its clause tree. */
-interface BuiltDocument extends Omit<DocumentRecord, 'id' | 'localKey' | 'textSha' | 'clauses'> {
+interface BuiltDocument extends Omit<DocumentRecord, 'id' | 'textSha' | 'clauses'> {
   tree: ParsedClause[];
 }
 
@@ -196,10 +196,9 @@ export function parseSource(name: string, bytes: Uint8Array, manifest?: Manifest
     const before = sameTitle.get(printed) ?? 0;
     sameTitle.set(printed, before + 1);
     if (before > 0) warnings.push(`the document "${meta.title}" appears twice in the file; the second copy was kept apart`);
-    const localKey = localKeyOf(index, draft.title, before);
-    const id = documentId(key, localKey);
+    const id = documentId(key, localKeyOf(index, draft.title, before));
     const clauses = flatten(tree, id, meta.title);
-    return { ...meta, id, localKey, textSha: textHash(meta.title, clauses), clauses };
+    return { ...meta, id, textSha: textHash(meta.title, clauses), clauses };
   });
   return { name, parser: PARSER_VERSION, sha256, size: bytes.length, encoding, format, warnings, documents };
 }

@@ -10,9 +10,6 @@ import type { ClauseRecord, DocumentRecord } from './records.ts';
 
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-export const DOC_ID = /^[0-9a-f]{12}$/;
-export const CLAUSE_ID = /^[0-9a-f]{12}-[0-9a-f]{10}$/;
-
 /** `localKey` is '' for the first document of a file; see `localKeyOf`. */
 export function documentId(sourceKey: string, localKey: string): string {
   return hash(localKey ? `${sourceKey}\u0000${localKey}` : sourceKey).slice(0, 12);

@@ -18,8 +18,6 @@ export interface ClauseRecord extends ReaderClause {
 
 export interface DocumentRecord {
   id: string;
-  /** What tells this document from the others of its file ('' for the first), see identity.ts. */
-  localKey: string;
   /** A hash of its title and clause texts: the same text stored from another file is a duplicate. */
   textSha: string;
   title: string;
