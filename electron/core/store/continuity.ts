@@ -95,19 +95,21 @@ export function carryOver(docId: string, stored: readonly StoredClause[], next: 
   const grams = (keys: string[]): Map<string, number>[] => keys.map(bigrams);
   const oldGrams = grams(oldKeys);
   const newGrams = grams(newKeys);
-  const gapOf = (j: number): [number, number] => {
+  /** The matched clauses around new clause j: their old indexes (lo, hi) and their new ones. */
+  const gapOf = (j: number): { lo: number; hi: number; from: number; to: number } => {
     let lo = -1;
-    for (let k = j - 1; k >= 0; k--) if ((match[k] ?? -1) >= 0) { lo = match[k] ?? -1; break; }
+    let from = -1;
+    for (let k = j - 1; k >= 0; k--) if ((match[k] ?? -1) >= 0) { lo = match[k] ?? -1; from = k; break; }
     let hi = stored.length;
-    for (let k = j + 1; k < next.length; k++) if ((match[k] ?? -1) >= 0) { hi = match[k] ?? stored.length; break; }
-    return lo < hi ? [lo, hi] : [-1, stored.length];
+    let to = next.length;
+    for (let k = j + 1; k < next.length; k++) if ((match[k] ?? -1) >= 0) { hi = match[k] ?? stored.length; to = k; break; }
+    return lo < hi ? { lo, hi, from, to } : { lo: -1, hi: stored.length, from: -1, to: next.length };
   };
-  const scale = next.length > 0 ? stored.length / next.length : 1;
   next.forEach((_, j) => {
     if ((match[j] ?? -1) >= 0) return;
-    const [lo, hi] = gapOf(j);
+    const { lo, hi, from: jFrom, to: jTo } = gapOf(j);
     // Where it would stand if the gap were edited evenly, and a window around it.
-    const expected = Math.round(j * scale);
+    const expected = Math.round(lo + ((j - jFrom) * (hi - lo)) / (jTo - jFrom));
     const from = Math.max(lo + 1, expected - WINDOW);
     const to = Math.min(hi, expected + WINDOW + 1);
     let best = -1;
