@@ -15,14 +15,15 @@ const doc = seed.documents[1] ?? seed.documents[0];
 assert.ok(doc);
 const clauses = doc.clauses.filter((c) => c.text.length > 20);
 
-test('an edited clause keeps its id when two hundred clauses were added before it', () => {
-  const added: ClauseRecord[] = Array.from({ length: 200 }, (_, i) => ({ ...clauses[0] as ClauseRecord, id: `new-${i}`, path: `/added:${i}`, heading: null, text: `新增的第${i}项措施，与原文无关的内容编号${i * 7919}。` }));
-  const target = 10;
-  const edited = clauses.map((c, i) => (i === target ? { ...c, text: c.text.replace(/。/, '，并加强统筹协调。') } : c));
+test('an edited clause keeps its id when four hundred clauses were added before it', () => {
+  const added: ClauseRecord[] = Array.from({ length: 400 }, (_, i) => ({ ...clauses[0] as ClauseRecord, id: `new-${i}`, path: `/added:${i}`, heading: null, text: `新增的第${i}项措施，与原文无关的内容编号${i * 7919}。` }));
+  const target = 0;
+  // Renumbered too (each under another path), so that no id is kept by its place alone.
+  const edited = clauses.map((c, i) => ({ ...c, path: `${c.path}/renumbered`, text: i === target ? c.text.replace(/。/, '，并加强统筹协调。') : c.text }));
   assert.notEqual(edited[target]?.text, clauses[target]?.text);
   const stored = clauses.map((c) => ({ id: c.id, heading: c.heading, text: c.text }));
   const { ids, aliases } = carryOver(doc.id, stored, [...added, ...edited]);
-  assert.deepEqual(ids.slice(200), clauses.map((c) => c.id), 'every old clause, the edited one too, keeps its id');
+  assert.deepEqual(ids.slice(400), clauses.map((c) => c.id), 'every old clause, the edited one too, keeps its id');
   assert.equal(new Set(ids).size, ids.length, 'no id is given twice');
   assert.deepEqual(aliases, []);
 });
