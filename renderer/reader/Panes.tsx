@@ -2,7 +2,6 @@
 
 import type { ReactNode } from 'react';
 import { useShortcuts } from '../app/shortcuts.ts';
-import { useDocAnnotations } from '../annotations/annotations.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { reading, useDocument, useReadRoute, useSplit } from './reading.ts';
 import type { Pane, ReadRoute } from './reading-store.ts';
@@ -36,8 +35,6 @@ function PaneSlot({ index, route }: { index: Pane; route: ReadRoute }): ReactNod
 function PaneDocument({ index, docId, target, focused }: { index: Pane; docId: string; target: string | null; focused: boolean }): ReactNode {
   const { t } = useI18n();
   const entry = useDocument(docId);
-  // The document's annotations are asked for with the document, not after it.
-  useDocAnnotations(docId);
   if (entry.state === 'ready') return <ReaderPane index={index} doc={entry.doc} target={target} focused={focused} />;
   if (entry.state === 'loading') return <section className="pane loading" aria-busy="true" />;
   return (
