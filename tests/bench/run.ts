@@ -111,6 +111,18 @@ function table(rows: Measure[]): string {
   return [row(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(row)].join('\n');
 }
 
+/** How faithfully the bench corpus is read (tests/bench/fidelity.ts), in a process of its own. */
+function fidelityReport(): string {
+  const script = join(ROOT, 'tests', 'bench', 'fidelity.ts');
+  try {
+    return execFileSync(process.execPath, [script, join(BENCH_CORPUS, 'laws')], { encoding: 'utf8', maxBuffer: 1 << 22 });
+  } catch (e) {
+    // It exits non-zero when an article count differs or a document reads as mojibake: say so.
+    const out = (e as { stdout?: string }).stdout ?? '';
+    return `${out}\n(fidelity check FAILED: see the lines above)`;
+  }
+}
+
 function uiReport(): string {
   const out = execFileSync(process.execPath, [join(ROOT, 'tests', 'e2e', 'ui-bench.ts'), ...(existsSync(BENCH_CORPUS) ? [BENCH_CORPUS] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const { rows, scroll, idle, longest } = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { rows: UiRow[]; scroll: FrameStats; idle: FrameStats; longest: string };
@@ -152,6 +164,7 @@ if (phaseArg >= 0) {
     if (corpus === 'bench') process.stdout.write(`\nTargets on the bench corpus:\n${searchVerdicts(m)}\n`);
   }
   if (!args.includes('--search')) process.stdout.write(`\n${annotationsReport()}\n`);
+  if (!args.includes('--search') && existsSync(BENCH_CORPUS)) process.stdout.write(`\nReading the bench corpus\n\n${fidelityReport()}\n`);
   if (!args.includes('--search')) {
     if (existsSync('/usr/bin/chromium')) process.stdout.write(`\n${uiReport()}\n`);
     else process.stdout.write('\n(no /usr/bin/chromium: the end-to-end timings were not measured)\n');
