@@ -15,7 +15,8 @@ import { DATABASE_FILE, Library, type IngestOutcome } from '../store/library.ts'
 const USAGE = `Usage: clauseway [--data DIR] [--json] <command> [args]
 
 Commands:
-  ingest [FILE…]     import files (the bundled seeds when none is given)
+  ingest [FILE|DIR…] import files, and the text, Markdown and HTML files in folders
+                     (the bundled seeds when none is given)
   docs               list the documents in the library
   outline DOC_ID     the clause tree of a document
   clause CLAUSE_ID   one clause: text, citation, responsible units
@@ -105,14 +106,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const ctx: CommandContext = { library, dataDir, options: values, print, err: io.err };
     switch (command) {
       case 'ingest': {
-        const { ingestFile, ingestSeeds } = await import('../ingest/ingest-files.ts');
+        const { expandPaths, ingestFile, ingestSeeds } = await import('../ingest/ingest-files.ts');
         const { reanchorAfter } = await import('./annotations.ts');
         const outcomes: IngestOutcome[] = [];
         let failed = 0;
         if (args.length === 0) {
           outcomes.push(...ingestSeeds(library));
         } else {
-          for (const file of args) {
+          for (const file of expandPaths(args)) {
             try {
               outcomes.push(ingestFile(library, file));
             } catch (e) {

@@ -1,7 +1,7 @@
 // Ingest files from disk into the library: the bundled seeds (with their manifest) or a user's files.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DATABASE_FILE, type IngestOutcome, type Library } from '../store/library.ts';
 import { openDatabase } from '../store/database.ts';
@@ -18,6 +18,36 @@ export function ingestFile(library: Library, path: string, options: { key?: stri
   // Messages name the file as the user gave it; ids derive from the key the library knows it by.
   const parsed = parseSource(path, bytes, options.manifest, key);
   return library.store(key, parsed);
+}
+
+/** What a folder given to `ingest` contributes: text, Markdown and HTML files, at any depth. */
+const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml)$/i;
+
+/**
+ * The files an import names: each file as given, and for each folder every importable file in it
+ * and below it (hidden ones left out), in name order.
+ */
+export function expandPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && IMPORTABLE.test(entry.name)) out.push(path);
+    }
+  };
+  for (const p of paths) {
+    let folder = false;
+    try {
+      folder = statSync(p).isDirectory();
+    } catch {
+      // Not there: the import says so for this path.
+    }
+    if (folder) walk(p);
+    else out.push(p);
+  }
+  return out;
 }
 
 export function seedFiles(dir = SEEDS_DIR): string[] {
