@@ -102,23 +102,9 @@ export function AnnotationsView(): ReactNode {
           </select>
           <span className="year-filter" role="group" aria-label={a.years}>
             <span>{a.years}</span>
-            <select aria-label={a.yearFrom} value={filters.yearFrom ?? ''} onChange={(e) => set({ yearFrom: e.target.value ? Number(e.target.value) : undefined })}>
-              <option value="">—</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
+            <YearSelect label={a.yearFrom} years={years} value={filters.yearFrom} onChange={(y) => set({ yearFrom: y })} />
             –
-            <select aria-label={a.yearTo} value={filters.yearTo ?? ''} onChange={(e) => set({ yearTo: e.target.value ? Number(e.target.value) : undefined })}>
-              <option value="">—</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
+            <YearSelect label={a.yearTo} years={years} value={filters.yearTo} onChange={(y) => set({ yearTo: y })} />
           </span>
           <button type="button" className="clear-filters" onClick={() => annotationList.clear()}>
             {a.clear}
@@ -231,5 +217,19 @@ function AnnotationRow({ a, t }: { a: Annotation; t: Messages }): ReactNode {
         )}
       </div>
     </li>
+  );
+}
+
+/** A year of the documents, or none ("—"). */
+function YearSelect({ label, years, value, onChange }: { label: string; years: readonly number[]; value: number | undefined; onChange: (year: number | undefined) => void }): ReactNode {
+  return (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : undefined)}>
+      <option value="">—</option>
+      {years.map((y) => (
+        <option key={y} value={y}>
+          {y}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -15,18 +15,19 @@ export const BENCH_CORPUS =
   [resolve(ROOT, '..', 'shared'), resolve(ROOT, '..', '..', 'shared')].map((d) => join(d, 'bench-corpus', 'laws')).find((d) => existsSync(d)) ??
   resolve(ROOT, '..', 'shared', 'bench-corpus', 'laws');
 
-function walk(dir: string): string[] {
+/** The Markdown files of a folder and those below it but its READMEs, in a fixed order. */
+export function markdownFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((f) => {
       const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.md') && f !== 'README.md' ? [p] : [];
+      return statSync(p).isDirectory() ? markdownFiles(p) : p.endsWith('.md') && f !== 'README.md' ? [p] : [];
     });
 }
 
 /** The Markdown files of the bench corpus, in a fixed order. */
 export function benchFiles(): string[] {
-  return walk(BENCH_CORPUS);
+  return markdownFiles(BENCH_CORPUS);
 }
 
 export function filesOf(corpus: Corpus): string[] {

@@ -6,13 +6,13 @@
 //   mojibake      documents whose text reads as few common characters (a wrong decoding)
 // Exits non-zero when an article count differs or a document reads as mojibake.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { commonShare } from '../../electron/core/ingest/decode.ts';
 import { parseSource } from '../../electron/core/ingest/pipeline.ts';
+import { BENCH_CORPUS, markdownFiles } from './corpus.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CORPUS = process.argv[2] ?? resolve(ROOT, '..', 'shared', 'bench-corpus', 'laws');
+const CORPUS = process.argv[2] ?? BENCH_CORPUS;
 /**
  * An article as a file prints it: 第X条 at the start of a line, then a space or the end; or 第X 条
  * with a space inside, which no sentence citing an article prints (第七十五 条体育运动船艇…).
@@ -21,18 +21,9 @@ const PRINTED_ARTICLE = /^[ \t\u3000]*第(?:[一二三四五六七八九十百�
 /** Below this share of common characters, a document's text is not Chinese read right. */
 const MOJIBAKE_SHARE = 0.6;
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.md') && f !== 'README.md' ? [p] : [];
-    });
-}
-
 const pct = (n: number, of: number): string => `${n} / ${of} (${of ? ((100 * n) / of).toFixed(1) : '0'}%)`;
 
-const files = walk(CORPUS);
+const files = markdownFiles(CORPUS);
 const t0 = performance.now();
 let documents = 0;
 let printed = 0;

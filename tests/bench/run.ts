@@ -115,7 +115,7 @@ function table(rows: Measure[]): string {
 function fidelityReport(): string {
   const script = join(ROOT, 'tests', 'bench', 'fidelity.ts');
   try {
-    return execFileSync(process.execPath, [script, join(BENCH_CORPUS, 'laws')], { encoding: 'utf8', maxBuffer: 1 << 22 });
+    return execFileSync(process.execPath, [script, BENCH_CORPUS], { encoding: 'utf8', maxBuffer: 1 << 22 });
   } catch (e) {
     // It exits non-zero when an article count differs or a document reads as mojibake: say so.
     const out = (e as { stdout?: string }).stdout ?? '';

@@ -8,6 +8,7 @@ import { clauseHead, targetOf } from '../../../shared/anchoring/anchor.ts';
 import { fold } from '../../../shared/fold.ts';
 import { NoteError, noteFromJSON, noteText } from '../../../shared/notes/note.ts';
 import type { Statement } from 'better-sqlite3';
+import type { AnnotationQuery } from '../../../shared/api.ts';
 import type { DB } from '../store/database.ts';
 import { AnnotationError } from './errors.ts';
 import { writeTransaction } from './write.ts';
@@ -46,20 +47,14 @@ export interface AnnotationPatch {
   tags?: readonly string[];
 }
 
-export interface AnnotationFilter {
-  docId?: string;
+/**
+ * Which annotations a query of the store selects: the API's query (shared/api.ts) but for what
+ * needs the library (jurisdiction and years become `docIds`; note words go to searchNotes).
+ */
+export type AnnotationFilter = Omit<AnnotationQuery, 'jurisdiction' | 'yearFrom' | 'yearTo' | 'text'> & {
   /** Annotations of any of these documents (the caller turns a jurisdiction into its documents). */
   docIds?: readonly string[];
-  clauseId?: string;
-  tag?: string;
-  color?: Color;
-  status?: AnnotationStatus;
-  kind?: AnnotationKind;
-  /** true: only the trash; false or absent: everything but the trash. */
-  trash?: boolean;
-  limit?: number;
-  offset?: number;
-}
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_TAG_LENGTH = 64;
