@@ -34,7 +34,7 @@ import layersPlugin from './build/eslint-layers.js';
 const pure = ['zod', 'prosemirror-model', 'prosemirror-schema-list', 'opencc-js'];
 const enginePackages = [
   ...pure, 'node', 'better-sqlite3', 'lunr', 'htmlparser2', 'markdown-it', 'markdown-it-cjk-friendly',
-  'yaml',
+  'yaml', 'diff', 'docx', 'mammoth',
 ];
 const browserPackages = [
   ...pure, 'react', 'react-dom', '@tanstack/react-virtual', 'prosemirror-view', 'prosemirror-state',
@@ -43,7 +43,8 @@ const browserPackages = [
 
 // The engine's folders (or files) in the order of the header: each may import the lines before it.
 const engineOrder = [
-  ['model', 'paths.ts'], ['search'], ['store'], ['annotations'], ['ingest'], ['worker'], ['api'], ['server', 'cli'],
+  ['model', 'paths.ts'], ['search'], ['store'], ['annotations'], ['ingest'], ['links'], ['briefs'], ['worker'],
+  ['api'], ['server', 'cli'],
 ];
 const engine = engineOrder.flatMap((line, i) => line.map((name) => ({
   path: `electron/core/${name}`,

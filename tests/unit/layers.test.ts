@@ -23,7 +23,8 @@ type Place = 'shared' | 'main' | 'preload' | 'renderer' | 'free' | `core/${strin
 
 // The engine's folders by rank: a folder imports only folders of a lower rank.
 const coreRank: Record<string, number> = {
-  model: 0, 'paths.ts': 0, search: 1, store: 2, annotations: 3, ingest: 4, worker: 5, api: 6, server: 7, cli: 7,
+  model: 0, 'paths.ts': 0, search: 1, store: 2, annotations: 3, ingest: 4, links: 5, briefs: 6, worker: 7,
+  api: 8, server: 9, cli: 9,
 };
 const coreFile = (name: string) =>
   (name.endsWith('.ts') ? `electron/core/${name}` : `electron/core/${name}/probe.ts`);
