@@ -164,13 +164,13 @@ test('every form of import is checked, types included', async () => {
 });
 
 test('a file in a folder the map does not know is an error, and so is importing it', async () => {
-  const unknown = ['electron/core/links/store.ts', 'electron/other/x.ts', 'renderer/../electron/x.ts'];
+  const unknown = ['electron/core/unmapped/store.ts', 'electron/other/x.ts', 'renderer/../electron/x.ts'];
   for (const file of unknown) {
     const messages = await lint(file, ['export const x = 1;']);
     assert.equal(messages.length, 1, file);
     assert.match(messages[0]?.message ?? '', /is in no layer: add its folder to the layer map/);
   }
-  const probe = { line: "import '../links/store.ts';", forbidden: true };
+  const probe = { line: "import '../unmapped/store.ts';", forbidden: true };
   await expectVerdicts('electron/core/api/probe.ts', [probe]);
 });
 
