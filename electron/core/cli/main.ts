@@ -106,24 +106,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const ctx: CommandContext = { library, dataDir, options: values, print, err: io.err };
     switch (command) {
       case 'ingest': {
-        const { expandPaths, ingestFile, ingestSeeds } = await import('../ingest/ingest-files.ts');
+        const { expandPaths, ingestSeeds } = await import('../ingest/ingest-files.ts');
+        const { ingestMany } = await import('../ingest/batch.ts');
         const { reanchorAfter } = await import('./annotations.ts');
-        const outcomes: IngestOutcome[] = [];
         let failed = 0;
-        if (args.length === 0) {
-          outcomes.push(...ingestSeeds(library));
-        } else {
-          for (const file of expandPaths(args)) {
-            try {
-              outcomes.push(ingestFile(library, file));
-            } catch (e) {
-              // A file that fails is reported and the rest of the list goes on.
-              if (!(e instanceof IngestError || e instanceof DatabaseError)) throw e;
+        const outcomes: IngestOutcome[] = args.length === 0
+          ? ingestSeeds(library)
+          : await ingestMany(library, expandPaths(args).map((path) => ({ path })), {
+            // A file that fails is reported and the rest of the list goes on.
+            onError: (_path, e) => {
               failed++;
               io.err(`clauseway: ${e.message}\n`);
-            }
-          }
-        }
+            },
+          });
         for (const o of outcomes) for (const w of o.warnings) io.err(`warning: ${o.source}: ${w}\n`);
         reanchorAfter(ctx, outcomes.flatMap((o) => o.docIds));
         // Bring the stored Lunr shards up to date now, so that the next start loads them as they are.

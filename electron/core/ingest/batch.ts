@@ -1,0 +1,208 @@
+// Importing many files at once: worker threads parse while this thread stores, and the files are
+// stored many to a transaction (each still in a savepoint of its own, so a file that fails takes
+// back only itself). Files are stored in the order given, whatever order their parses finish in,
+// so a library built in one go and one built in batches hold the same rows in the same order.
+//
+// Why: on the bench corpus (3,384 laws) parsing is a fifth of an import and storing the rest; a
+// transaction per file made SQLite commit (and FTS5 flush a segment) 3,384 times.
+
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParsedSource } from '../model/records.ts';
+import { DatabaseError } from '../store/database.ts';
+import type { IngestOutcome, Library } from '../store/library.ts';
+import { IngestError } from './errors.ts';
+import type { ManifestFile } from './manifest.ts';
+import { parseSource, readSourceBytes } from './pipeline.ts';
+
+export interface ImportItem {
+  path: string;
+  /** What the library knows the file by; its absolute path unless told. */
+  key?: string;
+  manifest?: ManifestFile;
+}
+
+export interface BatchOptions {
+  /** After each file: stored, unchanged, or failed. */
+  onFile?: (path: string, done: number, total: number) => void;
+  /** A file that could not be read or stored; the rest go on. Without it the first failure throws. */
+  onError?: (path: string, error: IngestError | DatabaseError) => void;
+  /** Parsing threads; 0 parses on this thread. Defaults to the cores but one (at most 3). */
+  workers?: number;
+  /** The worker script (a packaged app passes its bundled copy). */
+  workerUrl?: URL;
+}
+
+/** Reads and parses one file as the library will know it. */
+export function parseFile(item: ImportItem): ParsedSource {
+  return parseSource(item.path, readSourceBytes(item.path), item.manifest, keyOf(item));
+}
+
+const keyOf = (item: ImportItem): string => item.key ?? resolve(item.path);
+
+/** A transaction holds this many files or bytes of text at most: the write lock is held briefly. */
+const BATCH_FILES = 64;
+const BATCH_BYTES = 8 << 20;
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 16;
+
+const DEFAULT_WORKER = new URL('./parse-worker.ts', import.meta.url);
+
+export type ParseRequest = { id: number; item: ImportItem };
+// A parse crosses as JSON text: the storing thread is the busy one, and JSON.parse costs it about
+// half of what the structured clone of the same objects does.
+export type ParseReply =
+  | { id: number; json: string }
+  | { id: number; file: string; problem: string }
+  | { id: number; message: string };
+
+type Parse = { parsed: ParsedSource } | { error: IngestError };
+
+/**
+ * Imports the files in order and returns what became of each one that did not fail. Every file is
+ * stored exactly as `ingestFile` would store it; only the transactions are shared.
+ */
+export async function ingestMany(library: Library, items: readonly ImportItem[], options: BatchOptions = {}): Promise<IngestOutcome[]> {
+  const wanted = options.workers ?? Math.min(3, Math.max(1, availableParallelism() - 1));
+  const url = options.workerUrl ?? DEFAULT_WORKER;
+  const usable = items.length >= MIN_FILES_FOR_WORKERS && wanted > 0 && (url.protocol !== 'file:' || existsSync(fileURLToPath(url)));
+  const parses = usable ? new ParsePool(url, Math.min(wanted, items.length)) : null;
+  const outcomes: IngestOutcome[] = [];
+  let done = 0;
+  const fail = (path: string, error: unknown): void => {
+    if (!(error instanceof IngestError || error instanceof DatabaseError) || !options.onError) throw error;
+    options.onError(path, error);
+  };
+  try {
+    const results = parses ? parses.run(items) : null;
+    let next = 0;
+    while (next < items.length) {
+      // The files parsed by now, in order, up to one transaction's worth (at least one).
+      const batch: { item: ImportItem; parse: Parse }[] = [];
+      let bytes = 0;
+      while (next < items.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
+        const item = items[next] as ImportItem;
+        let parse: Parse;
+        if (results) {
+          if (batch.length > 0 && !results.ready(next)) break;
+          parse = await results.take(next);
+        } else {
+          try {
+            parse = { parsed: parseFile(item) };
+          } catch (e) {
+            if (!(e instanceof IngestError)) throw e;
+            parse = { error: e };
+          }
+        }
+        batch.push({ item, parse });
+        bytes += 'parsed' in parse ? parse.parsed.size : 0;
+        next++;
+      }
+      const failed: { path: string; error: unknown }[] = [];
+      const parsed = batch.flatMap(({ item, parse }) => ('parsed' in parse ? [{ item, key: keyOf(item), parsed: parse.parsed }] : []));
+      for (const { item, parse } of batch) if ('error' in parse) failed.push({ path: item.path, error: parse.error });
+      try {
+        library.storeMany(parsed).forEach((r, i) => {
+          const path = parsed[i]?.item.path ?? '';
+          if ('outcome' in r) outcomes.push(r.outcome);
+          else failed.push({ path, error: r.error });
+        });
+      } catch (e) {
+        // The commit itself failed (a full disk): nothing of this batch is stored.
+        for (const { item } of parsed) failed.push({ path: item.path, error: e });
+      }
+      for (const f of failed) fail(f.path, f.error);
+      for (const { item } of batch) options.onFile?.(item.path, ++done, items.length);
+    }
+  } finally {
+    await parses?.close();
+  }
+  return outcomes;
+}
+
+/** Worker threads that parse files, at most a window of files ahead of the store. */
+class ParsePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly results = new Map<number, Parse>();
+  private readonly waiting = new Map<number, { resolve: (p: Parse) => void; reject: (e: Error) => void }>();
+  private items: readonly ImportItem[] = [];
+  private dispatched = 0;
+  private taken = 0;
+  private broken: Error | null = null;
+
+  constructor(url: URL, count: number) {
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(url);
+      w.on('message', (reply: ParseReply) => this.settle(w, reply));
+      w.on('error', (e) => this.breakDown(e));
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  run(items: readonly ImportItem[]): this {
+    this.items = items;
+    this.dispatch();
+    return this;
+  }
+
+  /** Whether the parse of file `i` is in. */
+  ready(i: number): boolean {
+    return this.results.has(i);
+  }
+
+  take(i: number): Promise<Parse> {
+    this.taken = i + 1;
+    this.dispatch();
+    const got = this.results.get(i);
+    if (got) {
+      this.results.delete(i);
+      return Promise.resolve(got);
+    }
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise((resolve, reject) => this.waiting.set(i, { resolve, reject }));
+  }
+
+  private dispatch(): void {
+    // Parsed files wait in memory for their turn: a window bounds how many.
+    const window = this.workers.length * 4 + 8;
+    while (this.idle.length > 0 && this.dispatched < this.items.length && this.dispatched < this.taken + window) {
+      const w = this.idle.pop() as Worker;
+      const id = this.dispatched++;
+      w.postMessage({ id, item: this.items[id] as ImportItem } satisfies ParseRequest);
+    }
+  }
+
+  private settle(w: Worker, reply: ParseReply): void {
+    let parse: Parse;
+    if ('json' in reply) parse = { parsed: JSON.parse(reply.json) as ParsedSource };
+    else if ('problem' in reply) parse = { error: new IngestError(reply.file, reply.problem) };
+    else {
+      this.breakDown(new Error(reply.message));
+      return;
+    }
+    const waiter = this.waiting.get(reply.id);
+    if (waiter) {
+      this.waiting.delete(reply.id);
+      waiter.resolve(parse);
+    } else this.results.set(reply.id, parse);
+    this.idle.push(w);
+    this.dispatch();
+  }
+
+  /** A bug in the parser, not a bad file: the import stops with it. */
+  private breakDown(e: Error): void {
+    this.broken = e;
+    // Rejected now, or by the next take(): an unsettled promise would hang the import.
+    for (const waiter of this.waiting.values()) waiter.reject(e);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
