@@ -4,7 +4,7 @@
 
 import type { AnnotationKind, AnnotationStatus, Color, NoteJSON } from './anchoring/annotation.ts';
 import type { SearchFilters } from './query.ts';
-import type { DocumentSummary, ReaderClause } from './types.ts';
+import type { DocumentSummary, DocumentVersion, HistoryEvent, ReaderClause } from './types.ts';
 
 export type { ClausewayApi } from './api-table.ts';
 export type { Annotation, AnnotationCounts, AnnotationKind, AnnotationStatus, AnnotationTarget, Color, NoteJSON } from './anchoring/annotation.ts';
@@ -13,6 +13,10 @@ export type { ReaderClause };
 export interface DocumentView {
   summary: DocumentSummary;
   clauses: ReaderClause[];
+  /** Its history lines as printed under the title (a law's adoption, amendments, taking effect). */
+  history: HistoryEvent[];
+  /** The versions of this text in the library, newest first, this one among them; empty when it has none. */
+  versions: DocumentVersion[];
 }
 
 export interface LibraryStatus {

@@ -26,8 +26,36 @@ export interface DocumentSummary {
   kind: DocKind;
   /** Last day of validity when the text states one (ISO date). */
   validUntil: string | null;
+  /** When it takes effect, when the text says (自…起施行), as an ISO date. */
+  effective: string | null;
   clauseCount: number;
   source: string;
+}
+
+export type HistoryKind = 'adopted' | 'approved' | 'amended' | 'revised' | 'promulgated' | 'effective';
+
+/** One line of a law's history as printed under its title (…会议通过, …修正, 自…起施行). */
+export interface HistoryEvent {
+  kind: HistoryKind;
+  /** ISO date. */
+  date: string;
+  /** The body that acted, as printed, without its term (第十三届): 广东省人民代表大会常务委员会. */
+  body: string | null;
+}
+
+/**
+ * Where a document stands among the versions of one text in the library (the same title, the same
+ * place): `current` is the newest in effect; `upcoming` not in effect yet; `superseded` replaced
+ * by a newer version; `expired` past its stated validity.
+ */
+export type VersionStatus = 'current' | 'upcoming' | 'superseded' | 'expired';
+
+export interface DocumentVersion {
+  id: string;
+  title: string;
+  date: string | null;
+  effective: string | null;
+  status: VersionStatus;
 }
 
 /**

@@ -2,7 +2,7 @@
 // subcommand. Errors go to stderr, naming the file and the problem, with a non-zero exit.
 
 import { parseArgs } from 'node:util';
-import type { OutlineNode } from '../../../shared/types.ts';
+import type { DocumentSummary, DocumentVersion, HistoryEvent, OutlineNode } from '../../../shared/types.ts';
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { ANNOTATION_USAGE, CommandError, type CommandContext } from './usage.ts';
@@ -18,6 +18,7 @@ Commands:
   ingest [FILE|DIR…] import files, and the text, Markdown and HTML files in folders
                      (the bundled seeds when none is given)
   docs               list the documents in the library
+  doc DOC_ID         one document: its metadata, history lines and versions in the library
   outline DOC_ID     the clause tree of a document
   clause CLAUSE_ID   one clause: text, citation, responsible units
   find TEXT          every clause whose text contains TEXT exactly
@@ -45,6 +46,24 @@ class UsageError extends Error {}
 function describeOutcome(o: IngestOutcome): string {
   const what = `${o.documents} document${o.documents === 1 ? '' : 's'}, ${o.clauses} clauses`;
   return o.status === 'unchanged' ? `unchanged ${o.source} (${what})` : `${o.status} ${o.source}: ${what}`;
+}
+
+const HISTORY_WORDS: Record<HistoryEvent['kind'], string> = {
+  adopted: '通过', approved: '批准', amended: '修正', revised: '修订', promulgated: '公布', effective: '施行',
+};
+const VERSION_WORDS: Record<DocumentVersion['status'], string> = {
+  current: '现行有效', upcoming: '尚未施行', superseded: '已被修改', expired: '已失效',
+};
+
+function docText(d: DocumentSummary, history: HistoryEvent[], versions: DocumentVersion[]): string {
+  const lines = [
+    d.title,
+    ...[['发布机关', d.issuer], ['日期', d.date], ['施行', d.effective], ['文号', d.docNumber], ['有效期至', d.validUntil]]
+      .flatMap(([k, v]) => (v ? [`  ${k ?? ''}: ${v}`] : [])),
+    ...history.map((e) => `  ${e.date} ${e.body ?? ''}${HISTORY_WORDS[e.kind]}`),
+    ...versions.map((v) => `  ${v.id === d.id ? '*' : ' '} ${v.id}  ${(v.date ?? v.effective ?? '—').padEnd(10)}  ${VERSION_WORDS[v.status]}`),
+  ];
+  return lines.join('\n') + '\n';
 }
 
 function outlineText(nodes: OutlineNode[], depth = 0): string[] {
@@ -131,6 +150,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
         print(docs, () =>
           docs.map((d) => [d.id, (d.date ?? '—').padEnd(10), `${d.jurisdiction}(${d.level})`, d.kind.padEnd(6), String(d.clauseCount).padStart(4), d.title].join('  ')).join('\n') + '\n',
         );
+        return 0;
+      }
+      case 'doc': {
+        const id = one(args, 'doc DOC_ID');
+        const view = library.documentView(id);
+        if (!view) throw new UsageError(`no document with id ${id} (see: clauseway docs)`);
+        const { summary, history, versions } = view;
+        print({ ...summary, history, versions }, () => docText(summary, history, versions));
         return 0;
       }
       case 'outline': {

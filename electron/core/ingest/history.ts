@@ -7,16 +7,9 @@
 
 import { fold } from '../../../shared/fold.ts';
 import { isoDate } from './dates.ts';
+import type { HistoryEvent, HistoryKind } from '../../../shared/types.ts';
 
-export type HistoryKind = 'adopted' | 'approved' | 'amended' | 'revised' | 'promulgated' | 'effective';
-
-export interface HistoryEvent {
-  kind: HistoryKind;
-  /** ISO date. */
-  date: string;
-  /** The body that acted, as printed, without its term (第十三届): 广东省人民代表大会常务委员会. */
-  body: string | null;
-}
+export type { HistoryEvent, HistoryKind };
 
 export interface History {
   events: HistoryEvent[];
@@ -175,4 +168,20 @@ export function historyOf(lines: string[]): History {
   const versions = events.filter((e) => e.kind !== 'effective').map((e) => e.date).sort();
   const effective = events.find((e) => e.kind === 'effective')?.date ?? null;
   return { events, issuer, date: versions[versions.length - 1] ?? null, effective };
+}
+
+/**
+ * The closing article's 本条例自2023年3月1日起施行 (or 实施, 生效, 执行), or 自公布之日起施行 — then
+ * the date it was first made public (`since`: an amended law keeps the closing article of its first
+ * text). Read in the last clauses only: an earlier 自…起 is about something else.
+ */
+const CLOSING = new RegExp(`本[\\u4e00-\\u9fa5]{0,12}?自\\s*(${DATE}|(?:印发|发布|公布)之日)\\s*起\\s*(?:施行|实施|生效|执行)`);
+
+export function effectiveFromClosing(lastClauses: readonly string[], since: string | null): string | null {
+  for (const text of [...lastClauses].reverse()) {
+    const m = CLOSING.exec(fold(text));
+    if (!m?.[1]) continue;
+    return m[1].endsWith('之日') ? (since && /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : null) : isoDate(m[1]);
+  }
+  return null;
 }

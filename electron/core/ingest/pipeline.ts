@@ -13,7 +13,7 @@ import type { ManifestDocument, ManifestFile } from './manifest.ts';
 import { normalize, type NormalBlock } from './normalize.ts';
 import { splitDocuments, type Segment } from './split.ts';
 import { buildTree, signatureClause, splitSignature, type ParsedClause } from './structure.ts';
-import { historyOf } from './history.ts';
+import { effectiveFromClosing, historyOf } from './history.ts';
 import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf, validityOf } from './metadata.ts';
 
 /**
@@ -21,7 +21,7 @@ import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kin
  * differently: files stored by older rules are then parsed again on the next import (the seeds at
  * the next start), and identities are carried over (store/continuity.ts).
  */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -124,7 +124,9 @@ function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: bool
   const jurisdictions = draft.meta.jurisdictions ?? jurisdictionsOf(issuer, title, allText);
   const validUntil = draft.meta.validUntil ?? validityOf(allText, date);
   const kind = draft.meta.kind ?? kindOf(printedTitle, isNewsPage, countLabelled(tree));
-  return { title, issuer, jurisdictions, date, docNumber, kind, validUntil, tree };
+  const firstAct = history.events.filter((e) => e.kind !== 'effective').map((e) => e.date).sort()[0] ?? date;
+  const effective = history.effective ?? effectiveFromClosing(body.slice(-3).map((b) => b.text), firstAct);
+  return { title, issuer, jurisdictions, date, docNumber, kind, validUntil, effective, history: history.events, tree };
 }
 
 /** Pre-order list of records with stable ids derived from each clause's path of labels. */

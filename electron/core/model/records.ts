@@ -1,7 +1,7 @@
 // What ingest produces and the store keeps: the records of one parsed file. They live below both
 // ingest/ and store/, so that neither needs the other to name them.
 
-import type { DocKind, Jurisdiction, ReaderClause } from '../../../shared/types.ts';
+import type { DocKind, HistoryEvent, Jurisdiction, ReaderClause } from '../../../shared/types.ts';
 
 /** How a file's bytes were read. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -27,6 +27,10 @@ export interface DocumentRecord {
   docNumber: string | null;
   kind: DocKind;
   validUntil: string | null;
+  /** When it takes effect, when printed (自…起施行). */
+  effective: string | null;
+  /** Its history lines: adoption, approvals, amendments, revisions, promulgation, taking effect. */
+  history: HistoryEvent[];
   clauses: ClauseRecord[];
 }
 

@@ -3,7 +3,8 @@
 
 import { basename, join } from 'node:path';
 import type { DocumentView } from '../../../shared/api.ts';
-import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, FindHit, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
+import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, DocumentVersion, FindHit, HistoryEvent, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
+import { rankVersions, versionKey } from '../model/versions.ts';
 import type { ParsedSource } from '../model/records.ts';
 import { indexClauses } from '../search/fts.ts';
 import { Searcher } from '../search/searcher.ts';
@@ -36,6 +37,7 @@ interface DocumentRow {
   doc_number: string | null;
   kind: DocKind;
   valid_until: string | null;
+  effective: string | null;
   clause_count: number;
   source: string;
 }
@@ -64,6 +66,7 @@ function toSummary(r: DocumentRow): DocumentSummary {
     docNumber: r.doc_number,
     kind: r.kind,
     validUntil: r.valid_until,
+    effective: r.effective,
     clauseCount: r.clause_count,
     source: r.source,
   };
@@ -168,7 +171,8 @@ export class Library {
     }
     const twinDoc = this.db.prepare<[string, string], { key: string }>('SELECT s.key FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ? OR d.text_sha = ?');
     const insDoc = this.db.prepare(
-      'INSERT INTO documents (id, source_id, ord, title, issuer, jurisdiction, level, jurisdictions, date, doc_number, kind, valid_until, clause_count, text_sha) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO documents (id, source_id, ord, title, issuer, jurisdiction, level, jurisdictions, date, doc_number, kind, valid_until, clause_count, text_sha, effective, history, version_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insClause = this.db.prepare(
       'INSERT INTO clauses (id, doc_id, parent_id, ord, depth, kind, label, heading, text, citation, table_json, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -183,7 +187,7 @@ export class Library {
       }
       stored.push(d);
       const primary: Jurisdiction = d.jurisdictions[0] ?? { name: '全国', level: 'national' };
-      insDoc.run(d.id, sourceId, ord, d.title, d.issuer, primary.name, primary.level, JSON.stringify(d.jurisdictions), d.date, d.docNumber, d.kind, d.validUntil, d.clauses.length, d.textSha);
+      insDoc.run(d.id, sourceId, ord, d.title, d.issuer, primary.name, primary.level, JSON.stringify(d.jurisdictions), d.date, d.docNumber, d.kind, d.validUntil, d.clauses.length, d.textSha, d.effective, JSON.stringify(d.history), versionKey(d.title));
       for (const c of d.clauses) {
         insClause.run(c.id, d.id, c.parentId, c.ord, c.depth, c.kind, c.label, c.heading, c.text, c.citation, c.table ? JSON.stringify(c.table) : null, c.path);
         c.units.forEach((u, i) => insUnit.run(c.id, i, u.name, u.role));
@@ -307,7 +311,22 @@ export class Library {
       .all(id);
     for (const u of unitRows) units.set(u.clauseId, [...(units.get(u.clauseId) ?? []), { name: u.name, role: u.role }]);
     const clauses = rows.map(({ tableJson, ...c }): ReaderClause => ({ ...c, units: units.get(c.id) ?? [], table: tableJson ? (JSON.parse(tableJson) as string[][]) : null }));
-    return { summary, clauses };
+    const history = JSON.parse(this.db.prepare<[string], string>('SELECT history FROM documents WHERE id = ?').pluck().get(id) ?? '[]') as HistoryEvent[];
+    return { summary, clauses, history, versions: this.versionsOf(id) };
+  }
+
+  /**
+   * The versions of a document's text in the library (the same title and place), newest first,
+   * with where each stands today; empty when there is no other.
+   */
+  versionsOf(id: string, today = new Date().toISOString().slice(0, 10)): DocumentVersion[] {
+    const rows = this.db
+      .prepare<[string], { id: string; title: string; date: string | null; effective: string | null; validUntil: string | null }>(
+        `SELECT o.id, o.title, o.date, o.effective, o.valid_until AS validUntil FROM documents d
+         JOIN documents o ON o.version_key = d.version_key AND o.jurisdiction = d.jurisdiction WHERE d.id = ? AND d.version_key != ''`,
+      )
+      .all(id);
+    return rows.length > 1 ? rankVersions(rows, today) : [];
   }
 
   document(id: string): DocumentSummary | null {
@@ -318,7 +337,7 @@ export class Library {
   private documentRows(where: string, ...params: string[]): DocumentRow[] {
     return this.db
       .prepare<string[], DocumentRow>(
-        `SELECT d.id, d.title, d.issuer, d.jurisdiction, d.level, d.jurisdictions, d.date, d.doc_number, d.kind, d.valid_until, d.clause_count, s.key AS source
+        `SELECT d.id, d.title, d.issuer, d.jurisdiction, d.level, d.jurisdictions, d.date, d.doc_number, d.kind, d.valid_until, d.effective, d.clause_count, s.key AS source
          FROM documents d JOIN sources s ON s.id = d.source_id ${where} ORDER BY s.key, d.ord`,
       )
       .all(...params);
