@@ -2,15 +2,27 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DATABASE_FILE, type IngestOutcome, type Library } from '../store/library.ts';
 import { openDatabase } from '../store/database.ts';
 import { loadManifest, type ManifestFile } from './manifest.ts';
 import { PARSER_VERSION, parseSource, readSourceBytes } from './pipeline.ts';
 
-/** The seeds shipped with the app, beside this package's sources (a bundled app passes its own). */
-export const SEEDS_DIR = resolve(import.meta.dirname, '../../../seeds');
 export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * The seeds of this checkout: the nearest seeds/ folder above this module, which is three levels
+ * up from the sources and two from the command line's bundle in out/cli/. The packaged app passes
+ * its own (in its resources).
+ */
+function seedsAbove(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'seeds', MANIFEST_FILE))) return join(dir, 'seeds');
+  }
+  return resolve(from, '../../../seeds');
+}
+
+export const SEEDS_DIR = seedsAbove(import.meta.dirname);
 
 export function ingestFile(library: Library, path: string, options: { key?: string; manifest?: ManifestFile } = {}): IngestOutcome {
   const bytes = readSourceBytes(path);
