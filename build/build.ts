@@ -43,6 +43,7 @@ const node: BuildOptions = { bundle: true, platform: 'node', target: 'node22', e
 const electron: BuildOptions[] = [
   { ...node, entryPoints: [join(ROOT, 'electron/main/main.ts')], outfile: join(OUT, 'electron/main.mjs'), format: 'esm', banner: { js: requireShim } },
   { ...node, entryPoints: [join(ROOT, 'electron/core/worker/seed-worker.ts')], outfile: join(OUT, 'electron/seed-worker.mjs'), format: 'esm', banner: { js: requireShim } },
+  { ...node, entryPoints: [join(ROOT, 'electron/core/worker/import-worker.ts')], outfile: join(OUT, 'electron/import-worker.mjs'), format: 'esm', banner: { js: requireShim } },
   // A sandboxed preload is a classic script: CommonJS, with electron as its only import.
   { ...node, entryPoints: [join(ROOT, 'electron/preload/preload.ts')], outfile: join(OUT, 'electron/preload.cjs'), format: 'cjs' },
   // The command line as one file that any Node 22 runs without type stripping.

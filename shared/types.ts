@@ -28,7 +28,13 @@ export interface DocumentSummary {
   validUntil: string | null;
   clauseCount: number;
   source: string;
+  /** The fields the user corrected (user data, kept across re-imports); absent when none. */
+  corrected?: MetadataField[];
 }
+
+/** A document's metadata a user may correct (the heuristics' values are the default). */
+export const METADATA_FIELDS = ['title', 'issuer', 'jurisdiction', 'level', 'date', 'docNumber', 'kind', 'validUntil'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
 
 /**
  * How a clause is numbered. The order of this list is the nesting order used when a document

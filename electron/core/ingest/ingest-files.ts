@@ -1,6 +1,7 @@
 // Ingest files from disk into the library: the bundled seeds (with their manifest) or a user's files.
 
 import { createHash } from 'node:crypto';
+import { IMPORTABLE_FILE } from '../../../shared/api.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DATABASE_FILE, type IngestOutcome, type Library } from '../store/library.ts';
@@ -32,8 +33,8 @@ export function ingestFile(library: Library, path: string, options: { key?: stri
   return library.store(key, parsed);
 }
 
-/** What a folder given to `ingest` contributes: text, Markdown and HTML files, at any depth. */
-const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml)$/i;
+/** What a folder given to `ingest` contributes: text, Markdown, HTML and Word files, at any depth. */
+const IMPORTABLE = IMPORTABLE_FILE;
 
 /**
  * The files an import names: each file as given, and for each folder every importable file in it

@@ -6,7 +6,7 @@ import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { basename } from 'node:path';
 import { clauseId, documentId, localKeyOf, textHash } from '../model/identity.ts';
 import type { ClauseRecord, DocumentRecord, ParsedSource } from '../model/records.ts';
-import { decode } from './decode.ts';
+import { decode, type Decoded } from './decode.ts';
 import { readBlocks, type FrontMatter } from './blocks.ts';
 import { IngestError } from './errors.ts';
 import type { ManifestDocument, ManifestFile } from './manifest.ts';
@@ -24,7 +24,7 @@ import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kin
 export const PARSER_VERSION = 3;
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 const hash = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
 
@@ -168,14 +168,15 @@ function flatten(tree: ParsedClause[], docId: string, title: string): ClauseReco
 
 /**
  * Parses one file. `key` is how the library knows the file (seeds/NAME, or its absolute path):
- * document ids derive from it, so the same file parsed by a better parser keeps them.
+ * document ids derive from it, so the same file parsed by a better parser keeps them. `decoded`:
+ * the text when it is not the bytes' own (a Word file's, read by ingest/docx.ts).
  */
-export function parseSource(name: string, bytes: Uint8Array, manifest?: ManifestFile, key: string = name): ParsedSource {
+export function parseSource(name: string, bytes: Uint8Array, manifest?: ManifestFile, key: string = name, decoded?: Decoded): ParsedSource {
   const sha256 = hash(bytes);
   if (manifest && manifest.sha256 !== sha256) {
     throw new IngestError(name, 'the bundled file differs from the one the seeds manifest describes (its SHA-256 changed)');
   }
-  const { text, encoding, warnings } = decode(name, bytes);
+  const { text, encoding, warnings } = decoded ?? decode(name, bytes);
   const { format, frontMatter, blocks } = readBlocks(text, name);
   const clean = normalize(blocks);
   if (clean.length === 0) throw new IngestError(name, 'no readable text was found in the file (only markup, links or navigation)');

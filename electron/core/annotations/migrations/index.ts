@@ -2,9 +2,11 @@
 
 import type { Migration } from '../../store/migrations/index.ts';
 import { userData } from './0001-user-data.ts';
+import { metadataCorrections } from './0004-metadata-corrections.ts';
 
 export const USER_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'user data: annotations, their targets, tags, trash', up: userData },
+  { version: 4, name: 'metadata corrections, by document', up: metadataCorrections },
 ];
 
 export const USER_LATEST_VERSION = USER_MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
