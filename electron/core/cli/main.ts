@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { OutlineNode } from '../../../shared/types.ts';
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
+import { dashedFileProblem } from './dashed-names.ts';
 import { ANNOTATION_USAGE, CommandError, type CommandContext } from './usage.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
@@ -85,7 +86,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    io.err(`clauseway: ${(e as Error).message}\n\n${USAGE}`);
+    const dashed = dashedFileProblem(argv);
+    io.err(dashed === null ? `clauseway: ${(e as Error).message}\n\n${USAGE}` : `clauseway: ${dashed}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
