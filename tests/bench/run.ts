@@ -21,6 +21,7 @@ import { Library } from '../../electron/core/store/library.ts';
 import { BENCH_CORPUS, filesOf, type Corpus } from './corpus.ts';
 import { QUERIES } from './queries.ts';
 import { annotationsReport } from './annotations.ts';
+import { bigFileReport } from './big-file.ts';
 import { searchBench, searchReport, searchVerdicts } from './search.ts';
 import type { FrameStats, UiRow } from './ui-types.ts';
 
@@ -164,6 +165,8 @@ if (phaseArg >= 0) {
     if (corpus === 'bench') process.stdout.write(`\nTargets on the bench corpus:\n${searchVerdicts(m)}\n`);
   }
   if (!args.includes('--search')) process.stdout.write(`\n${annotationsReport()}\n`);
+  // Issue 15: a file at the size limit (tests/bench/big-file.ts).
+  if (!args.includes('--search')) process.stdout.write(`\n${bigFileReport()}\n`);
   if (!args.includes('--search') && existsSync(BENCH_CORPUS)) process.stdout.write(`\nReading the bench corpus\n\n${fidelityReport()}\n`);
   if (!args.includes('--search')) {
     if (existsSync('/usr/bin/chromium')) process.stdout.write(`\n${uiReport()}\n`);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { importBatch } from '../../electron/core/ingest/import-batch.ts';
-import { MAX_PARAGRAPH } from '../../electron/core/ingest/long-paragraphs.ts';
+import { MAX_CLAUSE_TEXT } from '../../electron/core/ingest/long-paragraphs.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import type { DocumentSummary, OutlineNode } from '../../shared/types.ts';
 import { cli, parsed } from '../helpers/cli.ts';
@@ -61,7 +61,7 @@ function expectImported(c: Case, outcome: Outcome | undefined): void {
   if (encoding) assert.equal(got.encoding, encoding, c.what);
   if (warning) assert.ok(outcome.warnings.some((w) => warning.test(w)), `${c.what}: a warning ${String(warning)} in ${JSON.stringify(outcome.warnings)}`);
   else assert.deepEqual(outcome.warnings, [], c.what);
-  assert.ok(got.longest <= MAX_PARAGRAPH, `${c.what}: no clause over ${MAX_PARAGRAPH} characters (${got.longest})`);
+  assert.ok(got.longest <= MAX_CLAUSE_TEXT, `${c.what}: no clause over ${MAX_CLAUSE_TEXT} characters (${got.longest})`);
 }
 
 before(async () => {

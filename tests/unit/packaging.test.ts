@@ -1,6 +1,6 @@
 // The packaged app, as electron-builder lays it out from electron-builder.yml, packed here against a
 // stand-in Electron (build/pack-check.ts; about 10–60 s): what app.asar holds and leaves out, what is
-// unpacked beside it, the seeds as resources, the fuses flipped in the executable. The packed import
+// unpacked beside it, the seeds as resources, the fuses flipped in the executable. The packed seed
 // worker is then run from the package, under Node, to show that it loads native SQLite and reads
 // the seeds where the app finds them.
 
@@ -40,7 +40,7 @@ after(() => work.cleanup());
 
 const prebuild = `${process.platform}-${process.arch}.node`;
 
-test('app.asar holds the renderer, the main process, the preload and the worker, bundled', () => {
+test('app.asar holds the renderer, the main process, the preload and the workers, bundled', () => {
   for (const file of [
     '/package.json',
     '/out/renderer/index.html',
@@ -49,6 +49,7 @@ test('app.asar holds the renderer, the main process, the preload and the worker,
     '/out/electron/main.mjs',
     '/out/electron/preload.cjs',
     '/out/electron/seed-worker.mjs',
+    '/out/electron/import-worker.mjs',
     '/node_modules/better-sqlite3/lib/index.js',
     `/node_modules/better-sqlite3/prebuilds/${prebuild}`,
   ]) {
@@ -74,8 +75,8 @@ test('app.asar holds nothing that does not run: no sources, tests, maps, seeds, 
   assert.ok(binaries.every((f) => f.endsWith(`-${process.arch}.node`) && f.includes(`/${process.platform}`)), binaries.join(', '));
 });
 
-test('the worker and the native module are unpacked beside app.asar, as real files', () => {
-  for (const file of ['out/electron/seed-worker.mjs', `node_modules/better-sqlite3/prebuilds/${prebuild}`, 'node_modules/better-sqlite3/lib/index.js']) {
+test('the workers and the native module are unpacked beside app.asar, as real files', () => {
+  for (const file of ['out/electron/seed-worker.mjs', 'out/electron/import-worker.mjs', `node_modules/better-sqlite3/prebuilds/${prebuild}`, 'node_modules/better-sqlite3/lib/index.js']) {
     assert.equal((statFile(asar, file) as { unpacked?: boolean }).unpacked, true, `${file} is marked unpacked`);
     assert.ok(existsSync(join(resources, 'app.asar.unpacked', file)), `${file} is in app.asar.unpacked`);
   }

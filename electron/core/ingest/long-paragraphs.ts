@@ -6,6 +6,8 @@
 import type { NormalBlock } from './normalize.ts';
 
 export const MAX_PARAGRAPH = 10_000;
+/** A clause's own text stops growing here (structure.ts): its further paragraphs stand as clauses of their own. */
+export const MAX_CLAUSE_TEXT = 2 * MAX_PARAGRAPH;
 
 /** Where a sentence ends (after the mark). */
 const SENTENCE_END = /[。！？；!?;]/g;
