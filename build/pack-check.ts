@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** @electron/fuses finds the wire after this sentinel: a version byte, a length byte, one byte per fuse. */
-export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /**
  * Electron's defaults, in the wire's order: RunAsNode, EnableCookieEncryption,
  * EnableNodeOptionsEnvironmentVariable, EnableNodeCliInspectArguments,
