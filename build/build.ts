@@ -1,15 +1,21 @@
-// `npm run build`: bundles the renderer (browser) and the Electron entry files with esbuild into
-// out/. The engine runs from its TypeScript sources under Node (CLI, browser mode, tests); inside
-// Electron it runs from these bundles.
+// `npm run build`: bundles the renderer (browser), the Electron entry files and the command line
+// with esbuild into out/. The engine runs from its TypeScript sources under Node in development
+// (CLI, browser mode, tests); a packaged app runs only these bundles, since Node strips no types
+// from files under node_modules or inside app.asar. better-sqlite3 stays a package of its own: its
+// native binary is loaded from a real file.
 
 import { build, type BuildOptions } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 
+// `node build/build.ts [renderer|electron] [--out DIR]`: one half only; another folder than out/
+// (the packaging test builds into a temporary one, leaving out/ to the tests that read it).
+const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'out');
-const only = process.argv[2];
+const OUT = values.out === undefined ? join(ROOT, 'out') : resolve(values.out);
+const only = positionals[0];
 
 const renderer: BuildOptions[] = [
   {
@@ -37,8 +43,23 @@ const node: BuildOptions = { bundle: true, platform: 'node', target: 'node22', e
 const electron: BuildOptions[] = [
   { ...node, entryPoints: [join(ROOT, 'electron/main/main.ts')], outfile: join(OUT, 'electron/main.mjs'), format: 'esm', banner: { js: requireShim } },
   { ...node, entryPoints: [join(ROOT, 'electron/core/worker/seed-worker.ts')], outfile: join(OUT, 'electron/seed-worker.mjs'), format: 'esm', banner: { js: requireShim } },
+  { ...node, entryPoints: [join(ROOT, 'electron/core/worker/import-worker.ts')], outfile: join(OUT, 'electron/import-worker.mjs'), format: 'esm', banner: { js: requireShim } },
+  // The parsing threads of an import of many files (ingest/batch.ts), beside the bundles that start them.
+  { ...node, entryPoints: [join(ROOT, 'electron/core/ingest/parse-worker.ts')], outfile: join(OUT, 'electron/parse-worker.mjs'), format: 'esm', banner: { js: requireShim } },
   // A sandboxed preload is a classic script: CommonJS, with electron as its only import.
   { ...node, entryPoints: [join(ROOT, 'electron/preload/preload.ts')], outfile: join(OUT, 'electron/preload.cjs'), format: 'cjs' },
+  // The command line as one file that any Node 22 runs without type stripping.
+  // Split at its lazy imports, so that a listing loads neither the ingest stack nor the exports.
+  {
+    ...node,
+    entryPoints: { clauseway: join(ROOT, 'electron/core/cli/bin.ts'), 'parse-worker': join(ROOT, 'electron/core/ingest/parse-worker.ts') },
+    outdir: join(OUT, 'cli'),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    format: 'esm',
+    banner: { js: requireShim },
+  },
 ];
 
 if (only !== 'electron') {
@@ -53,5 +74,6 @@ if (only !== 'electron') {
 }
 if (only !== 'renderer') {
   rmSync(join(OUT, 'electron'), { recursive: true, force: true });
+  rmSync(join(OUT, 'cli'), { recursive: true, force: true });
   await Promise.all(electron.map((o) => build(o)));
 }

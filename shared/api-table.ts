@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import { COLORS, type Annotation, type AnnotationCounts } from './anchoring/annotation.ts';
 import { ApiError, type AnnotationChange, type AnnotationInput, type AnnotationQuery, type DocumentView, type TargetRef, type LibraryStatus, type SearchOptions } from './api.ts';
-import type { Brief, BriefAddResult, BriefChange, BriefExportRequest, BriefExportResult, BriefGrouping, BriefItemChange, BriefItemInput, BriefPlace, BriefSection, BriefSummary } from './api.ts';
-import type { ClauseDetail, DocumentSummary, SearchResponse } from './types.ts';
+import type { Brief, BriefAddResult, BriefChange, BriefExportRequest, BriefExportResult, BriefGrouping, BriefItemChange, BriefItemInput, BriefPlace, BriefSection, BriefSummary, ImportJob, MetadataChange, Removal } from './api.ts';
+import { METADATA_FIELDS, type ClauseDetail, type DocumentSummary, type SearchResponse } from './types.ts';
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
 
@@ -143,6 +143,22 @@ const BRIEF_API = {
   /** Writes the brief atomically at `path`, or returns its bytes (base64) when no path is given. */
   exportBrief: method<(request: BriefExportRequest) => Promise<BriefExportResult>>().args(z.tuple([briefExport])),
 };
+// ---- import (issue 15) ----
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an id is a UUID');
+// The engine checks what a value means (a real date, a known level); here, its shape.
+const metadataChange = z
+  .object({
+    title: z.string().min(1).max(300).optional(),
+    issuer: z.string().max(200).nullable().optional(),
+    jurisdiction: z.string().min(1).max(40).optional(),
+    level: z.enum(['national', 'province', 'sar', 'city', 'district']).optional(),
+    date: z.string().max(10).nullable().optional(),
+    docNumber: z.string().max(100).nullable().optional(),
+    kind: z.enum(['policy', 'notice', 'news']).optional(),
+    validUntil: z.string().max(10).nullable().optional(),
+    reset: z.array(z.enum(METADATA_FIELDS)).max(METADATA_FIELDS.length).optional(),
+  })
+  .strict();
 
 export const API = {
   /** Where the library stands: preparing (first start), ready or failed; `revision` moves with its documents. */
@@ -173,6 +189,20 @@ export const API = {
 
   // ── briefs (issue 14) ──
   ...BRIEF_API,
+  // ---- import (issue 15): import from the app, metadata corrections, removal ----
+  /** Imports files, and folders (their importable files at any depth), in the worker: poll importProgress. */
+  importPaths: method<(paths: string[]) => Promise<ImportJob>>().args(z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(10_000)])),
+  /** Browser mode: imports the files uploaded to POST /upload, by the ids it answered. */
+  importUploads: method<(uploadIds: string[]) => Promise<ImportJob>>().args(z.tuple([z.array(uuid).min(1).max(10_000)])),
+  /** The desktop app's open dialog (several files, or a folder), then their import; null when nothing was chosen or there is no dialog (browser mode). */
+  chooseImportFiles: method<(mode: 'files' | 'folder') => Promise<ImportJob | null>>().args(z.tuple([z.enum(['files', 'folder'])])),
+  /** How far an import got; its summary once done. */
+  importProgress: method<(jobId: string) => Promise<ImportJob | null>>().args(z.tuple([uuid])),
+  /** Corrects a document's metadata (user data, kept across re-imports); answers it with `corrected` naming the user's fields. */
+  correctDocument: method<(docId: string, change: MetadataChange) => Promise<DocumentSummary>>().args(z.tuple([docId, metadataChange])),
+  /** Removes a document from the library; its annotations stay, as orphans. restoreDocument undoes it (this session). */
+  removeDocument: method<(docId: string) => Promise<Removal>>().args(z.tuple([docId])),
+  restoreDocument: method<(docId: string) => Promise<DocumentSummary>>().args(z.tuple([docId])),
 };
 
 type Signature<S> = S extends MethodSpec<infer F> ? F : never;

@@ -4,7 +4,7 @@
 
 import type { AnnotationKind, AnnotationStatus, Color, NoteJSON } from './anchoring/annotation.ts';
 import type { SearchFilters } from './query.ts';
-import type { DocumentSummary, DocumentVersion, HistoryEvent, Level, ReaderClause } from './types.ts';
+import type { DocKind, DocumentSummary, DocumentVersion, HistoryEvent, Level, MetadataField, ReaderClause } from './types.ts';
 
 export type { ClausewayApi } from './api-table.ts';
 export type { Annotation, AnnotationCounts, AnnotationKind, AnnotationStatus, AnnotationTarget, Color, NoteJSON } from './anchoring/annotation.ts';
@@ -244,4 +244,69 @@ export interface BriefExportResult {
   size: number;
   /** The file, base64, when no path was given (browser mode downloads it). */
   base64: string | null;
+}
+
+// ---- import (issue 15): importing files from the app, correcting metadata, removing documents ----
+
+/** What an import may read: text, Markdown, HTML and Word files (a folder's others are skipped). */
+export const IMPORTABLE_FILE = /\.(txt|text|md|markdown|html?|xhtml|docx)$/i;
+
+/** The upload route of browser mode: one file a request, its name (URI-encoded) in this header. */
+export const UPLOAD_PATH = '/upload';
+export const UPLOAD_NAME_HEADER = 'x-clauseway-name';
+
+export type ImportItemStatus = 'added' | 'updated' | 'unchanged' | 'duplicate' | 'refused';
+
+/** What became of one file of an import. */
+export interface ImportItem {
+  /** The file as the user named it (a path, or a folder-relative name when uploaded). */
+  name: string;
+  status: ImportItemStatus;
+  documents: number;
+  clauses: number;
+  /** Why it was refused; or, for a duplicate, the file already holding its text. */
+  reason: string | null;
+  warnings: string[];
+  /** The documents stored from it. */
+  docIds: string[];
+}
+
+export interface ImportSummary {
+  items: ImportItem[];
+  counts: Record<ImportItemStatus, number>;
+}
+
+/** An import running in the engine's worker, or finished: poll importProgress until it is done. */
+export interface ImportJob {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  /** The file being read now. */
+  current: string | null;
+  /** Set when done. */
+  summary: ImportSummary | null;
+  /** Why it failed as a whole (a file that fails is only refused). */
+  error: string | null;
+}
+
+/** A correction of a document's metadata: a value sets a field (null clears it), `reset` gives fields back to the heuristics. */
+export interface MetadataChange {
+  title?: string;
+  issuer?: string | null;
+  jurisdiction?: string;
+  level?: Level;
+  date?: string | null;
+  docNumber?: string | null;
+  kind?: DocKind;
+  validUntil?: string | null;
+  reset?: MetadataField[];
+}
+
+/** A removed document, kept for the session so that the removal can be undone. */
+export interface Removal {
+  docId: string;
+  title: string;
+  /** Annotations on it: they stay, as orphans, and come back placed when it is restored. */
+  annotations: number;
 }

@@ -30,6 +30,8 @@ export interface DocumentSummary {
   effective: string | null;
   clauseCount: number;
   source: string;
+  /** The fields the user corrected (user data, kept across re-imports); absent when none. */
+  corrected?: MetadataField[];
 }
 
 export type HistoryKind = 'adopted' | 'approved' | 'amended' | 'revised' | 'promulgated' | 'effective';
@@ -57,6 +59,9 @@ export interface DocumentVersion {
   effective: string | null;
   status: VersionStatus;
 }
+/** A document's metadata a user may correct (the heuristics' values are the default). */
+export const METADATA_FIELDS = ['title', 'issuer', 'jurisdiction', 'level', 'date', 'docNumber', 'kind', 'validUntil'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
 
 /**
  * How a clause is numbered. The order of this list is the nesting order used when a document

@@ -15,7 +15,8 @@ import { registerScheme, serveRenderer } from './protocol.ts';
 
 const DEEP_LINK_SCHEME = 'clauseway';
 const HERE = import.meta.dirname; // out/electron in a build
-// Packed into app.asar, the worker's script and the seeds are unpacked beside it (electron-builder.yml).
+// Packed into app.asar, the worker's script is unpacked beside it; the seeds are resources of their
+// own (electron-builder.yml).
 const unpacked = (path: string): string => path.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked');
 const WORKER = join(unpacked(HERE), 'seed-worker.mjs');
 const ROOT = app.getAppPath();
@@ -76,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
     // CLAUSEWAY_DATA, as for the command line, else the app's own data folder. The menu's
     // language follows the reader's.
     const dataDir = process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData');
-    host = new EngineHost({ dataDir, seedsDir: join(unpacked(ROOT), 'seeds'), workerUrl: pathToFileURL(WORKER), onLanguage: setMenu, briefs: { printToPdf: electronPrintToPdf() } });
+    host = new EngineHost({ dataDir, seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : join(ROOT, 'seeds'), workerUrl: pathToFileURL(WORKER), onLanguage: setMenu, briefs: { printToPdf: electronPrintToPdf() } });
     registerIpc(ipcMain, host, () => BrowserWindow.getAllWindows());
     setMenu(app.getLocale().startsWith('zh') ? 'zh' : 'en');
 

@@ -7,6 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { API_CHANNEL } from '../../shared/api.ts';
 import { API_METHODS, type ApiMethod, type ClausewayApi } from '../../shared/api-table.ts';
@@ -42,6 +43,7 @@ function examples(library: Library, store: AnnotationStore): Examples {
   assert.ok(clause);
   const quote = clause.text.slice(0, 6);
   const target = { clauseId: clause.id, quote };
+  const removable = docByTitle(library, '商务部等12部门关于推进商品交易市场发展平台经济的指导意见');
   const made = store.create({ kind: 'highlight', color: 'yellow', targets: [{ clause: clauseSnapshot(library, clause.id), quote }] });
   return {
     listAnnotations: { good: [{ docId: outline.id, color: 'yellow' }], bad: [{ color: 'red' }] },
@@ -64,6 +66,16 @@ function examples(library: Library, store: AnnotationStore): Examples {
       bad: ['绿色金融', { filters: { sql: '1=1' } }],
     },
     setLanguage: { good: ['en'], bad: ['fr'] },
+    // ---- import (issue 15) ----
+    // A file whose text the seeds hold already: the import (which runs on) says it is a duplicate.
+    importPaths: { good: [[join(FIXTURES, '001-excerpt.utf8.txt')]], bad: [[]] },
+    // An id nothing was uploaded under: the import refuses it, saying so.
+    importUploads: { good: [['00000000-0000-4000-8000-000000000000']], bad: [['../x']] },
+    chooseImportFiles: { good: ['files'], bad: ['disk'] },
+    importProgress: { good: ['00000000-0000-4000-8000-000000000001'], bad: [42] },
+    correctDocument: { good: [outline.id, { date: '2019-02-18', issuer: '中共中央、国务院' }], bad: [outline.id, { date: 20190218 }] },
+    removeDocument: { good: [removable.id], bad: ['all'] },
+    restoreDocument: { good: [removable.id], bad: [] },
     ...briefExamples(store, clause.id, quote),
   };
 }
@@ -112,6 +124,7 @@ let store: AnnotationStore;
 let dir: string;
 let cleanup: () => void;
 let engine: RecordingEngine;
+let inner: EngineApi;
 let server: RunningServer;
 let ipc: (method: unknown, args: unknown, url?: string) => Promise<unknown>;
 let cases: Examples;
@@ -122,7 +135,8 @@ const ours = { id: 1 };
 before(async () => {
   ({ library, dir, cleanup } = seededLibrary());
   ({ store } = openUserData(dir));
-  engine = new RecordingEngine(new EngineApi(library, library.openSearcher(), store));
+  inner = new EngineApi(library, library.openSearcher(), store);
+  engine = new RecordingEngine(inner);
   cases = examples(library, store);
   let handler: ((event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>) | undefined;
   const ipcMain = {
@@ -138,6 +152,7 @@ before(async () => {
   server = await startServer({ api: engine, rendererDir: FIXTURES, token: TOKEN });
 });
 after(async () => {
+  await inner.importsIdle();
   await server.close();
   store.close();
   cleanup();

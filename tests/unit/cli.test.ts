@@ -100,7 +100,7 @@ describe('clauseway CLI', () => {
       await refused(empty, /the file is empty/);
       const binary = join(dir, 'scan.pdf');
       writeFileSync(binary, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0x00, 0x10])]));
-      await refused(binary, /not a text file/);
+      await refused(binary, /this is a PDF file, not text/);
       // 200 MB, sparse: refused from its size before a byte is read.
       const huge = join(dir, 'huge.txt');
       const fd = openSync(huge, 'w');

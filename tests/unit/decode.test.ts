@@ -50,7 +50,7 @@ test('empty, blank and binary files are refused with the file named', () => {
   assert.throws(() => decode('empty.txt', Buffer.alloc(0)), (e: unknown) => e instanceof IngestError && /empty.txt: the file is empty/.test(e.message));
   assert.throws(() => decode('blank.txt', Buffer.from(' \n\u3000\n', 'utf8')), /blank.txt: the file holds no text/);
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
-  assert.throws(() => decode('image.png', png), /image.png: this is not a text file/);
+  assert.throws(() => decode('image.png', png), /image.png: this is a PNG image, not text/);
 });
 
 test('bytes that are neither UTF-8 nor Chinese GB18030 or Big5 are refused, not imported as mojibake', () => {

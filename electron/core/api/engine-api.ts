@@ -1,13 +1,31 @@
 // The engine behind the API contract: the library and its search, and the user data beside it,
 // for one process.
 
-import type { Annotation, AnnotationChange, AnnotationCounts, AnnotationInput, AnnotationQuery, ClausewayApi, DocumentView, LibraryStatus, SearchOptions, TargetRef } from '../../../shared/api.ts';
+import type { Annotation, AnnotationChange, AnnotationCounts, AnnotationInput, AnnotationQuery, ClausewayApi, DocumentView, ImportJob, ImportSummary, LibraryStatus, MetadataChange, Removal, SearchOptions, TargetRef } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
-import { AnnotationError, clauseSnapshot, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
-import type { Library } from '../store/library.ts';
+import type { DocumentSummary } from '../../../shared/types.ts';
+import { AnnotationError, clauseSnapshot, Corrections, reanchorDocuments, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
+import { expandPaths } from '../ingest/ingest-files.ts';
+import { writeTransaction } from '../store/database.ts';
+import type { Library, RemovedDocument } from '../store/library.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { Brief, BriefAddResult, BriefChange, BriefExportRequest, BriefExportResult, BriefGrouping, BriefItemChange, BriefItemInput, BriefPlace, BriefSection, BriefSummary } from '../../../shared/api.ts';
 import { BriefService, type BriefOptions } from '../briefs/service.ts';
+import { ImportJobs, inProcessRunner, type ImportRunner } from './imports.ts';
+import { UploadInbox } from './uploads.ts';
+
+/** What the engine is given beyond the library and the user data (the host's import worker, the desktop's dialog). */
+export interface EngineOptions {
+  notices?: string[];
+  /** Runs imports; in this thread when not given. */
+  importRunner?: ImportRunner;
+  /** Where browser mode's uploads wait for their import. */
+  uploads?: UploadInbox;
+  /** The desktop app's open dialog: the paths chosen, or null. */
+  choosePaths?: (mode: 'files' | 'folder') => Promise<string[] | null>;
+  /** Briefs (issue 14): how exports link to clauses and print PDF where the defaults do not fit (browser mode, Electron). */
+  briefs?: BriefOptions;
+}
 
 export class EngineApi implements ClausewayApi {
   private readonly library: Library;
@@ -15,17 +33,26 @@ export class EngineApi implements ClausewayApi {
   private readonly annotations: AnnotationStore;
   private readonly notices: string[];
   private readonly briefs: BriefService;
+  private readonly corrections: Corrections;
+  private readonly imports: ImportJobs;
+  private readonly uploads: UploadInbox;
+  private readonly choosePaths: EngineOptions['choosePaths'];
+  /** Documents removed in this session, kept so that the removal can be undone. */
+  private readonly removed = new Map<string, { taken: RemovedDocument; removal: Removal }>();
 
-  /**
-   * `notices`: what opening the user data had to tell (a recovery, an upgrade); `briefs`: how
-   * exports link to clauses and print PDF where the defaults do not fit (browser mode, Electron).
-   */
-  constructor(library: Library, searcher: Searcher, annotations: AnnotationStore, notices: string[] = [], briefs: BriefOptions = {}) {
+  /** `options.notices`: what opening the user data had to tell (a recovery, an upgrade). */
+  constructor(library: Library, searcher: Searcher, annotations: AnnotationStore, options: EngineOptions = {}) {
     this.library = library;
     this.searcher = searcher;
     this.annotations = annotations;
-    this.notices = notices;
-    this.briefs = new BriefService(library, annotations, (q) => this.listedAnnotations(q), briefs);
+    this.notices = options.notices ?? [];
+    this.corrections = new Corrections(annotations);
+    this.imports = new ImportJobs(options.importRunner ?? inProcessRunner(library), (summary) => {
+      this.afterImport(summary);
+    });
+    this.uploads = options.uploads ?? new UploadInbox();
+    this.choosePaths = options.choosePaths;
+    this.briefs = new BriefService(library, annotations, (q) => this.listedAnnotations(q), options.briefs ?? {});
   }
 
   status(): Promise<LibraryStatus> {
@@ -34,11 +61,13 @@ export class EngineApi implements ClausewayApi {
   }
 
   listDocuments(): Promise<ReturnType<Library['listDocuments']>> {
-    return Promise.resolve(this.library.listDocuments());
+    const corrected = this.corrections.fieldsByDocument();
+    return Promise.resolve(this.library.listDocuments().map((d) => this.corrections.mark(d, corrected.get(d.id))));
   }
 
   getDocument(docId: string): Promise<DocumentView | null> {
-    return Promise.resolve(this.library.documentView(docId));
+    const view = this.library.documentView(docId);
+    return Promise.resolve(view && { ...view, summary: this.corrections.mark(view.summary) });
   }
 
   /** A retired id (a re-import changed the document) answers with its successor, saying so. */
@@ -97,6 +126,94 @@ export class EngineApi implements ClausewayApi {
 
   emptyTrash(): Promise<number> {
     return call(() => this.annotations.emptyTrash());
+  }
+
+  // ---- import (issue 15) ----
+
+  importPaths(paths: string[]): Promise<ImportJob> {
+    return Promise.resolve(this.imports.start(expandPaths(paths).map((path) => ({ path, name: path }))));
+  }
+
+  importUploads(uploadIds: string[]): Promise<ImportJob> {
+    return call(() => {
+      const { files, release } = this.uploads.take(uploadIds);
+      return this.imports.start(files, release);
+    });
+  }
+
+  async chooseImportFiles(mode: 'files' | 'folder'): Promise<ImportJob | null> {
+    const paths = this.choosePaths ? await this.choosePaths(mode) : null;
+    return paths && paths.length > 0 ? this.importPaths(paths) : null;
+  }
+
+  importProgress(jobId: string): Promise<ImportJob | null> {
+    return Promise.resolve(this.imports.get(jobId));
+  }
+
+  correctDocument(docId: string, change: MetadataChange): Promise<DocumentSummary> {
+    return call(() => {
+      const doc = this.corrections.correct(this.library, docId, change);
+      // Citations begin with the title: the annotations' copies follow a new one.
+      reanchorDocuments(this.annotations, this.library, [docId]);
+      return doc;
+    });
+  }
+
+  /** Removing a document removed already (a call sent twice) answers the same removal. */
+  removeDocument(docId: string): Promise<Removal> {
+    return call(() => {
+      const before = this.removed.get(docId);
+      if (before && !this.library.document(docId)) return before.removal;
+      const taken = this.library.takeDocument(docId);
+      if (!taken) throw new AnnotationError(`no document with id ${docId} is in the library`);
+      reanchorDocuments(this.annotations, this.library, [docId]);
+      this.refreshSearch();
+      const removal: Removal = { docId, title: String(taken.doc['title']), annotations: this.annotations.list({ docId }).length };
+      this.removed.set(docId, { taken, removal });
+      return removal;
+    });
+  }
+
+  /** Restoring a document that is in the library (restored already, or imported again) answers it as it is. */
+  restoreDocument(docId: string): Promise<DocumentSummary> {
+    return call(() => {
+      const there = this.library.document(docId);
+      if (there) {
+        this.removed.delete(docId);
+        return this.corrections.mark(there);
+      }
+      const before = this.removed.get(docId);
+      if (!before) throw new AnnotationError(`the document ${docId} was not removed in this session; import its file again to bring it back`);
+      if (!this.library.restoreDocument(before.taken)) throw new AnnotationError(`the document ${docId} cannot be put back: its file has left the library; import the file again`);
+      this.removed.delete(docId);
+      this.corrections.apply(this.library, [docId]);
+      reanchorDocuments(this.annotations, this.library, [docId]);
+      this.refreshSearch();
+      const doc = this.library.document(docId);
+      if (!doc) throw new AnnotationError(`the document ${docId} left the library while it was put back`);
+      return this.corrections.mark(doc);
+    });
+  }
+
+  /** Resolves when every import started so far has ended. */
+  importsIdle(): Promise<void> {
+    return this.imports.idle();
+  }
+
+  close(): void {
+    this.uploads.close();
+  }
+
+  /** After an import: corrections back on top of what it rewrote, annotations placed again. */
+  private afterImport(summary: ImportSummary): void {
+    const touched = summary.items.flatMap((i) => i.docIds);
+    this.corrections.apply(this.library, touched);
+    reanchorDocuments(this.annotations, this.library, touched);
+  }
+
+  /** The stored document index, brought in line with the library after a removal or a restore. */
+  private refreshSearch(): void {
+    writeTransaction(this.library.db, () => this.searcher.open());
   }
 
   private targetsOf(targets: readonly TargetRef[]): { clause: ReturnType<typeof clauseSnapshot>; quote: string; at?: number }[] {

@@ -6,12 +6,14 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type LibraryStatus } from '../../../shared/api.ts';
 import type { ApiMethod, ClausewayApi } from '../../../shared/api-table.ts';
 import { seedsUpToDate } from '../ingest/ingest-files.ts';
-import { openUserData, reconcileWithLibrary, type AnnotationStore } from '../annotations/index.ts';
+import { Corrections, openUserData, reconcileWithLibrary, type AnnotationStore } from '../annotations/index.ts';
 import { Library } from '../store/library.ts';
 import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
 import type { BriefOptions } from '../briefs/service.ts';
 import { EngineApi } from './engine-api.ts';
 import { callMethod, ForwardingApi } from './forward.ts';
+import { workerRunner } from './imports.ts';
+import { UploadInbox } from './uploads.ts';
 
 type Language = Parameters<ClausewayApi['setLanguage']>[0];
 
@@ -24,6 +26,10 @@ export interface HostOptions {
   onLanguage?: (lang: Language) => void;
   /** Briefs (issue 14): how exports link to clauses and print PDF (browser mode, Electron). */
   briefs?: BriefOptions;
+  /** The import worker's script (worker/import-worker.ts or its bundle); without it, imports run in this thread. */
+  importWorkerUrl?: URL | string;
+  /** The desktop app's open dialog (chooseImportFiles). */
+  choosePaths?: (mode: 'files' | 'folder') => Promise<string[] | null>;
 }
 
 /** Every method of the contract (ForwardingApi); all but two wait for the library. */
@@ -33,6 +39,8 @@ export class EngineHost extends ForwardingApi {
   private annotations: AnnotationStore | null = null;
   private progress: LibraryStatus = { state: 'preparing', done: 0, total: 1, message: null, documents: 0, revision: 0, notices: [] };
   private readonly options: HostOptions;
+  /** Browser mode's uploads, received by the server before the library may be open. */
+  readonly uploads = new UploadInbox();
 
   constructor(options: HostOptions) {
     super();
@@ -106,10 +114,19 @@ export class EngineHost extends ForwardingApi {
       const { store, notices } = openUserData(this.options.dataDir);
       // The library may have changed since the last start (an import from the command line, a
       // rebuilt library): annotations are placed again on what it holds now.
+      // Corrections first (a rebuilt library holds the heuristics' values), then the annotations.
+      new Corrections(store).apply(library);
       reconcileWithLibrary(store, library);
       this.library = library;
       this.annotations = store;
-      this.engine = new EngineApi(library, searcher, store, notices, this.options.briefs);
+      const { importWorkerUrl, choosePaths } = this.options;
+      this.engine = new EngineApi(library, searcher, store, {
+        notices,
+        uploads: this.uploads,
+        ...(importWorkerUrl === undefined ? {} : { importRunner: workerRunner(this.options.dataDir, importWorkerUrl) }),
+        ...(choosePaths === undefined ? {} : { choosePaths }),
+        ...(this.options.briefs === undefined ? {} : { briefs: this.options.briefs }),
+      });
     } catch (e) {
       library.close();
       throw e;
@@ -117,6 +134,8 @@ export class EngineHost extends ForwardingApi {
   }
 
   close(): void {
+    this.engine?.close();
+    this.uploads.close();
     this.annotations?.close();
     this.library?.close();
     this.annotations = null;

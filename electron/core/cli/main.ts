@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { DocumentSummary, DocumentVersion, HistoryEvent, OutlineNode } from '../../../shared/types.ts';
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
+import { dashedFileProblem } from './dashed-names.ts';
 import { ANNOTATION_USAGE, BRIEF_USAGE, CommandError, type CommandContext } from './usage.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
@@ -111,7 +112,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    io.err(`clauseway: ${(e as Error).message}\n\n${USAGE}`);
+    const dashed = dashedFileProblem(argv);
+    io.err(dashed === null ? `clauseway: ${(e as Error).message}\n\n${USAGE}` : `clauseway: ${dashed}\n`);
     return 2;
   }
   const { values, positionals } = parsed;

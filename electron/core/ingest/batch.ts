@@ -14,12 +14,15 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedSource } from '../model/records.ts';
 import { DatabaseError } from '../store/database.ts';
 import type { IngestOutcome, Library } from '../store/library.ts';
+import { DOCX, readDocx } from './docx.ts';
 import { IngestError } from './errors.ts';
 import type { ManifestFile } from './manifest.ts';
 import { parseSource, readSourceBytes } from './pipeline.ts';
 
 export interface ImportItem {
   path: string;
+  /** How messages name it (an uploaded file's own name); its path unless told. */
+  name?: string;
   /** What the library knows the file by; its absolute path unless told. */
   key?: string;
   manifest?: ManifestFile;
@@ -36,9 +39,12 @@ export interface BatchOptions {
   workerUrl?: URL;
 }
 
-/** Reads and parses one file as the library will know it. */
-export function parseFile(item: ImportItem): ParsedSource {
-  return parseSource(item.path, readSourceBytes(item.path), item.manifest, keyOf(item));
+/** Reads and parses one file as the library will know it (a Word file through docx.ts). */
+export async function parseFile(item: ImportItem): Promise<ParsedSource> {
+  const name = item.name ?? item.path;
+  const bytes = readSourceBytes(item.path);
+  const decoded = DOCX.test(name) ? await readDocx(name, bytes) : undefined;
+  return parseSource(name, bytes, item.manifest, keyOf(item), decoded);
 }
 
 const keyOf = (item: ImportItem): string => item.key ?? resolve(item.path);
@@ -49,7 +55,8 @@ const BATCH_BYTES = 8 << 20;
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 16;
 
-const DEFAULT_WORKER = new URL('./parse-worker.ts', import.meta.url);
+// Beside this module in the sources; beside the bundle that holds it once built (build/build.ts).
+const DEFAULT_WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.mjs', import.meta.url);
 
 export type ParseRequest = { id: number; item: ImportItem };
 // A parse crosses as JSON text: the storing thread is the busy one, and JSON.parse costs it about
@@ -91,7 +98,7 @@ export async function ingestMany(library: Library, items: readonly ImportItem[],
           parse = await results.take(next);
         } else {
           try {
-            parse = { parsed: parseFile(item) };
+            parse = { parsed: await parseFile(item) };
           } catch (e) {
             if (!(e instanceof IngestError)) throw e;
             parse = { error: e };

@@ -1,10 +1,12 @@
 // Bytes → text. Policy files arrive as UTF-8 (with or without BOM), UTF-16 from Word's
 // "Unicode text", GB18030/GBK from older mainland sites and Big5/Big5-HKSCS from Hong Kong, Macau
-// and Taiwan ones. Binary files are refused.
+// and Taiwan ones; now and then Shift-JIS from Japanese ones. Binary files are refused, by name
+// when their first bytes say what they are (not-text.ts).
 
 import { fold } from '../../../shared/fold.ts';
 import type { Encoding } from '../model/records.ts';
 import { IngestError } from './errors.ts';
+import { notTextReason } from './not-text.ts';
 
 export type { Encoding };
 
@@ -59,6 +61,13 @@ function controlShare(text: string): number {
   return bad / sample.length;
 }
 
+/** Up to this share of NUL bytes, they are strays in a text (a download padded at its end). */
+const STRAY_NUL_SHARE = 0.01;
+/** A file that reads as UTF-8 for this many non-ASCII characters, then not, mixes encodings. */
+const MIXED_AFTER = 16;
+
+const CUT_OFF = (n: number): string => `the file ends in the middle of a character (it looks cut off); the last ${n} byte(s) were dropped`;
+
 /** Length of an incomplete UTF-8 sequence at the very end of the bytes (0 when complete). */
 function truncatedUtf8Tail(bytes: Uint8Array): number {
   for (let back = 1; back <= 3 && back <= bytes.length; back++) {
@@ -72,6 +81,8 @@ function truncatedUtf8Tail(bytes: Uint8Array): number {
 
 export function decode(file: string, bytes: Uint8Array): Decoded {
   if (bytes.length === 0) throw new IngestError(file, 'the file is empty');
+  const notText = notTextReason(bytes);
+  if (notText) throw new IngestError(file, notText);
   const warnings: string[] = [];
   const result = (text: string, encoding: Encoding): Decoded => {
     const body = text.replace(/^\uFEFF/, '');
@@ -96,10 +107,22 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     return result(text, enc);
   }
 
-  if (bytes.subarray(0, 65536).includes(0)) {
+  if (bytes.includes(0)) {
     const utf16 = sniffUtf16(bytes);
     if (utf16) return result(utf16.text, utf16.encoding);
-    throw new IngestError(file, 'this is not a text file (it holds binary data); import plain text, Markdown or HTML');
+    // UTF-8, GB18030 and Big5 text never holds a NUL byte: a few are strays, many make it binary.
+    const binary = new IngestError(file, 'this is not a text file (it holds binary data); import plain text, Markdown or HTML');
+    const text = bytes.filter((b) => b !== 0);
+    const nuls = bytes.length - text.length;
+    if (nuls > bytes.length * STRAY_NUL_SHARE) throw binary;
+    let d: Decoded;
+    try {
+      d = decode(file, text);
+    } catch {
+      // What is left is no text either: the NULs were part of binary data.
+      throw binary;
+    }
+    return { ...d, warnings: [`the file holds ${nuls} NUL byte(s), which are no text; they were dropped`, ...d.warnings] };
   }
 
   const utf8 = strictDecode('utf-8', bytes);
@@ -113,9 +136,19 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
   if (tail > 0) {
     const text = strictDecode('utf-8', bytes.subarray(0, bytes.length - tail));
     if (text !== null && (!legacy || cjkShare(text) >= cjkShare(legacy.text))) {
-      warnings.push(`the file ends in the middle of a character (it looks cut off); the last ${tail} byte(s) were dropped`);
+      warnings.push(CUT_OFF(tail));
       return result(text, 'utf-8');
     }
+  }
+
+  // UTF-8 for a stretch of Chinese, then bytes that are not: two encodings pasted together (or a
+  // damaged file). GB18030 would decode it all, the UTF-8 part as mojibake.
+  const mixedAt = mixedLine(bytes);
+  if (mixedAt !== null) {
+    throw new IngestError(
+      file,
+      `the file mixes text encodings: it reads as UTF-8 up to line ${mixedAt}, where bytes that are not UTF-8 begin (another encoding such as GBK, or damage); save the whole file in one encoding (UTF-8) and import it again`,
+    );
   }
 
   if (legacy) {
@@ -123,7 +156,39 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     return result(legacy.text, legacy.encoding);
   }
 
-  throw new IngestError(file, 'the text encoding is not recognised (tried UTF-8, UTF-16, GB18030 and Big5); save the file as UTF-8 and import it again');
+  throw new IngestError(file, 'the text encoding is not recognised (tried UTF-8, UTF-16, GB18030, Big5 and Shift-JIS); save the file as UTF-8 and import it again');
+}
+
+/** The line where UTF-8 stops after at least MIXED_AFTER non-ASCII characters of it; else null. */
+function mixedLine(bytes: Uint8Array): number | null {
+  const decoder = new TextDecoder('utf-8');
+  let wide = 0;
+  let lines = 1;
+  // In pieces, so that a file UTF-8 for megabytes is not decoded whole to find where it stops.
+  for (let at = 0; at < bytes.length; at += 1 << 20) {
+    const piece = decoder.decode(bytes.subarray(at, at + (1 << 20)), { stream: true });
+    const bad = piece.indexOf('\uFFFD');
+    const good = bad < 0 ? piece : piece.slice(0, bad);
+    for (let i = 0; i < good.length; i++) {
+      const c = good.charCodeAt(i);
+      if (c === 0x0a) lines++;
+      else if (c > 0x7f) wide++;
+    }
+    if (bad >= 0) return wide >= MIXED_AFTER ? lines : null;
+  }
+  return null;
+}
+
+/**
+ * A strict decoding, allowing the last character to be cut off (a download that stopped): the
+ * bytes less their last 1–3, and how many were dropped.
+ */
+function decodeAllowingCut(encoding: Encoding, bytes: Uint8Array): { text: string; cut: number } | null {
+  for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {
+    const text = strictDecode(encoding, cut === 0 ? bytes : bytes.subarray(0, bytes.length - cut));
+    if (text !== null) return { text, cut };
+  }
+  return null;
 }
 
 /** Share of CJK ideographs among the non-space characters: GB18030 decodes almost any bytes, so it must read as Chinese. */
@@ -189,17 +254,35 @@ const CLEAR_MARGIN = 0.15;
  */
 function readLegacyChinese(bytes: Uint8Array): { text: string; encoding: Encoding; warnings: string[] } | null {
   const readings = LEGACY.flatMap(({ encoding, name }) => {
-    const text = strictDecode(encoding, bytes);
-    return text !== null && cjkShare(text) > 0.2 ? [{ encoding, name, text, score: commonShare(text) }] : [];
+    const read = decodeAllowingCut(encoding, bytes);
+    return read !== null && cjkShare(read.text) > 0.2 ? [{ encoding, name, ...read, score: commonShare(read.text) }] : [];
   }).sort((a, b) => b.score - a.score);
   const best = readings[0];
+  const japanese = readShiftJis(bytes);
+  if (japanese && (!best || best.score < CONFIDENT_SHARE)) return japanese;
   if (!best) return null;
   const other = readings[1];
-  const warnings: string[] = [];
+  const warnings: string[] = best.cut > 0 ? [CUT_OFF(best.cut)] : [];
   if (other && best.score - other.score < CLEAR_MARGIN) {
     warnings.push(`the text encoding is uncertain: it was read as ${best.name}, but ${other.name} reads almost as well; check that the text is not garbled`);
   } else if (best.score < CONFIDENT_SHARE) {
     warnings.push(`the text encoding is uncertain: it was read as ${best.name}, but few of its characters are common ones; check that the text is not garbled`);
   }
   return { text: best.text, encoding: best.encoding, warnings };
+}
+
+/** Share of hiragana among the non-space characters at which a text is Japanese: its particles (の, は, を) are written so. */
+const JAPANESE_HIRAGANA = 0.1;
+
+/**
+ * Shift-JIS, from Japanese sites: Japanese prose always holds hiragana, which neither GBK nor Big5
+ * read as Shift-JIS yields (their lead bytes fall on half-width katakana and kanji).
+ */
+function readShiftJis(bytes: Uint8Array): { text: string; encoding: Encoding; warnings: string[] } | null {
+  const read = decodeAllowingCut('shift_jis', bytes);
+  if (!read) return null;
+  const sample = read.text.slice(0, 20000).replace(/\s+/g, '');
+  const hiragana = sample.match(/\p{Script=Hiragana}/gu)?.length ?? 0;
+  if (sample.length === 0 || hiragana / sample.length < JAPANESE_HIRAGANA) return null;
+  return { text: read.text, encoding: 'shift_jis', warnings: read.cut > 0 ? [CUT_OFF(read.cut)] : [] };
 }

@@ -1,16 +1,29 @@
 // Ingest files from disk into the library: the bundled seeds (with their manifest) or a user's files.
 
 import { createHash } from 'node:crypto';
+import { IMPORTABLE_FILE } from '../../../shared/api.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DATABASE_FILE, type IngestOutcome, type Library } from '../store/library.ts';
 import { openDatabase } from '../store/database.ts';
 import { loadManifest, type ManifestFile } from './manifest.ts';
 import { PARSER_VERSION, parseSource, readSourceBytes } from './pipeline.ts';
 
-/** The seeds shipped with the app, beside this package's sources (a bundled app passes its own). */
-export const SEEDS_DIR = resolve(import.meta.dirname, '../../../seeds');
 export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * The seeds of this checkout: the nearest seeds/ folder above this module, which is three levels
+ * up from the sources and two from the command line's bundle in out/cli/. The packaged app passes
+ * its own (in its resources).
+ */
+function seedsAbove(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'seeds', MANIFEST_FILE))) return join(dir, 'seeds');
+  }
+  return resolve(from, '../../../seeds');
+}
+
+export const SEEDS_DIR = seedsAbove(import.meta.dirname);
 
 export function ingestFile(library: Library, path: string, options: { key?: string; manifest?: ManifestFile } = {}): IngestOutcome {
   const bytes = readSourceBytes(path);
@@ -20,8 +33,8 @@ export function ingestFile(library: Library, path: string, options: { key?: stri
   return library.store(key, parsed);
 }
 
-/** What a folder given to `ingest` contributes: text, Markdown and HTML files, at any depth. */
-const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml)$/i;
+/** What a folder given to `ingest` contributes: text, Markdown, HTML and Word files, at any depth. */
+const IMPORTABLE = IMPORTABLE_FILE;
 
 /**
  * The files an import names: each file as given, and for each folder every importable file in it

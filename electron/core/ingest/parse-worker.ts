@@ -5,11 +5,15 @@ import { parseFile, type ParseReply, type ParseRequest } from './batch.ts';
 import { IngestError } from './errors.ts';
 
 parentPort?.on('message', ({ id, item }: ParseRequest) => {
+  void answer(id, item);
+});
+
+async function answer(id: number, item: ParseRequest['item']): Promise<void> {
   let reply: ParseReply;
   try {
-    reply = { id, json: JSON.stringify(parseFile(item)) };
+    reply = { id, json: JSON.stringify(await parseFile(item)) };
   } catch (e) {
     reply = e instanceof IngestError ? { id, file: e.file, problem: e.problem } : { id, message: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
   parentPort?.postMessage(reply);
-});
+}

@@ -2,15 +2,16 @@
 // Pure apart from reading the file: the store decides what to keep.
 
 import { createHash } from 'node:crypto';
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { clauseId, documentId, localKeyOf, textHash } from '../model/identity.ts';
 import type { ClauseRecord, DocumentRecord, ParsedSource } from '../model/records.ts';
-import { decode } from './decode.ts';
+import { decode, type Decoded } from './decode.ts';
 import { readBlocks, type FrontMatter } from './blocks.ts';
-import { IngestError } from './errors.ts';
+import { IngestError, notAFileProblem, openProblem } from './errors.ts';
 import type { ManifestDocument, ManifestFile } from './manifest.ts';
 import { normalize, type NormalBlock } from './normalize.ts';
+import { splitLongParagraphs } from './long-paragraphs.ts';
 import { splitDocuments, type Segment } from './split.ts';
 import { buildTree, signatureClause, splitSignature, type ParsedClause } from './structure.ts';
 import { effectiveFromClosing, historyOf } from './history.ts';
@@ -24,22 +25,25 @@ import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kin
 export const PARSER_VERSION = 4;
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 const hash = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
 
-/** Reads a file with a size check first, so a 200 MB file is refused before it is loaded. */
+/**
+ * Reads a file with a size check first, so a 200 MB file is refused before it is loaded. Opened
+ * without blocking: a named pipe would otherwise wait for a writer forever; it is then refused.
+ */
 export function readSourceBytes(path: string): Uint8Array {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Windows has no O_NONBLOCK (undefined, which | reads as 0) and no named pipes in the file system.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new IngestError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot be opened (${code ?? 'error'})`);
+    throw new IngestError(path, openProblem((e as NodeJS.ErrnoException).code));
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new IngestError(path, 'this is a folder, not a file');
+    if (!st.isFile()) throw new IngestError(path, notAFileProblem(st));
     if (st.size > MAX_FILE_BYTES) {
       throw new IngestError(path, `the file is ${(st.size / 1048576).toFixed(0)} MB; Clauseway imports text files of up to ${MAX_FILE_BYTES / 1048576} MB (a policy text is rarely over 2 MB)`);
     }
@@ -170,16 +174,17 @@ function flatten(tree: ParsedClause[], docId: string, title: string): ClauseReco
 
 /**
  * Parses one file. `key` is how the library knows the file (seeds/NAME, or its absolute path):
- * document ids derive from it, so the same file parsed by a better parser keeps them.
+ * document ids derive from it, so the same file parsed by a better parser keeps them. `decoded`:
+ * the text when it is not the bytes' own (a Word file's, read by ingest/docx.ts).
  */
-export function parseSource(name: string, bytes: Uint8Array, manifest?: ManifestFile, key: string = name): ParsedSource {
+export function parseSource(name: string, bytes: Uint8Array, manifest?: ManifestFile, key: string = name, decoded?: Decoded): ParsedSource {
   const sha256 = hash(bytes);
   if (manifest && manifest.sha256 !== sha256) {
     throw new IngestError(name, 'the bundled file differs from the one the seeds manifest describes (its SHA-256 changed)');
   }
-  const { text, encoding, warnings } = decode(name, bytes);
+  const { text, encoding, warnings } = decoded ?? decode(name, bytes);
   const { format, frontMatter, blocks } = readBlocks(text, name);
-  const clean = normalize(blocks);
+  const clean = splitLongParagraphs(normalize(blocks));
   if (clean.length === 0) throw new IngestError(name, 'no readable text was found in the file (only markup, links or navigation)');
 
   const explicit = manifest?.documents.some((d) => d.line !== undefined) ?? false;

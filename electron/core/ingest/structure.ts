@@ -7,6 +7,7 @@ import { fold } from '../../../shared/fold.ts';
 import type { ClauseKind, ResponsibleUnit } from '../../../shared/types.ts';
 import type { NormalBlock } from './normalize.ts';
 import { citationLabel, labelRank, matchLabel, type Label } from './labels.ts';
+import { MAX_CLAUSE_TEXT } from './long-paragraphs.ts';
 import { parseUnits } from './units.ts';
 
 export interface ParsedClause {
@@ -256,7 +257,11 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
       continue;
     }
     const current = top();
-    if (current.clause !== root && !current.closed && labelledOf(current.clause).length === 0) {
+    // A clause's text is one row of the search index, built in memory whole: past the bound, its
+    // further paragraphs stand as paragraphs of their own under it (only a file of megabytes on a
+    // line or two reaches it; see long-paragraphs.ts).
+    const full = current.clause.paragraphs.reduce((n, p) => n + p.length + 1, text.length) > MAX_CLAUSE_TEXT;
+    if (current.clause !== root && !current.closed && !full && labelledOf(current.clause).length === 0) {
       // Body of the open clause: a title on its own line, then its paragraphs.
       current.clause.paragraphs.push(text);
       if (current.clause.heading === null && current.clause.paragraphs.length === 1) current.clause.heading = headingOf(current.clause.kind, text);

@@ -4,7 +4,7 @@
 import type { DocKind, HistoryEvent, Jurisdiction, ReaderClause } from '../../../shared/types.ts';
 
 /** How a file's bytes were read. */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'shift_jis';
 
 /** How a file's text was laid out. */
 export type Format = 'markdown' | 'html' | 'text';

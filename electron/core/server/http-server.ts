@@ -11,6 +11,8 @@ import { ApiError } from '../../../shared/api.ts';
 import type { ClausewayApi } from '../../../shared/api-table.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { SECURITY_HEADERS, StaticFiles } from './static-files.ts';
+import { UPLOAD_PATH } from '../../../shared/api.ts';
+import { handleUpload, type UploadReceiver } from './upload-route.ts';
 
 /**
  * The largest call accepted: a note may be up to 1 MiB of JSON (shared/notes) and its escaping can
@@ -23,6 +25,8 @@ export interface ServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Where POST /upload streams files (browser mode's import); without it the route is not there. */
+  uploads?: UploadReceiver;
 }
 
 export interface RunningServer {
@@ -79,21 +83,27 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   let port = 0;
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+  /** Token, origin and POST, in that order (the host is checked for every request); false when refused. */
+  const admitted = (req: IncomingMessage, res: ServerResponse): boolean => {
     const auth = Buffer.from(req.headers.authorization ?? '');
     if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
       send(res, 401, JSON.stringify({ error: 'missing or wrong token' }));
-      return;
+      return false;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
       send(res, 403, JSON.stringify({ error: 'cross-origin request refused' }));
-      return;
+      return false;
     }
     if (req.method !== 'POST') {
       send(res, 405, JSON.stringify({ error: 'use POST' }));
-      return;
+      return false;
     }
+    return true;
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+    if (!admitted(req, res)) return;
     try {
       const body = await readBody(req);
       let args: unknown;
@@ -130,7 +140,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     // Every name under /api/ goes to dispatch, which refuses those outside the table by name.
     const api = pathname.startsWith('/api/');
-    const done = api ? handleApi(req, res, pathname.slice('/api/'.length)) : handleStatic(req, res, pathname);
+    const { uploads } = options;
+    const done = uploads && pathname === UPLOAD_PATH
+      ? admitted(req, res) ? handleUpload(req, res, uploads, send) : Promise.resolve()
+      : api ? handleApi(req, res, pathname.slice('/api/'.length)) : handleStatic(req, res, pathname);
     done.catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(e) }));
     });

@@ -12,10 +12,16 @@ import { startServer } from './http-server.ts';
 
 const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
 const BUNDLED_WORKER = resolve(import.meta.dirname, '../../../out/electron/seed-worker.mjs');
+const BUNDLED_IMPORT_WORKER = resolve(import.meta.dirname, '../../../out/electron/import-worker.mjs');
 
 /** The import worker: its bundle when built (it starts in two thirds of the time), else its source. */
 export function seedWorkerUrl(): URL {
   return existsSync(BUNDLED_WORKER) ? pathToFileURL(BUNDLED_WORKER) : new URL('../worker/seed-worker.ts', import.meta.url);
+}
+
+/** The worker of imports from the app, the same way. */
+export function importWorkerUrl(): URL {
+  return existsSync(BUNDLED_IMPORT_WORKER) ? pathToFileURL(BUNDLED_IMPORT_WORKER) : new URL('../worker/import-worker.ts', import.meta.url);
 }
 
 export async function serve(argv: string[]): Promise<void> {
@@ -26,8 +32,8 @@ export async function serve(argv: string[]): Promise<void> {
   // Exported briefs link to their clauses at this server's address (briefs, issue 14).
   let origin = '';
   const briefs = { linkOf: (clauseId: string): string => `${origin}/#/c/${clauseId}` };
-  const host = new EngineHost({ dataDir: values.data ?? defaultDataDir(), seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl(), briefs });
-  const server = await startServer({ api: host, rendererDir: RENDERER_DIR, port });
+  const host = new EngineHost({ dataDir: values.data ?? defaultDataDir(), seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl(), importWorkerUrl: importWorkerUrl(), briefs });
+  const server = await startServer({ api: host, rendererDir: RENDERER_DIR, port, uploads: host.uploads });
   origin = `http://127.0.0.1:${server.port}`;
   process.stdout.write(`Clauseway (browser mode) is running. Open:\n\n  ${server.url}\n\nThe address carries this session's key; the server answers on 127.0.0.1 only. Ctrl+C stops it.\n`);
   const stop = (): void => {

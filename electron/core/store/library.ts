@@ -24,6 +24,19 @@ export interface IngestOutcome {
   warnings: string[];
   /** The documents the import touched: stored now, or held by the file before. Annotations on them are placed again. */
   docIds: string[];
+  /** The library key of a file already holding this text (the same file, or every document of it, under another name). */
+  duplicateOf: string | null;
+}
+
+/** The metadata of a document, as a correction writes it (see setMetadata). */
+export type DocumentMetadata = Pick<DocumentSummary, 'title' | 'issuer' | 'jurisdiction' | 'level' | 'date' | 'docNumber' | 'kind' | 'validUntil'>;
+
+/** What a removed document held, to put it back (rows as stored). */
+export interface RemovedDocument {
+  id: string;
+  doc: Record<string, unknown>;
+  clauses: Record<string, unknown>[];
+  units: Record<string, unknown>[];
 }
 
 interface DocumentRow {
@@ -136,13 +149,14 @@ export class Library {
 
   private storeLocked(key: string, parsed: ParsedSource): { outcome: IngestOutcome; sourceId: number | bigint | null } {
     // What the library holds from this file afterwards (a document already there from another file is not stored twice).
-    const outcome = (status: IngestStatus, warnings: string[], stored: readonly ParsedSource['documents'][number][], touched: string[] = []): IngestOutcome => ({
+    const outcome = (status: IngestStatus, warnings: string[], stored: readonly ParsedSource['documents'][number][], touched: string[] = [], duplicateOf: string | null = null): IngestOutcome => ({
       source: key,
       status,
       documents: stored.length,
       clauses: stored.reduce((n, d) => n + d.clauses.length, 0),
       warnings,
       docIds: touched,
+      duplicateOf,
     });
     const existing = this.db.prepare<[string], { id: number; sha256: string; parser: number }>('SELECT id, sha256, parser FROM sources WHERE key = ?').get(key);
     if (existing?.sha256 === parsed.sha256 && existing.parser === parsed.parser) {
@@ -151,7 +165,7 @@ export class Library {
     }
     const twin = this.db.prepare<[string, string], { key: string }>('SELECT key FROM sources WHERE sha256 = ? AND key != ?').get(parsed.sha256, key);
     // A byte-identical file under another name stores nothing: it says so, and counts nothing.
-    if (twin) return { outcome: outcome('unchanged', [...parsed.warnings, `the same file is already in the library as ${twin.key}`], []), sourceId: null };
+    if (twin) return { outcome: outcome('unchanged', [...parsed.warnings, `the same file is already in the library as ${twin.key}`], [], [], twin.key), sourceId: null };
 
     const warnings = [...parsed.warnings];
     const previous = existing ? this.previousDocuments(existing.id) : [];
@@ -179,10 +193,12 @@ export class Library {
     );
     const insUnit = this.db.prepare('INSERT INTO clause_units (clause_id, ord, name, role) VALUES (?, ?, ?, ?)');
     const stored: ParsedSource['documents'] = [];
+    let duplicateOf: string | null = null;
     documents.forEach(({ doc: d, aliases }, ord) => {
       const other = twinDoc.get(d.id, d.textSha);
       if (other) {
         warnings.push(`"${d.title}" is already in the library from ${other.key}; this copy was not added`);
+        duplicateOf ??= other.key;
         return;
       }
       stored.push(d);
@@ -196,7 +212,7 @@ export class Library {
     });
     this.bumpRevision();
     const touched = [...new Set([...previous.map((p) => p.id), ...stored.map((d) => d.id)])];
-    return { outcome: outcome(existing ? 'updated' : 'added', warnings, stored, touched), sourceId };
+    return { outcome: outcome(existing ? 'updated' : 'added', warnings, stored, touched, stored.length === 0 ? duplicateOf : null), sourceId };
   }
 
   /** The parsed documents of a source that the library holds (a twin of another file's is not). */
@@ -283,6 +299,80 @@ export class Library {
       const removed = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id).changes > 0;
       if (removed) this.bumpRevision();
       return removed;
+    });
+  }
+
+  /**
+   * Writes a document's metadata (a user's correction) into its row, bumping the revision when
+   * anything changed. A new title is carried into its clauses' citations, which begin with it.
+   */
+  setMetadata(id: string, meta: DocumentMetadata): boolean {
+    return writeTransaction(this.db, () => {
+      const row = this.documentRows('WHERE d.id = ?', id)[0];
+      if (!row) return false;
+      const others = (JSON.parse(row.jurisdictions) as Jurisdiction[]).slice(1).filter((j) => j.name !== meta.jurisdiction);
+      const next: DocumentRow = {
+        ...row,
+        title: meta.title,
+        issuer: meta.issuer,
+        jurisdiction: meta.jurisdiction,
+        level: meta.level,
+        jurisdictions: JSON.stringify([{ name: meta.jurisdiction, level: meta.level }, ...others]),
+        date: meta.date,
+        doc_number: meta.docNumber,
+        kind: meta.kind,
+        valid_until: meta.validUntil,
+      };
+      const fields = ['title', 'issuer', 'jurisdiction', 'level', 'jurisdictions', 'date', 'doc_number', 'kind', 'valid_until'] as const;
+      if (fields.every((f) => next[f] === row[f])) return false;
+      this.db
+        .prepare('UPDATE documents SET title = ?, issuer = ?, jurisdiction = ?, level = ?, jurisdictions = ?, date = ?, doc_number = ?, kind = ?, valid_until = ? WHERE id = ?')
+        .run(...fields.map((f) => next[f]), id);
+      if (next.title !== row.title) {
+        this.db
+          .prepare('UPDATE clauses SET citation = ? || substr(citation, ?) WHERE doc_id = ? AND substr(citation, 1, ?) = ?')
+          .run(next.title, row.title.length + 1, id, row.title.length, row.title);
+      }
+      this.bumpRevision();
+      return true;
+    });
+  }
+
+  /**
+   * Removes a document, answering what it held (its row, clauses and units) so that the removal
+   * can be undone with restoreDocument; null when there is no such document.
+   */
+  takeDocument(id: string): RemovedDocument | null {
+    return writeTransaction(this.db, () => {
+      const doc = this.db.prepare<[string], Record<string, unknown>>('SELECT * FROM documents WHERE id = ?').get(id);
+      if (!doc) return null;
+      const clauses = this.db.prepare<[string], Record<string, unknown>>('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord').all(id);
+      const units = this.db.prepare<[string], Record<string, unknown>>('SELECT u.* FROM clause_units u JOIN clauses c ON c.id = u.clause_id WHERE c.doc_id = ?').all(id);
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+      this.bumpRevision();
+      return { id, doc, clauses, units };
+    });
+  }
+
+  /**
+   * Puts a removed document back as it was, with its ids and its search entries. Refused (false)
+   * when its file has left the library or a re-import brought the document back meanwhile.
+   */
+  restoreDocument(removed: RemovedDocument): boolean {
+    const insert = (table: string, row: Record<string, unknown>, skip: string[] = []): void => {
+      const cols = Object.keys(row).filter((c) => !skip.includes(c));
+      this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
+    };
+    return writeTransaction(this.db, () => {
+      if (this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(removed.id)) return false;
+      if (!this.db.prepare('SELECT 1 FROM sources WHERE id = ?').get(removed.doc['source_id'])) return false;
+      insert('documents', removed.doc);
+      // New seqs, one after the other, as search's ranges need (search/scope.ts).
+      for (const c of removed.clauses) insert('clauses', c, ['seq']);
+      for (const u of removed.units) insert('clause_units', u);
+      indexClauses(this.db, 'SELECT seq, text, heading FROM clauses WHERE doc_id = ?', removed.id);
+      this.bumpRevision();
+      return true;
     });
   }
 
