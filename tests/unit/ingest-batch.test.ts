@@ -76,7 +76,8 @@ test('a file that cannot be read fails alone, named; the files around it are sto
   try {
     const errors: string[] = [];
     const outcomes = await ingestMany(library, list.map((path) => ({ path })), { workers: 1, onError: (_p, e) => errors.push(e.message) });
-    assert.deepEqual(errors, [`${missing}: no such file`]);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0] ?? "", new RegExp(`^${missing}: no such file`));
     assert.equal(outcomes.length, files.length);
     const keys = library.db.prepare<[], string>('SELECT key FROM sources').pluck().all();
     assert.ok(!keys.includes(missing));
