@@ -7,3 +7,4 @@ export { reanchorDocument, type ReanchorClause, type ReanchorReport } from './re
 export { exportAnnotations, importAnnotations, toWebAnnotation, type ImportReport } from './jsonld.ts';
 export { listBackups, DAILY_KEPT } from './backup.ts';
 export { clauseSnapshot, reanchorDocuments, reconcileWithLibrary } from './corpus.ts';
+export { ManualLinks, MAX_WHY, type ManualLink, type ManualLinkEnd, type ResolveClause } from './links.ts';

@@ -2,8 +2,10 @@
 // for one process.
 
 import type { Annotation, AnnotationChange, AnnotationCounts, AnnotationInput, AnnotationQuery, ClausewayApi, DocumentView, LibraryStatus, SearchOptions, TargetRef } from '../../../shared/api.ts';
+import type { ClauseLinksQuery, ClauseLinksResponse, CompareResponse, DocumentCitationsResponse, LinkCountsResponse, NewLink, ReuseDiffResponse } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
-import { AnnotationError, clauseSnapshot, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
+import { AnnotationError, clauseSnapshot, ManualLinks, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
+import { LinkReader } from '../links/index.ts';
 import type { Library } from '../store/library.ts';
 import type { Searcher } from '../search/searcher.ts';
 
@@ -12,6 +14,8 @@ export class EngineApi implements ClausewayApi {
   private readonly searcher: Searcher;
   private readonly annotations: AnnotationStore;
   private readonly notices: string[];
+  private readonly links: LinkReader;
+  private readonly manual: ManualLinks;
 
   /** `notices`: what opening the user data had to tell (a recovery, an upgrade). */
   constructor(library: Library, searcher: Searcher, annotations: AnnotationStore, notices: string[] = []) {
@@ -19,6 +23,8 @@ export class EngineApi implements ClausewayApi {
     this.searcher = searcher;
     this.annotations = annotations;
     this.notices = notices;
+    this.links = new LinkReader(library);
+    this.manual = new ManualLinks(annotations);
   }
 
   status(): Promise<LibraryStatus> {
@@ -90,6 +96,43 @@ export class EngineApi implements ClausewayApi {
     return call(() => this.annotations.emptyTrash());
   }
 
+  // ---- links (issue 13) ----
+  clauseLinks({ clauseId, limit }: ClauseLinksQuery): Promise<ClauseLinksResponse> {
+    return call(() => {
+      const here = this.links.clause(clauseId);
+      if (!here) throw new ApiError(`no clause with id ${clauseId} is in the library`);
+      return { links: [...this.links.manualLinks(here, this.manual.ofClause(here.id)), ...this.links.clauseLinks(here.id, limit)] };
+    });
+  }
+
+  linkCounts({ docId }: { docId: string }): Promise<LinkCountsResponse> {
+    return call(() => {
+      const counts = this.links.counts(docId);
+      for (const [id, n] of this.manual.counts(docId)) counts.set(id, (counts.get(id) ?? 0) + n);
+      return { counts: Object.fromEntries(counts) };
+    });
+  }
+
+  reuseDiff({ from, to }: { from: string; to: string }): Promise<ReuseDiffResponse> {
+    return call(() => this.links.reuseDiff(from, to) ?? missing(`no clause with id ${this.links.clause(from) ? to : from} is in the library`));
+  }
+
+  compareDocuments({ a, b }: { a: string; b: string }): Promise<CompareResponse> {
+    return call(() => this.links.compare(a, b) ?? missing(`no document with id ${this.library.document(a) ? b : a} is in the library`));
+  }
+
+  documentCitations({ docId }: { docId: string }): Promise<DocumentCitationsResponse> {
+    return call(() => this.links.documentCitations(docId) ?? missing(`no document with id ${docId} is in the library`));
+  }
+
+  createLink({ a, b, why }: NewLink): Promise<{ id: string }> {
+    return call(() => ({ id: this.manual.create(clauseSnapshot(this.library, a), clauseSnapshot(this.library, b), why).id }));
+  }
+
+  deleteLink({ id }: { id: string }): Promise<{ id: string; deleted: boolean }> {
+    return call(() => ({ id, deleted: this.manual.delete(id) }));
+  }
+
   private targetsOf(targets: readonly TargetRef[]): { clause: ReturnType<typeof clauseSnapshot>; quote: string; at?: number }[] {
     return targets.map((t) => ({ clause: clauseSnapshot(this.library, t.clauseId), quote: t.quote, ...(t.at === undefined ? {} : { at: t.at }) }));
   }
@@ -110,6 +153,10 @@ export class EngineApi implements ClausewayApi {
       .map((d) => d.id);
     return { ...rest, docIds };
   }
+}
+
+function missing(message: string): never {
+  throw new ApiError(message);
 }
 
 /** A store call as a promise: a refusal (a bad colour, a quote not in its clause) is an ApiError. */

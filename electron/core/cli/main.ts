@@ -125,6 +125,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
           }
         }
         for (const o of outcomes) for (const w of o.warnings) io.err(`warning: ${o.source}: ${w}\n`);
+        // The links of what arrived (and of what it resolves), before annotations and links are placed again.
+        const { updateLinks } = await import('../links/index.ts');
+        updateLinks(library);
         reanchorAfter(ctx, outcomes.flatMap((o) => o.docIds));
         // Bring the stored Lunr shards up to date now, so that the next start loads them as they are.
         library.openSearcher();
@@ -184,6 +187,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'remove': {
         const id = one(args, 'remove DOC_ID');
         if (!library.removeDocument(id)) throw new UsageError(`no document with id ${id} (see: clauseway docs)`);
+        // Its links went with its clauses; what cited it is unresolved now.
+        const { updateLinks } = await import('../links/index.ts');
+        updateLinks(library);
         const { reanchorAfter } = await import('./annotations.ts');
         reanchorAfter(ctx, [id]);
         library.openSearcher();

@@ -1,0 +1,34 @@
+// What two clauses are compared by: the character pairs of their folded text (Traditional and
+// Simplified alike, as search folds), taken only inside runs of Chinese characters and Latin
+// letters, so that punctuation, digits and dates do not make two clauses look alike. Each pair
+// is a number (first unit × 65536 + second), a clause's pairs a sorted set.
+
+import { fold } from '../../../shared/fold.ts';
+
+/** A unit that can stand in a compared pair: a CJK ideograph or a (folded) Latin letter. */
+export function isWordUnit(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** The pair codes of a folded text, at each position where a pair starts (-1 where none does). */
+export function pairCodesAt(folded: string): Int32Array {
+  const out = new Int32Array(folded.length);
+  for (let i = 0; i < folded.length; i++) {
+    const a = folded.charCodeAt(i);
+    const b = folded.charCodeAt(i + 1);
+    out[i] = i + 1 < folded.length && isWordUnit(a) && isWordUnit(b) ? a * 65536 + b : -1;
+  }
+  return out;
+}
+
+/** The distinct pair codes of a text (folded here), ascending. */
+export function pairSet(text: string): number[] {
+  const folded = fold(text);
+  const seen = new Set<number>();
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const a = folded.charCodeAt(i);
+    const b = folded.charCodeAt(i + 1);
+    if (isWordUnit(a) && isWordUnit(b)) seen.add(a * 65536 + b);
+  }
+  return [...seen].sort((x, y) => x - y);
+}
