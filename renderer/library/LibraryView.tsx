@@ -4,6 +4,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocKind, DocumentSummary, Level } from '../../shared/types.ts';
 import { useI18n } from '../common/i18n.tsx';
+import { CompareButton } from '../links/CompareButton.tsx';
 import { useDocuments } from './library.ts';
 import { LEVEL_ORDER, placeRank } from './place-order.ts';
 
@@ -105,6 +106,7 @@ export function LibraryView({ onOpen }: { onOpen: (docId: string, pane: 0 | 1) =
                       <button type="button" onClick={() => onOpen(d.id, 1)}>
                         {t.openRight}
                       </button>
+                      <CompareButton docId={d.id} />
                     </div>
                   </li>
                 );

@@ -25,5 +25,17 @@ export const sharedMarks = {
   clear: (): void => store.set(NONE),
 };
 
+/** Spans as marks: inside the text, in order, overlapping ones joined. */
+export function asRanges(spans: readonly (readonly [number, number])[], length: number): Range[] {
+  const sorted = spans.map(([s, e]): Range => [Math.max(0, s), Math.min(length, e)]).filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
 /** The shared words to mark in one clause: the same array while they do not change. */
 export const useSharedRanges = (clauseId: string): readonly Range[] => useSelect(store, (m) => m.get(clauseId) ?? NO_RANGES);

@@ -1,7 +1,8 @@
 // One clause as read: its label, heading, paragraphs (or table), responsible units, its notes, and
 // the actions every clause has: copy its citation, copy a link to it, open it in the other pane,
-// write a note on it. Its text is shown as runs of the clause text (clause-layout.ts), with the
-// clause's highlights and the search marks on them.
+// write a note on it; beside it, how many cross-links it has (links/LinkBadge.tsx). Its text is
+// shown as runs of the clause text (clause-layout.ts), with the clause's highlights, the search
+// marks and a cross-link's shared words on them.
 
 import { memo, useState, type ReactNode } from 'react';
 import type { Annotation, ReaderClause } from '../../shared/api.ts';
@@ -11,6 +12,7 @@ import { ClauseNotes } from '../annotations/ClauseNotes.tsx';
 import { copyText } from '../common/clipboard.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
+import { LinkBadge } from '../links/LinkBadge.tsx';
 import { useSharedRanges } from '../links/shared-marks.ts';
 import { layoutClause } from './clause-layout.ts';
 import { clauseLink } from './reading.ts';
@@ -92,6 +94,7 @@ function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther,
         </div>
       )}
       {notes.length > 0 && <ClauseNotes notes={notes} onOpen={onOpenAnnotation} />}
+      <LinkBadge clauseId={clause.id} />
       <div className="clause-actions">
         <button type="button" onClick={(e) => onNote(clause, e.currentTarget)}>
           {notes.length > 0 ? t.notes.editClauseNote : t.notes.addClauseNote}

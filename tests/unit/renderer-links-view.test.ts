@@ -1,11 +1,14 @@
-// The cross-links' view logic that needs no engine: the comparison's address, and the shared
-// words of a link cutting a clause's text into pieces beside highlights and search marks.
+// The cross-links' view logic that needs no engine: the comparison's address, the shared words
+// of a link cutting a clause's text into pieces beside highlights and search marks, and a reuse
+// diff read as kept, changed, added and dropped.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { diffChars } from 'diff';
 import { pieces, type HighlightSpan } from '../../renderer/annotations/pieces.ts';
 import { formatRoute, parseRoute, type Route } from '../../renderer/app/route.ts';
 import type { Run } from '../../renderer/reader/clause-layout.ts';
+import { diffStats, segments } from '../../renderer/links/diff-parts.ts';
 
 test('a comparison survives the address, with either side still to choose', () => {
   const routes: Route[] = [
@@ -36,4 +39,23 @@ test('shared words cut a run like marks do, apart from them, and only inside the
     ],
   );
   assert.ok(pieces(run, [], []).every((p) => !p.shared));
+});
+
+// Two sentences of the seeds on green bonds: Guangzhou's 2021 opinion (002) and its 2025 measures (001).
+const EARLIER = '支持在穗企业注册发行绿色债务融资工具，鼓励在穗企业赴港澳发行绿色债券和在穗绿色企业赴境内外资本市场上市。';
+const LATER = '支持在穗金融机构在港澳发行绿色债券,募集资金用于支持广州绿色企业和项目建设。';
+
+test("a reuse diff's parts read as kept, changed, added and dropped, and give back both texts", () => {
+  const parts = diffChars(EARLIER, LATER).map((c) => ({ op: c.added ? 'added' : c.removed ? 'dropped' : 'same', text: c.value }) as const);
+  const segs = segments(parts);
+  assert.equal(segs.map((s) => s.from).join(''), EARLIER);
+  assert.equal(segs.map((s) => s.to).join(''), LATER);
+  // Runs of edits are joined: no two edits stand side by side, and kept words stand between them.
+  for (let i = 1; i < segs.length; i++) assert.ok(segs[i]?.op === 'kept' || segs[i - 1]?.op === 'kept', `segment ${i} follows an edit`);
+  assert.ok(segs.some((s) => s.op === 'changed'), 'a drop beside an addition is a change');
+  assert.ok(segs.filter((s) => s.op === 'kept').some((s) => s.to.includes('发行绿色债')));
+  const stats = diffStats(segs);
+  assert.equal(stats.kept + stats.changed + stats.added, LATER.length);
+  // An addition alone and a drop alone stay what they are.
+  assert.deepEqual(segments([{ op: 'same', text: '支持' }, { op: 'added', text: '广州' }, { op: 'same', text: '建设' }, { op: 'dropped', text: '绿色' }]).map((s) => s.op), ['kept', 'added', 'kept', 'dropped']);
 });
