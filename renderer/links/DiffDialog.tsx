@@ -123,7 +123,7 @@ function DiffDialogFor({ pair }: { pair: DiffPair }): ReactNode {
 }
 
 function earlierPiece(s: DiffSegment, i: number): ReactNode {
-  if (s.op === 'kept') return <span key={i}>{s.from}</span>;
+  if (s.op === 'kept') return <span key={i} className="op-kept">{s.from}</span>;
   if (s.op === 'added') return null;
   return (
     <del key={i} className={s.op === 'changed' ? 'op-changed-from' : 'op-dropped'}>
@@ -133,7 +133,7 @@ function earlierPiece(s: DiffSegment, i: number): ReactNode {
 }
 
 function laterPiece(s: DiffSegment, i: number): ReactNode {
-  if (s.op === 'kept') return <span key={i}>{s.to}</span>;
+  if (s.op === 'kept') return <span key={i} className="op-kept">{s.to}</span>;
   if (s.op === 'dropped') return null;
   return (
     <ins key={i} className={s.op === 'changed' ? 'op-changed-to' : 'op-added'}>

@@ -21,6 +21,12 @@ interface Props {
   onOpen: (link: ClauseLink) => void;
 }
 
+/** Where the linked clause stands in its document (the row names the document above it). */
+function withinDocument(link: ClauseLink): string {
+  const rest = link.citation.startsWith(link.docTitle) ? link.citation.slice(link.docTitle.length).trim() : link.citation;
+  return rest || link.citation;
+}
+
 /** How many shared terms a row lists; the marks in the text show them all. */
 const TERMS_SHOWN = 8;
 
@@ -41,8 +47,10 @@ export function LinkRow({ link, from, opened, onOpen }: Props): ReactNode {
         </span>
         {kind !== 'manual' && (
           <span className="link-score" title={t.links.score}>
-            <meter min={0} max={1} value={link.score} aria-label={t.links.score} />
-            {link.score.toFixed(2)}
+            <span className="score-bar" aria-hidden="true">
+              <span style={{ width: `${Math.round(Math.min(1, link.score) * 100)}%` }} />
+            </span>
+            <span aria-label={t.links.score}>{link.score.toFixed(2)}</span>
           </span>
         )}
         {link.status === 'orphan' && <span className="status-orphan">{t.notes.status.orphan}</span>}
@@ -51,7 +59,7 @@ export function LinkRow({ link, from, opened, onOpen }: Props): ReactNode {
         </span>
       </div>
       <button type="button" className="link-open" title={t.links.open} onClick={() => onOpen(link)}>
-        <span className="where">{link.citation}</span>
+        <span className="where">{withinDocument(link)}</span>
         <Marked className="text" text={link.text} ranges={asRanges(link.evidence.there, link.text.length)} />
       </button>
       {link.why && (

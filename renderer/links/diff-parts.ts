@@ -15,7 +15,19 @@ export interface DiffSegment {
   to: string;
 }
 
+/**
+ * A character diff of two texts that differ much finds single characters in common everywhere
+ * (建设, 平, 的), which are no reuse: a kept run shorter than this between two edits reads as part
+ * of the change around it. Four characters is two Chinese words, the shortest run a reader takes
+ * for words carried over.
+ */
+export const MIN_KEPT = 4;
+
 export function segments(parts: ReuseDiffResponse['parts']): DiffSegment[] {
+  return absorbShortKept(runs(parts));
+}
+
+function runs(parts: ReuseDiffResponse['parts']): DiffSegment[] {
   const out: DiffSegment[] = [];
   for (const p of parts) {
     if (p.text === '') continue;
@@ -32,6 +44,23 @@ export function segments(parts: ReuseDiffResponse['parts']): DiffSegment[] {
     if (run === last) out[out.length - 1] = seg;
     else out.push(seg);
   }
+  return out;
+}
+
+/** Joins kept runs shorter than MIN_KEPT between two edits into one change with them. */
+function absorbShortKept(segs: DiffSegment[]): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  segs.forEach((s, i) => {
+    const last = out[out.length - 1];
+    const next = segs[i + 1];
+    const chance = s.op === 'kept' && s.to.length < MIN_KEPT && next !== undefined && next.op !== 'kept';
+    // Into the edit before it: a chance match, or the edit after one.
+    if (last && last.op !== 'kept' && (chance || s.op !== 'kept')) {
+      const from = last.from + s.from;
+      const to = last.to + s.to;
+      out[out.length - 1] = { op: from && to ? 'changed' : from ? 'dropped' : 'added', from, to };
+    } else out.push(s);
+  });
   return out;
 }
 

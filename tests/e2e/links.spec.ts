@@ -63,7 +63,7 @@ test.describe('cross-links:', () => {
     await expect(panel(page).locator('.links-place h4').first()).toContainText('全国');
     const row = panel(page).locator('.link-row', { hasText: OUTLINE }).first();
     await expect(row.locator('.link-kind')).toBeVisible();
-    await expect(row.locator('.link-score meter')).toBeVisible();
+    await expect(row.locator('.link-score')).toHaveText(/^0\.\d\d$/);
     await expect(row.locator('.link-terms .term').first()).toBeVisible();
     const targetId = (await row.getAttribute('data-clause-id')) ?? '';
     expect(targetId).toMatch(/^[0-9a-f]{12}-[0-9a-f]{10}$/);
@@ -146,11 +146,12 @@ test.describe('cross-links:', () => {
     await page.goto(app.server.url);
     await libraryIsShown(page);
     await sideBySide(page);
+    // 发展目标 of each plan: Zhuhai's three-year goals beside Dongguan's.
     const right = pane(page, 1);
-    await right.getByRole('navigation', { name: '目录' }).getByRole('button', { name: /^四、\s*组织实施/ }).click();
+    await right.getByRole('navigation', { name: '目录' }).getByRole('button', { name: /^（三）\s*发展目标/ }).click();
     const left = pane(page, 0);
-    await left.getByRole('navigation', { name: '目录' }).getByRole('button', { name: /^四、\s*组织实施/ }).click();
-    const here = clause(left, '组织实施');
+    await left.getByRole('navigation', { name: '目录' }).getByRole('button', { name: /^（三）\s*发展目标/ }).click();
+    const here = clause(left, '发展目标');
     await expect(here).toBeInViewport();
     const hereId = (await here.getAttribute('data-clause-id')) ?? '';
     // L shows the links of the clause the focused pane is at (once the address has it).
@@ -158,28 +159,28 @@ test.describe('cross-links:', () => {
     await left.locator('.doc-scroll').focus();
     await page.keyboard.press('l');
     await expect(panel(page)).toBeVisible();
-    await expect(panel(page).locator('.links-subject')).toContainText('组织实施');
+    await expect(panel(page).locator('.links-subject')).toContainText('发展目标');
     await panel(page).getByRole('button', { name: '关联到另一栏的条文' }).click();
     await expect(panel(page).locator('.links-form .target')).toContainText(DONGGUAN);
-    await page.keyboard.type('两地组织实施的分工不同');
+    await page.keyboard.type('两地三年目标不同');
     await page.keyboard.press('Enter');
     const manual = panel(page).locator('.link-row[data-kind="manual"]');
     await expect(manual).toHaveCount(1);
-    await expect(manual.locator('.link-why')).toHaveText('两地组织实施的分工不同');
+    await expect(manual.locator('.link-why')).toHaveText('两地三年目标不同');
     await expect(here.locator('.link-badge')).not.toHaveText('⇄');
 
     await page.reload();
     await expect(left.locator(`article[data-clause-id="${hereId}"]`)).toBeInViewport();
     await left.locator(`article[data-clause-id="${hereId}"] .link-badge`).click();
     await expect(manual).toHaveCount(1);
-    await expect(manual.locator('.link-why')).toHaveText('两地组织实施的分工不同');
+    await expect(manual.locator('.link-why')).toHaveText('两地三年目标不同');
     await expect(manual.locator('.link-doc')).toContainText(DONGGUAN);
 
     await manual.getByRole('button', { name: '移除关联' }).click();
     await expect(manual).toHaveCount(0);
     await page.getByRole('status').getByRole('button', { name: '撤销' }).click();
     await expect(manual).toHaveCount(1);
-    await expect(manual.locator('.link-why')).toHaveText('两地组织实施的分工不同');
+    await expect(manual.locator('.link-why')).toHaveText('两地三年目标不同');
     // Escape in the panel closes it and gives the keys back to the text.
     await manual.locator('.link-open').focus();
     await page.keyboard.press('Escape');

@@ -8,7 +8,7 @@ import { diffChars } from 'diff';
 import { pieces, type HighlightSpan } from '../../renderer/annotations/pieces.ts';
 import { formatRoute, parseRoute, type Route } from '../../renderer/app/route.ts';
 import type { Run } from '../../renderer/reader/clause-layout.ts';
-import { diffStats, segments } from '../../renderer/links/diff-parts.ts';
+import { diffStats, MIN_KEPT, segments } from '../../renderer/links/diff-parts.ts';
 
 test('a comparison survives the address, with either side still to choose', () => {
   const routes: Route[] = [
@@ -50,12 +50,17 @@ test("a reuse diff's parts read as kept, changed, added and dropped, and give ba
   const segs = segments(parts);
   assert.equal(segs.map((s) => s.from).join(''), EARLIER);
   assert.equal(segs.map((s) => s.to).join(''), LATER);
-  // Runs of edits are joined: no two edits stand side by side, and kept words stand between them.
+  // Runs of edits are joined: no two edits stand side by side, and kept words stand between them,
+  // never a character or two that the texts share by chance.
   for (let i = 1; i < segs.length; i++) assert.ok(segs[i]?.op === 'kept' || segs[i - 1]?.op === 'kept', `segment ${i} follows an edit`);
+  for (let i = 1; i + 1 < segs.length; i++) if (segs[i]?.op === 'kept') assert.ok((segs[i]?.to.length ?? 0) >= MIN_KEPT, `kept run ${i} is words, not chance`);
+  assert.ok(parts.some((p, i) => p.op === 'same' && p.text.length < MIN_KEPT && i > 0 && i + 1 < parts.length), 'the diff has short chance matches to absorb');
   assert.ok(segs.some((s) => s.op === 'changed'), 'a drop beside an addition is a change');
   assert.ok(segs.filter((s) => s.op === 'kept').some((s) => s.to.includes('发行绿色债')));
   const stats = diffStats(segs);
   assert.equal(stats.kept + stats.changed + stats.added, LATER.length);
   // An addition alone and a drop alone stay what they are.
-  assert.deepEqual(segments([{ op: 'same', text: '支持' }, { op: 'added', text: '广州' }, { op: 'same', text: '建设' }, { op: 'dropped', text: '绿色' }]).map((s) => s.op), ['kept', 'added', 'kept', 'dropped']);
+  assert.deepEqual(segments([{ op: 'same', text: '支持在穗企业' }, { op: 'added', text: '广州' }, { op: 'same', text: '注册发行债务' }, { op: 'dropped', text: '绿色' }]).map((s) => s.op), ['kept', 'added', 'kept', 'dropped']);
+  // Two characters in common between two edits are part of one change.
+  assert.deepEqual(segments([{ op: 'dropped', text: '企业' }, { op: 'same', text: '建设' }, { op: 'added', text: '机构' }]), [{ op: 'changed', from: '企业建设', to: '建设机构' }]);
 });
