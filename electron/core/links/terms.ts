@@ -24,8 +24,9 @@ export function isWordUnit(code: number): boolean {
 }
 
 /** The pair codes of a folded text, at each position where a pair starts (-1 where none does). */
-export function pairCodesAt(folded: string): Int32Array {
-  const out = new Int32Array(folded.length);
+export function pairCodesAt(folded: string): Float64Array {
+  // Codes reach 0x9fff × 65536: past what an Int32Array holds.
+  const out = new Float64Array(folded.length);
   for (let i = 0; i < folded.length; i++) {
     const a = folded.charCodeAt(i);
     const b = folded.charCodeAt(i + 1);
