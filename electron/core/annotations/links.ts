@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { AnnotationStatus } from '../../../shared/anchoring/annotation.ts';
+import { clauseUri } from '../../../shared/notes/schema.ts';
 import { AnnotationError } from './errors.ts';
 import type { AnnotationStore, ClauseSnapshot } from './store.ts';
 
@@ -164,4 +165,80 @@ export class ManualLinks {
     if (!link) throw new AnnotationError(`no link with id ${id}`);
     return link;
   }
+}
+
+// ---- in the annotations' JSON-LD (jsonld.ts): a link is an Annotation motivated by linking ----
+
+type Json = Record<string, unknown>;
+const CLAUSE_URI = clauseUri('');
+
+/** A link as a W3C Web Annotation: its two clauses as targets, its reason as the body. */
+export function linkToWebAnnotation(link: ManualLink): Json {
+  return {
+    id: `urn:uuid:${link.id}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    created: link.created,
+    modified: link.updated,
+    body: link.why ? [{ type: 'TextualBody', purpose: 'describing', value: link.why }] : [],
+    target: link.ends.map((e) => ({
+      type: 'SpecificResource',
+      source: clauseUri(e.clauseId),
+      'clauseway:docId': e.docId,
+      'clauseway:docTitle': e.docTitle,
+      'clauseway:citation': e.citation,
+      'clauseway:text': e.text,
+      'clauseway:status': e.status,
+    })),
+    'clauseway:kind': 'link',
+    'clauseway:status': link.status,
+  };
+}
+
+/** Whether an exported item is a link (rather than a highlight or a note). */
+export function isLinkItem(item: Json): boolean {
+  return item['clauseway:kind'] === 'link' || item['motivation'] === 'linking';
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A link read back from its Web Annotation; throws, saying what is wrong, when it cannot be. */
+export function linkFromWebAnnotation(item: Json, id: string, now: string): ManualLink {
+  const targets = Array.isArray(item['target']) ? (item['target'] as unknown[]) : [];
+  const ends = targets.map((t, i): ManualLinkEnd => {
+    const o = typeof t === 'object' && t !== null ? (t as Json) : {};
+    const source = text(o['source']) ?? '';
+    if (!source.startsWith(CLAUSE_URI)) throw new Error(`link target ${i + 1} is not a Clauseway clause (expected ${CLAUSE_URI}CLAUSE_ID)`);
+    const docId = text(o['clauseway:docId']);
+    if (docId === null) throw new Error(`link target ${i + 1} does not say its document (clauseway:docId)`);
+    return {
+      clauseId: source.slice(CLAUSE_URI.length),
+      docId,
+      docTitle: text(o['clauseway:docTitle']) ?? '',
+      citation: text(o['clauseway:citation']) ?? '',
+      text: text(o['clauseway:text']) ?? '',
+      status: o['clauseway:status'] === 'orphan' ? 'orphan' : 'anchored',
+    };
+  });
+  const [a, b] = ends;
+  if (ends.length !== 2 || !a || !b) throw new Error(`a link has two targets, this one ${ends.length}`);
+  const bodies = Array.isArray(item['body']) ? (item['body'] as unknown[]) : item['body'] ? [item['body']] : [];
+  const why = bodies.map((x) => (typeof x === 'object' && x !== null ? text((x as Json)['value']) : null)).find((v) => v !== null) ?? '';
+  if (why.length > MAX_WHY) throw new Error(`its reason is ${why.length} characters; a link's reason may have up to ${MAX_WHY}`);
+  const created = text(item['created']) ?? now;
+  return { id, why, status: a.status === 'orphan' || b.status === 'orphan' ? 'orphan' : 'anchored', created, updated: text(item['modified']) ?? created, ends: [a, b] };
+}
+
+/**
+ * Stores an imported link inside the caller's transaction: added, or replacing an older copy of
+ * the same id; the same or a newer copy already here is left as it is.
+ */
+export function putImportedLink(store: AnnotationStore, link: ManualLink, dated: boolean): 'added' | 'updated' | 'unchanged' {
+  const existing = store.sql('SELECT updated FROM manual_links WHERE id = ?').get(link.id) as { updated: string } | undefined;
+  if (existing && (!dated || existing.updated >= link.updated)) return 'unchanged';
+  if (existing) store.sql('DELETE FROM manual_links WHERE id = ?').run(link.id);
+  store.sql('INSERT INTO manual_links (id, why, status, created, updated) VALUES (?, ?, ?, ?, ?)').run(link.id, link.why, link.status, link.created, link.updated);
+  const end = store.sql('INSERT INTO manual_link_ends (link_id, ord, clause_id, doc_id, doc_title, citation, text, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  link.ends.forEach((e, ord) => end.run(link.id, ord, e.clauseId, e.docId, e.docTitle, e.citation, e.text, e.status));
+  return existing ? 'updated' : 'added';
 }

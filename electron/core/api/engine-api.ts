@@ -98,11 +98,7 @@ export class EngineApi implements ClausewayApi {
 
   // ---- links (issue 13) ----
   clauseLinks({ clauseId, limit }: ClauseLinksQuery): Promise<ClauseLinksResponse> {
-    return call(() => {
-      const here = this.links.clause(clauseId);
-      if (!here) throw new ApiError(`no clause with id ${clauseId} is in the library`);
-      return { links: [...this.links.manualLinks(here, this.manual.ofClause(here.id)), ...this.links.clauseLinks(here.id, limit)] };
-    });
+    return call(() => ({ links: this.links.allLinks(clauseId, this.manual, limit) ?? missing(`no clause with id ${clauseId} is in the library`) }));
   }
 
   linkCounts({ docId }: { docId: string }): Promise<LinkCountsResponse> {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { OutlineNode } from '../../../shared/types.ts';
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { ANNOTATION_USAGE, CommandError, type CommandContext } from './usage.ts';
+import { ANNOTATION_USAGE, CommandError, LINK_USAGE, type CommandContext } from './usage.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -25,12 +25,14 @@ Commands:
                      filters also in the query: jurisdiction:珠海市 level:city kind:policy year:2018-2021
   remove DOC_ID      remove a document from the library (its annotations stay, as orphans)
 ${ANNOTATION_USAGE}
+${LINK_USAGE}
 
 Options:
   --data DIR   where the library lives (default: $CLAUSEWAY_DATA, else the app's data folder)
   --json       machine-readable output
   --limit N, --jurisdiction X, --level L, --kind K, --year Y[-Y], --doc ID   (search)
   --quote, --color, --note, --tag, --at, --out, --status, --doc   (annotations)
+  --limit N (related), --why TEXT (link)
   -h, --help   this help
 `;
 
@@ -82,6 +84,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         at: { type: 'string' },
         out: { type: 'string' },
         status: { type: 'string' },
+        why: { type: 'string' },
       },
     });
   } catch (e) {
@@ -197,6 +200,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       default: {
+        const { runLinkCommand } = await import('./links.ts');
+        const linked = runLinkCommand(command, args, ctx, { limit: values.limit, why: values.why });
+        if (linked !== null) return linked;
         const { runAnnotationCommand } = await import('./annotations.ts');
         const code = runAnnotationCommand(command, args, ctx);
         if (code === null) throw new UsageError(`unknown command "${command}"`);

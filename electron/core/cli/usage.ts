@@ -33,3 +33,12 @@ export const ANNOTATION_USAGE = `  annotate CLAUSE_ID --quote TEXT [--color C] [
 
 /** A command used wrongly: said on stderr with the usage, exit 2. */
 export class CommandError extends Error {}
+
+// ---- links (issue 13) ----
+export const LINK_USAGE = `  related CLAUSE_ID [--limit N]
+                     the clause's links, best first: yours, citations, reuse, related clauses
+  compare DOC_A DOC_B
+                     two documents clause by clause: matched pairs, and what each lacks
+  link CLAUSE_A CLAUSE_B [--why TEXT]
+                     link two clauses yourself (kept with the annotations)
+  unlink LINK_ID     delete such a link`;

@@ -5,7 +5,7 @@
 
 import { fold } from '../../../shared/fold.ts';
 import type { TextSpan } from '../../../shared/api.ts';
-import { isWordUnit, pairCodesAt } from './terms.ts';
+import { comparedText, isWordUnit, pairCodesAt } from './terms.ts';
 
 export interface Passage {
   /** Where it stands in each text (offsets hold in the texts as displayed: folding keeps them). */
@@ -34,8 +34,8 @@ export const REUSE_RUN = 16;
 const REUSE_PASSAGE = 6;
 
 export function align(textA: string, textB: string, weightOf: (code: number) => number): Alignment {
-  const fa = fold(textA);
-  const fb = fold(textB);
+  const fa = fold(comparedText(textA));
+  const fb = fold(comparedText(textB));
   const ca = pairCodesAt(fa);
   const cb = pairCodesAt(fb);
   const at = new Map<number, number[]>();

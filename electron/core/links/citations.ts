@@ -15,6 +15,8 @@ export interface Citation {
 
 const TITLE = /《([^《》\n]{2,120})》/g;
 const NUMBER = /[\u4e00-\u9fa5]{1,10}[〔﹝［[【(（]\s*(?:19|20)\d{2}\s*[〕﹞］\]】)）]\s*第?\s*\d{1,5}\s*号/g;
+/** What a sentence puts before a document number, not part of its issuer's abbreviation: 根据国办发… */
+const LEAD = /^(?:根据|依据|按照|参照|落实|贯彻|执行|印发|转发|通过|经|据|按|依|见|及|和|与|或|并)+/;
 
 /** A title as compared: folded, without spaces, brackets and dashes in one form each. */
 export function titleKey(title: string): string {
@@ -42,8 +44,10 @@ export function citationsIn(text: string): Citation[] {
     out.push({ kind: 'title', text: text.slice(m.index, m.index + m[0].length), at: [m.index, m.index + m[0].length], key: titleKey(inner) });
   }
   for (const m of folded.matchAll(NUMBER)) {
-    const raw = text.slice(m.index, m.index + m[0].length);
-    out.push({ kind: 'number', text: raw, at: [m.index, m.index + m[0].length], key: numberKey(m[0]) });
+    const lead = LEAD.exec(m[0])?.[0].length ?? 0;
+    const start = m.index + lead;
+    const end = m.index + m[0].length;
+    out.push({ kind: 'number', text: text.slice(start, end), at: [start, end], key: numberKey(m[0].slice(lead)) });
   }
   return out.sort((a, b) => a.at[0] - b.at[0]);
 }

@@ -11,7 +11,7 @@ import { pairSet } from './terms.ts';
  * The least similarity of a matched pair. Higher than related.ts's MIN_SIM: here every clause of
  * one document is offered every clause of the other, and a weak pair would hide what one lacks.
  */
-export const MATCH_SIM = 0.2;
+export const MATCH_SIM = 0.03;
 
 interface Side {
   id: string;

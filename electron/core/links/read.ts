@@ -4,7 +4,7 @@
 
 import type { ClauseLink, CompareResponse, DocumentCitation, DocumentCitationsResponse, ReuseDiffResponse } from '../../../shared/api.ts';
 import type { DocKind, Level } from '../../../shared/types.ts';
-import type { ManualLink } from '../annotations/links.ts';
+import type { ManualLink, ManualLinks } from '../annotations/links.ts';
 import type { Library } from '../store/library.ts';
 import { align, isReuse } from './align.ts';
 import { compareClauses } from './compare.ts';
@@ -64,7 +64,17 @@ export class LinkReader {
     return this.stats.weight;
   }
 
-  /** Citations of the clause, then its reuse and related clauses, best first (manual links: the API adds them). */
+  /**
+   * Every link of a clause as the API and the command line answer it: the reader's own first,
+   * then citations, then reuse and related clauses; null when the clause is not in the library.
+   */
+  allLinks(clauseId: string, manual: ManualLinks | null, limit = KEEP): ClauseLink[] | null {
+    const here = this.clause(clauseId);
+    if (!here) return null;
+    return [...(manual ? this.manualLinks(here, manual.ofClause(here.id)) : []), ...this.clauseLinks(here.id, limit)];
+  }
+
+  /** Citations of the clause, then its reuse and related clauses, best first (manual links: allLinks). */
   clauseLinks(clauseId: string, limit = KEEP): ClauseLink[] {
     const here = this.clause(clauseId);
     if (!here) return [];

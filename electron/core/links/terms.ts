@@ -4,6 +4,19 @@
 // is a number (first unit × 65536 + second), a clause's pairs a sorted set.
 
 import { fold } from '../../../shared/fold.ts';
+import { parseUnits } from '../ingest/units.ts';
+
+/**
+ * The text as compared: a measure's closing list of responsible units (（市地方金融监管局牵头，…）)
+ * blanked out, same length, so that offsets hold. Every measure of a government names the same
+ * bureaux; two measures are not alike because the same office carries them out.
+ */
+export function comparedText(text: string): string {
+  const units = parseUnits(text);
+  if (!units) return text;
+  const at = text.lastIndexOf(units.printed);
+  return at < 0 ? text : text.slice(0, at) + ' '.repeat(units.printed.length) + text.slice(at + units.printed.length);
+}
 
 /** A unit that can stand in a compared pair: a CJK ideograph or a (folded) Latin letter. */
 export function isWordUnit(code: number): boolean {
@@ -11,8 +24,9 @@ export function isWordUnit(code: number): boolean {
 }
 
 /** The pair codes of a folded text, at each position where a pair starts (-1 where none does). */
-export function pairCodesAt(folded: string): Int32Array {
-  const out = new Int32Array(folded.length);
+export function pairCodesAt(folded: string): Float64Array {
+  // Codes reach 0x9fff × 65536: past what an Int32Array holds.
+  const out = new Float64Array(folded.length);
   for (let i = 0; i < folded.length; i++) {
     const a = folded.charCodeAt(i);
     const b = folded.charCodeAt(i + 1);
@@ -21,9 +35,9 @@ export function pairCodesAt(folded: string): Int32Array {
   return out;
 }
 
-/** The distinct pair codes of a text (folded here), ascending. */
+/** The distinct pair codes of a text (units blanked and folded here), ascending. */
 export function pairSet(text: string): number[] {
-  const folded = fold(text);
+  const folded = fold(comparedText(text));
   const seen = new Set<number>();
   for (let i = 0; i + 1 < folded.length; i++) {
     const a = folded.charCodeAt(i);

@@ -12,7 +12,7 @@ import type { DocKind, Level } from '../../../shared/types.ts';
 import { openDatabase, writeTransaction } from '../store/database.ts';
 import { DATABASE_FILE, type Library } from '../store/library.ts';
 import { CitationResolver, citationsIn } from './citations.ts';
-import { MIN_PAIRS, PairIndex, type CorpusClause } from './related.ts';
+import { bySupport, MIN_PAIRS, PairIndex, type CorpusClause } from './related.ts';
 import { pairSet } from './terms.ts';
 import { encodeStats } from './weights.ts';
 
@@ -107,12 +107,13 @@ function compute(library: Library, forceFull: boolean): Plan {
     if (pairs.length >= MIN_PAIRS) clauses.push({ seq: r.seq, doc, pairs });
   }
   const index = new PairIndex(docs, clauses);
-  const links: [number, number, number][] = [];
+  const found: { a: number; b: number; sim: number }[] = [];
   for (let i = 0; i < index.size; i++) {
     const doc = docs[index.clauseDoc[i] ?? 0];
     if (!doc || !pending.has(doc.id)) continue;
-    for (const f of index.related(i)) links.push([index.seqs[i] ?? 0, index.seqs[f.other] ?? 0, f.sim]);
+    for (const f of index.related(i)) found.push({ a: i, b: f.other, sim: f.sim });
   }
+  const links = bySupport(found, (i) => index.clauseDoc[i] ?? -1).map((l): [number, number, number] => [index.seqs[l.a] ?? 0, index.seqs[l.b] ?? 0, l.sim]);
   const citations = texts.flatMap((t) => citationsIn(t.text).map((c) => ({ seq: t.seq, docId: t.docId, kind: c.kind, text: c.text, start: c.at[0], end: c.at[1], key: c.key })));
   return { docs, full, pending, index, links, citations };
 }
