@@ -26,7 +26,31 @@ export function openLink(subject: Subject, clauseId: string, link: ClauseLink): 
     ...(link.clauseId ? [{ clauseId: link.clauseId, ranges: asRanges(link.evidence.there, link.text.length) }] : []),
   ]);
   links.setOpened(linkKey(link));
-  reading.open(link.docId, link.clauseId, other(subject.pane));
+  const pane = other(subject.pane);
+  reading.open(link.docId, link.clauseId, pane);
+  if (link.clauseId) void showFirstMark(pane, link.clauseId);
+}
+
+/**
+ * The pane opens at the start of the linked clause; a long one (a section of the Outline) may
+ * hold the shared words a screen below. Once the pane has come to rest there, the first of them
+ * is brought into view.
+ */
+async function showFirstMark(pane: Pane, clauseId: string): Promise<void> {
+  const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+  let last = -1;
+  for (let still = 0, frames = 0; still < 4 && frames < 90; frames++) {
+    await frame();
+    const top = document.querySelector(`section.pane[data-pane="${pane}"] .doc-scroll`)?.scrollTop ?? -1;
+    still = top === last ? still + 1 : 0;
+    last = top;
+  }
+  const scroller = document.querySelector(`section.pane[data-pane="${pane}"] .doc-scroll`);
+  const mark = scroller?.querySelector(`article[data-clause-id="${clauseId}"] mark.shared`);
+  if (!scroller || !mark) return;
+  const view = scroller.getBoundingClientRect();
+  const at = mark.getBoundingClientRect();
+  if (at.top < view.top || at.bottom > view.bottom) mark.scrollIntoView({ block: 'center' });
 }
 
 /** The panel for a clause (or a document): the marks of a link opened for another go. */
