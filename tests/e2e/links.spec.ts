@@ -51,7 +51,7 @@ test.describe('cross-links:', () => {
     }
   });
 
-  test('a Guangzhou green-finance clause opens its related clause in the Outline beside it, the shared words marked in both', async ({ page, app }) => {
+  test('a Guangzhou green-finance clause opens its related clause in the Outline beside it, the shared words marked in both; a reused passage compared; citations both ways', async ({ page, app }) => {
     await page.goto(app.server.url);
     await libraryIsShown(page);
     await openFromLibrary(page, GUANGZHOU_FINANCE);
@@ -117,6 +117,15 @@ test.describe('cross-links:', () => {
     await pane(page, 0).locator('.link-badge[aria-expanded="true"]').click();
     await expect(panel(page)).toBeHidden();
     await expect(page.locator('mark.shared')).toHaveCount(0);
+
+    // From a clause of the Outline: the documents that cite the Outline, one opened beside it at
+    // the citing clause, the citation marked.
+    await right.locator('article.active .link-badge').click();
+    const citedBy = panel(page).getByRole('region', { name: '引用本文件的文件' });
+    const citing = citedBy.locator('.citation-row', { hasText: GUANGZHOU_FINANCE });
+    await citing.getByRole('button', { name: '打开' }).click();
+    await expect(pane(page, 0).getByRole('heading', { name: GUANGZHOU_FINANCE, level: 1 })).toBeVisible();
+    await expect(pane(page, 0).locator('mark.shared', { hasText: `《${OUTLINE}》` })).toBeInViewport();
   });
 
   test('the Zhuhai and Dongguan plans compared: pairs side by side, and what each lacks', async ({ page, app }) => {
