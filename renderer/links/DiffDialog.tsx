@@ -34,6 +34,7 @@ function DiffDialogFor({ pair }: { pair: DiffPair }): ReactNode {
   const docs = useDocumentMap();
   const [state, setState] = useState<Loaded | { error: string } | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     closeRef.current?.focus();
@@ -68,6 +69,12 @@ function DiffDialogFor({ pair }: { pair: DiffPair }): ReactNode {
         aria-modal="true"
         aria-labelledby="diff-title"
         onKeyDown={(e) => {
+          // The keys stay in the dialog: Tab goes between its close button and its text (which
+          // the arrows then scroll).
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            (document.activeElement === closeRef.current ? bodyRef.current : closeRef.current)?.focus();
+          }
           if (!isShortcut(e.nativeEvent, 'links.close')) return;
           e.stopPropagation();
           diffing.close();
@@ -86,7 +93,7 @@ function DiffDialogFor({ pair }: { pair: DiffPair }): ReactNode {
             ×
           </button>
         </header>
-        <div className="diff-body">
+        <div ref={bodyRef} className="diff-body" tabIndex={0} aria-label={t.links.diffTitle}>
           {state === null && <p aria-busy="true">…</p>}
           {state && 'error' in state && <p className="problems">{t.links.diffFailed + state.error}</p>}
           {state && 'diff' in state && (

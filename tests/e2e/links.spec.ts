@@ -104,6 +104,11 @@ test.describe('cross-links:', () => {
     // The sentence carried over stands kept on both sides.
     for (const side of ['earlier', 'later']) await expect(dialog.locator(`.diff-side.${side} .op-kept`, { hasText: '飞机船舶租赁等特色金融' })).toBeVisible();
     await shoot(page, 'links-diff');
+    // The keys stay in the dialog.
+    await page.keyboard.press('Tab');
+    await expect(dialog.locator('.diff-body')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: '关闭' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 
