@@ -82,7 +82,9 @@ export class LinkReader {
   }
 
   private computed(here: ClauseInfo, limit: number): ClauseLink[] {
-    const rows = this.library.db.prepare<[number], { other: number; sim: number }>('SELECT other_seq AS other, sim FROM clause_links WHERE clause_seq = ?').all(here.seq);
+    const rows = this.library.db
+      .prepare<[number, number], { other: number; sim: number }>('SELECT other_seq AS other, sim FROM clause_links WHERE clause_seq = ? UNION ALL SELECT clause_seq, sim FROM clause_links WHERE other_seq = ?')
+      .all(here.seq, here.seq);
     const ranked = rows
       .map((r) => ({ there: this.bySeq(r.other), sim: r.sim }))
       .flatMap(({ there, sim }) => (there ? [{ there, score: sim * preference({ ...here, kind: here.docKind }, { ...there, kind: there.docKind }) }] : []))
@@ -175,8 +177,9 @@ export class LinkReader {
   counts(docId: string): Map<string, number> {
     const rows = this.library.db
       .prepare<[string], { id: string; n: number }>(
-        `SELECT c.id, min(count(DISTINCT l.other_seq), ${KEEP}) + (SELECT count(DISTINCT k.doc_id) FROM link_citations k WHERE k.clause_seq = c.seq AND k.doc_id IS NOT NULL) AS n
-         FROM clauses c LEFT JOIN clause_links l ON l.clause_seq = c.seq WHERE c.doc_id = ? GROUP BY c.seq`,
+        `SELECT c.id, min((SELECT count(*) FROM clause_links l WHERE l.clause_seq = c.seq) + (SELECT count(*) FROM clause_links l WHERE l.other_seq = c.seq), ${KEEP})
+           + (SELECT count(DISTINCT k.doc_id) FROM link_citations k WHERE k.clause_seq = c.seq AND k.doc_id IS NOT NULL) AS n
+         FROM clauses c WHERE c.doc_id = ?`,
       )
       .all(docId);
     return new Map(rows.filter((r) => r.n > 0).map((r) => [r.id, r.n]));

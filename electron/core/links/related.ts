@@ -58,7 +58,7 @@ export class PairIndex {
     this.size = clauses.length;
     this.clauseDoc = Int32Array.from(clauses, (c) => c.doc);
     this.seqs = Int32Array.from(clauses, (c) => c.seq);
-    const ids = new Map<number, number>();
+    const ids = new PairIds();
     this.termStart = new Int32Array(clauses.length + 1);
     let total = 0;
     for (const c of clauses) total += c.pairs.length;
@@ -68,13 +68,7 @@ export class PairIndex {
       this.termStart[i] = at;
       const start = at;
       for (const code of c.pairs) {
-        let id = ids.get(code);
-        if (id === undefined) {
-          id = this.codes.length;
-          ids.set(code, id);
-          this.codes.push(code);
-        }
-        this.terms[at++] = id;
+        this.terms[at++] = ids.idOf(code, this.codes);
       }
       this.terms.subarray(start, at).sort();
     });
@@ -209,11 +203,12 @@ export const MIN_SCORE = 0.02;
 
 /** The links kept, their similarity scaled by their documents' support; `docOf` gives a clause's document. */
 export function bySupport<L extends { a: number; b: number; sim: number }>(links: readonly L[], docOf: (clause: number) => number): L[] {
-  const key = (x: number, y: number): string => (x < y ? `${x}:${y}` : `${y}:${x}`);
+  // Numbers, not strings: a million links on the bench corpus (indices stay under 2^24).
+  const key = (x: number, y: number): number => (x < y ? x * 16777216 + y : y * 16777216 + x);
   // Each clause pair once, whichever side found it.
-  const unique = new Map<string, L>();
+  const unique = new Map<number, L>();
   for (const l of links) unique.set(key(l.a, l.b), l);
-  const mass = new Map<string, number>();
+  const mass = new Map<number, number>();
   for (const l of unique.values()) {
     const k = key(docOf(l.a), docOf(l.b));
     mass.set(k, (mass.get(k) ?? 0) + l.sim);
@@ -221,4 +216,56 @@ export function bySupport<L extends { a: number; b: number; sim: number }>(links
   return [...unique.values()]
     .map((l) => ({ ...l, sim: l.sim * Math.min(1, (mass.get(key(docOf(l.a), docOf(l.b))) ?? 0) / SUPPORT_MASS) }))
     .filter((l) => l.sim >= MIN_SCORE);
+}
+
+/**
+ * Pair code → dense term id, by open addressing over typed arrays: the bench corpus has some 60
+ * million pairs to look up, and a Map of numbers spent most of the build on them.
+ */
+class PairIds {
+  private keys = new Float64Array(1 << 16).fill(-1);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+
+  /** The id of `code`, a new one (appended to `codes`) the first time it is seen. */
+  idOf(code: number, codes: number[]): number {
+    const mask = this.keys.length - 1;
+    for (let i = mix(code) & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i] ?? -1;
+      if (k === code) return this.values[i] ?? 0;
+      if (k === -1) {
+        const id = codes.length;
+        codes.push(code);
+        this.keys[i] = code;
+        this.values[i] = id;
+        if (++this.size * 2 > this.keys.length) this.grow();
+        return id;
+      }
+    }
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    keys.forEach((k, j) => {
+      if (k === -1) return;
+      let i = mix(k) & mask;
+      while ((this.keys[i] ?? -1) !== -1) i = (i + 1) & mask;
+      this.keys[i] = k;
+      this.values[i] = values[j] ?? 0;
+    });
+  }
+}
+
+/** Murmur3's finaliser: a pair code's bits spread over the table (its low bits are one character). */
+function mix(code: number): number {
+  let x = code | 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
 }

@@ -35,14 +35,21 @@ export function pairCodesAt(folded: string): Float64Array {
   return out;
 }
 
+let scratch = new Float64Array(4096);
+
 /** The distinct pair codes of a text (units blanked and folded here), ascending. */
 export function pairSet(text: string): number[] {
   const folded = fold(comparedText(text));
-  const seen = new Set<number>();
+  if (scratch.length < folded.length) scratch = new Float64Array(folded.length * 2);
+  let n = 0;
   for (let i = 0; i + 1 < folded.length; i++) {
     const a = folded.charCodeAt(i);
     const b = folded.charCodeAt(i + 1);
-    if (isWordUnit(a) && isWordUnit(b)) seen.add(a * 65536 + b);
+    if (isWordUnit(a) && isWordUnit(b)) scratch[n++] = a * 65536 + b;
   }
-  return [...seen].sort((x, y) => x - y);
+  // A typed sort, then the distinct values: a Set per clause cost more than the rest together.
+  const sorted = scratch.subarray(0, n).sort();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i] ?? 0);
+  return out;
 }

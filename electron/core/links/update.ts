@@ -1,6 +1,6 @@
 // Computing the links at ingest: after an import or a removal, the documents whose links are not
-// computed yet (link_docs) get them, against the whole library, and the links found are stored in
-// both directions, so that a clause already there learns of the new one too. Citations are
+// computed yet (link_docs) get them, against the whole library, and each link found is stored
+// once for both its clauses, so that a clause already there learns of the new one too. Citations are
 // extracted for the new documents and resolved again for all (a document that arrives resolves
 // what cited it). The work is done outside the write lock, from what one revision of the library
 // held, and written under it only if no other process changed the library meanwhile.
@@ -19,7 +19,7 @@ import { encodeStats } from './weights.ts';
 export interface LinkUpdate {
   /** Documents whose links were computed now. */
   documents: number;
-  /** Clauses compared, and links stored (counting each direction once). */
+  /** Clauses compared, and links stored (each pair of clauses once). */
   clauses: number;
   links: number;
   citations: number;
@@ -45,6 +45,14 @@ const REBUILD_FACTOR = 2;
 
 export function updateLinks(library: Library, options: { full?: boolean } = {}): LinkUpdate {
   const t0 = performance.now();
+  if (!options.full && pendingCount(library) === 0) {
+    // Nothing arrived (an unchanged import, a removal): no pair is compared, but what cited a
+    // removed document is unresolved now.
+    writeTransaction(library.db, () => {
+      resolveCitations(library, documents(library));
+    });
+    return { documents: 0, clauses: 0, links: 0, citations: 0, full: false, ms: performance.now() - t0 };
+  }
   for (let attempt = 0; ; attempt++) {
     const revision = library.revision();
     const plan = compute(library, options.full === true);
@@ -83,14 +91,22 @@ interface Plan {
   citations: { seq: number; docId: string; kind: string; text: string; start: number; end: number; key: string }[];
 }
 
-function compute(library: Library, forceFull: boolean): Plan {
-  const db = library.db;
-  const docs = db
+function pendingCount(library: Library): number {
+  return library.db.prepare<[], number>('SELECT count(*) FROM documents WHERE id NOT IN (SELECT doc_id FROM link_docs)').pluck().get() ?? 0;
+}
+
+function documents(library: Library): DocRow[] {
+  return library.db
     .prepare<[], DocRow>(
       `SELECT d.id, d.title, d.doc_number AS docNumber, d.jurisdiction, d.level, d.kind, (l.doc_id IS NOT NULL) AS done
        FROM documents d LEFT JOIN link_docs l ON l.doc_id = d.id ORDER BY d.rowid`,
     )
     .all();
+}
+
+function compute(library: Library, forceFull: boolean): Plan {
+  const db = library.db;
+  const docs = documents(library);
   const lastFull = Number(db.prepare<[], Buffer | string>("SELECT value FROM link_stats WHERE name = 'full-documents'").pluck().get() ?? 0);
   const anyDone = docs.some((d) => d.done);
   const full = forceFull || !anyDone || lastFull === 0 || docs.length > lastFull * REBUILD_FACTOR || docs.length * REBUILD_FACTOR < lastFull;
@@ -121,11 +137,9 @@ function compute(library: Library, forceFull: boolean): Plan {
 function write(library: Library, plan: Plan): Omit<LinkUpdate, 'ms'> {
   const db = library.db;
   if (plan.full) db.exec('DELETE FROM clause_links; DELETE FROM link_citations; DELETE FROM link_docs;');
+  // Once per pair: a clause's links are those of either column (read.ts).
   const put = db.prepare('INSERT OR REPLACE INTO clause_links (clause_seq, other_seq, sim) VALUES (?, ?, ?)');
-  for (const [a, b, sim] of plan.links) {
-    put.run(a, b, sim);
-    put.run(b, a, sim);
-  }
+  for (const [a, b, sim] of plan.links) put.run(Math.min(a, b), Math.max(a, b), sim);
   const cite = db.prepare('INSERT INTO link_citations (clause_seq, start, end, kind, text, key) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of plan.citations) cite.run(c.seq, c.start, c.end, c.kind, c.text, c.key);
   resolveCitations(library, plan.docs);

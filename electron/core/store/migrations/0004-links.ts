@@ -8,11 +8,12 @@ import type { Database } from 'better-sqlite3';
  */
 export function links(db: Database): void {
   db.exec(`
-    CREATE TABLE clause_links (
+    CREATE TABLE clause_links (        -- each pair of clauses once, the smaller seq first
       clause_seq INTEGER NOT NULL REFERENCES clauses(seq) ON DELETE CASCADE,
       other_seq  INTEGER NOT NULL REFERENCES clauses(seq) ON DELETE CASCADE,
-      sim        REAL NOT NULL,          -- similarity before preference (links/related.ts)
-      PRIMARY KEY (clause_seq, other_seq)
+      sim        REAL NOT NULL,          -- similarity with support, before preference (links/related.ts)
+      PRIMARY KEY (clause_seq, other_seq),
+      CHECK (clause_seq < other_seq)
     ) WITHOUT ROWID;
     CREATE INDEX clause_links_other ON clause_links(other_seq);
 
