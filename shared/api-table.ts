@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { COLORS, type Annotation, type AnnotationCounts } from './anchoring/annotation.ts';
 import { ApiError, type AnnotationChange, type AnnotationInput, type AnnotationQuery, type DocumentView, type TargetRef, type LibraryStatus, type SearchOptions } from './api.ts';
 import type { Brief, BriefAddResult, BriefChange, BriefExportRequest, BriefExportResult, BriefGrouping, BriefItemChange, BriefItemInput, BriefPlace, BriefSection, BriefSummary, ImportJob, MetadataChange, Removal } from './api.ts';
+import type { ClauseLinksQuery, ClauseLinksResponse, CompareResponse, DocumentCitationsResponse, LinkCountsResponse, NewLink, ReuseDiffResponse } from './api.ts';
 import { METADATA_FIELDS, type ClauseDetail, type DocumentSummary, type SearchResponse } from './types.ts';
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -203,6 +204,25 @@ export const API = {
   /** Removes a document from the library; its annotations stay, as orphans. restoreDocument undoes it (this session). */
   removeDocument: method<(docId: string) => Promise<Removal>>().args(z.tuple([docId])),
   restoreDocument: method<(docId: string) => Promise<DocumentSummary>>().args(z.tuple([docId])),
+  // ---- links (issue 13) ----
+  /** The links of one clause, best first: manual links, citations, then reuse and related clauses of other documents. */
+  clauseLinks: method<(query: ClauseLinksQuery) => Promise<ClauseLinksResponse>>().args(
+    z.tuple([z.object({ clauseId, limit: z.number().int().min(1).max(100).optional() }).strict()]),
+  ),
+  /** How many links each clause of a document has (for a badge). */
+  linkCounts: method<(query: { docId: string }) => Promise<LinkCountsResponse>>().args(z.tuple([z.object({ docId }).strict()])),
+  /** A character-level diff of two clauses, the earlier document's first. */
+  reuseDiff: method<(query: { from: string; to: string }) => Promise<ReuseDiffResponse>>().args(z.tuple([z.object({ from: clauseId, to: clauseId }).strict()])),
+  /** Two documents aligned clause by clause: matched pairs, and what each has that the other lacks. */
+  compareDocuments: method<(query: { a: string; b: string }) => Promise<CompareResponse>>().args(z.tuple([z.object({ a: docId, b: docId }).strict()])),
+  /** What a document cites (found in the library or not), and who cites it. */
+  documentCitations: method<(query: { docId: string }) => Promise<DocumentCitationsResponse>>().args(z.tuple([z.object({ docId }).strict()])),
+  /** A reader's link between two clauses (user data, beside the annotations). */
+  createLink: method<(link: NewLink) => Promise<{ id: string }>>().args(
+    z.tuple([z.object({ a: clauseId, b: clauseId, why: z.string().max(2000).optional() }).strict()]),
+  ),
+  /** Deletes a reader's link; `deleted` is false when there was none with that id (deleting twice is harmless). */
+  deleteLink: method<(query: { id: string }) => Promise<{ id: string; deleted: boolean }>>().args(z.tuple([z.object({ id: annotationId }).strict()])),
 };
 
 type Signature<S> = S extends MethodSpec<infer F> ? F : never;

@@ -8,10 +8,11 @@ import type { Messages } from './i18n.ts';
 /**
  * Where a shortcut acts. `app`, `reading` (a document is open), `results` (search results are
  * shown), `selection` (text of a pane is selected) and `annotation` (a highlight or a note is
- * open) are keys of the whole window; `find`, `splitter` and `note` (the note editor) act in that
- * control alone; `menu` keys belong to the desktop menu, which carries them as accelerators.
+ * open) are keys of the whole window; `find`, `splitter`, `note` (the note editor) and `links`
+ * (the cross-links panel and its dialogs) act in that control alone; `menu` keys belong to the
+ * desktop menu, which carries them as accelerators.
  */
-export type ShortcutScope = 'app' | 'reading' | 'results' | 'selection' | 'annotation' | 'find' | 'splitter' | 'note' | 'menu';
+export type ShortcutScope = 'app' | 'reading' | 'results' | 'selection' | 'annotation' | 'find' | 'splitter' | 'note' | 'menu' | 'links';
 
 /** What a shortcut does, for people: a key of the language table's `keys`. */
 export type ShortcutLabel = Exclude<keyof Messages['keys'], 'line' | 'or'>;
@@ -62,6 +63,10 @@ export const SHORTCUTS = [
   { id: 'note.outdent', keys: ['Shift+Tab'], label: 'outdent', scope: 'note' },
   { id: 'menu.library', keys: ['Mod+L'], label: 'menuLibrary', scope: 'menu' },
   { id: 'menu.search', keys: ['Mod+K'], label: 'menuSearch', scope: 'menu' },
+  // Cross-links (renderer/links): L shows the links of the clause being read (again: hides
+  // them); Escape in the panel or the wording's comparison closes it.
+  { id: 'links.open', keys: ['l'], label: 'links', scope: 'reading', hint: ['L'] },
+  { id: 'links.close', keys: ['Escape'], label: 'closeLinks', scope: 'links' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

@@ -24,15 +24,18 @@ interface Piece {
   highlight: HighlightSpan | null;
   /** A search or find mark covers the piece. */
   marked: boolean;
+  /** Words this clause shares with the clause a cross-link opened beside it (renderer/links). */
+  shared: boolean;
   /** The piece ends its highlight (where a note's sign goes). */
   closes: boolean;
 }
 
 /**
  * The pieces of `run`. `spans`: the clause's highlights, oldest first; `marks`: search marks as
- * offsets relative to the run's start (what matchRanges gives for the run's text).
+ * offsets relative to the run's start (what matchRanges gives for the run's text); `shared`: the
+ * words a cross-link shares, as offsets into the clause text.
  */
-export function pieces(run: Run, spans: readonly HighlightSpan[], marks: readonly Range[]): Piece[] {
+export function pieces(run: Run, spans: readonly HighlightSpan[], marks: readonly Range[], shared: readonly Range[] = []): Piece[] {
   const inside = spans.filter((s) => s.start < run.end && s.end > run.start);
   const cuts = new Set<number>([run.start, run.end]);
   for (const s of inside) {
@@ -40,7 +43,8 @@ export function pieces(run: Run, spans: readonly HighlightSpan[], marks: readonl
     cuts.add(Math.min(run.end, s.end));
   }
   const absolute = marks.map(([s, e]): Range => [run.start + s, run.start + e]);
-  for (const [s, e] of absolute) {
+  const sharedHere = shared.filter(([s, e]) => s < run.end && e > run.start);
+  for (const [s, e] of [...absolute, ...sharedHere]) {
     cuts.add(Math.max(run.start, s));
     cuts.add(Math.min(run.end, e));
   }
@@ -53,7 +57,8 @@ export function pieces(run: Run, spans: readonly HighlightSpan[], marks: readonl
     let highlight: HighlightSpan | null = null;
     for (const s of inside) if (s.start <= start && s.end >= end) highlight = s;
     const marked = absolute.some(([s, e]) => s <= start && e >= end);
-    out.push({ start, end, highlight, marked, closes: highlight !== null && highlight.end === end });
+    const isShared = sharedHere.some(([s, e]) => s <= start && e >= end);
+    out.push({ start, end, highlight, marked, shared: isShared, closes: highlight !== null && highlight.end === end });
   }
   return out;
 }

@@ -1,5 +1,6 @@
-// The frame: the top bar, then the library, two reading panes or the annotations, the search
-// results beside them, the help line below; until the library is open, its preparation. Each
+// The frame: the top bar, then the library, two reading panes (with a clause's cross-links
+// beside them), the annotations or two documents compared, the search results beside them, the
+// help line below; until the library is open, its preparation. Each
 // feature keeps its own state (library/, reader/, search/, annotations/); the frame lays them out
 // and routes between them.
 
@@ -13,6 +14,10 @@ import { LibraryView } from '../library/LibraryView.tsx';
 import { useLibraryReady } from '../library/library.ts';
 import { Notices } from '../library/Notices.tsx';
 import { Preparing } from '../library/Preparing.tsx';
+import { CompareView } from '../links/CompareView.tsx';
+import { LinksLayer } from '../links/LinksLayer.tsx';
+import { LinksPanel } from '../links/LinksPanel.tsx';
+import { usePanelShown } from '../links/links.ts';
 import { Panes } from '../reader/Panes.tsx';
 import { reading } from '../reader/reading.ts';
 import { SearchPanel } from '../search/SearchPanel.tsx';
@@ -29,17 +34,20 @@ export function App(): ReactNode {
   const ready = useLibraryReady();
   const view = useSelect(router, (r) => r.view);
   const searching = useSearchShown();
+  const linking = usePanelShown() && view === 'read';
   useKeymap();
   return (
     <div className="app">
       <TopBar />
       <Notices />
       {ready ? (
-        <main className={`workspace${searching ? ' with-results' : ''}`}>
-          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : <LibraryView onOpen={openFromLibrary} />}
+        <main className={`workspace${searching ? ' with-results' : ''}${linking ? ' with-links' : ''}`}>
+          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : view === 'compare' ? <CompareView /> : <LibraryView onOpen={openFromLibrary} />}
           {searching && <SearchPanel onOpen={reading.openFound} />}
+          {linking && <LinksPanel />}
           <footer className="statusbar">{helpLine(t)}</footer>
           <AnnotationLayer />
+          <LinksLayer />
         </main>
       ) : (
         <Preparing />

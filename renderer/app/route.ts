@@ -1,6 +1,7 @@
 // The address of what is on screen, kept in the URL fragment so that back/forward, reload and
 // deep links work: #/ (library), #/read?l=DOC~CLAUSE&r=DOC&f=1 (two panes), #/c/CLAUSE (a deep link),
-// #/annotations (every highlight and note of the library).
+// #/annotations (every highlight and note of the library), #/compare?a=DOC&b=DOC (two documents
+// aligned clause by clause).
 
 export interface PaneRoute {
   docId: string;
@@ -11,7 +12,8 @@ export type Route =
   | { view: 'library' }
   | { view: 'read'; panes: [PaneRoute | null, PaneRoute | null]; focus: 0 | 1 }
   | { view: 'clause'; clauseId: string }
-  | { view: 'annotations' };
+  | { view: 'annotations' }
+  | CompareRoute;
 
 const ID = /^[0-9a-f]{12}$/;
 const CLAUSE = /^[0-9a-f]{12}-[0-9a-f]{10}$/;
@@ -28,6 +30,7 @@ export function parseRoute(hash: string): Route {
   const clause = /^\/c\/([0-9a-f-]+)$/.exec(h);
   if (clause?.[1] && CLAUSE.test(clause[1])) return { view: 'clause', clauseId: clause[1] };
   if (h === '/annotations') return { view: 'annotations' };
+  if (/^\/compare(?:\?|$)/.test(h)) return parseCompare(h);
   if (h.startsWith('/read')) {
     const q = new URLSearchParams(h.slice(h.indexOf('?') + 1));
     const panes: [PaneRoute | null, PaneRoute | null] = [parsePane(q.get('l')), parsePane(q.get('r'))];
@@ -40,8 +43,27 @@ export function formatRoute(r: Route): string {
   if (r.view === 'library') return '#/';
   if (r.view === 'clause') return `#/c/${r.clauseId}`;
   if (r.view === 'annotations') return '#/annotations';
+  if (r.view === 'compare') return formatCompare(r);
   // Ids are hex and dashes, so the address stays readable without encoding.
   const pane = (p: PaneRoute | null): string | null => (p ? p.docId + (p.clauseId ? `~${p.clauseId}` : '') : null);
   const parts = [['l', pane(r.panes[0])], ['r', pane(r.panes[1])], ['f', r.focus === 1 ? '1' : null]].filter((kv): kv is [string, string] => kv[1] !== null);
   return `#/read?${parts.map(([k, v]) => `${k}=${v}`).join('&')}`;
+}
+
+// Cross-links (renderer/links): comparing two documents. Either side may be still to choose.
+export interface CompareRoute {
+  view: 'compare';
+  a: string | null;
+  b: string | null;
+}
+
+function parseCompare(h: string): CompareRoute {
+  const q = new URLSearchParams(h.slice(h.indexOf('?') + 1));
+  const side = (v: string | null): string | null => (v && ID.test(v) ? v : null);
+  return { view: 'compare', a: side(q.get('a')), b: side(q.get('b')) };
+}
+
+function formatCompare(r: CompareRoute): string {
+  const parts = [r.a && `a=${r.a}`, r.b && `b=${r.b}`].filter(Boolean);
+  return parts.length > 0 ? `#/compare?${parts.join('&')}` : '#/compare';
 }

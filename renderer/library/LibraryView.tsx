@@ -4,11 +4,9 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DocKind, DocumentSummary, Level } from '../../shared/types.ts';
 import { useI18n } from '../common/i18n.tsx';
+import { CompareButton } from '../links/CompareButton.tsx';
 import { useDocuments } from './library.ts';
-
-const LEVEL_ORDER: Level[] = ['national', 'province', 'city', 'sar', 'district'];
-/** Cities of the Greater Bay Area first, in the order officials list them. */
-const PLACE_ORDER = ['全国', '广东省', '广州市', '深圳市', '珠海市', '佛山市', '惠州市', '东莞市', '中山市', '江门市', '肇庆市', '梅州市', '香港', '澳门'];
+import { LEVEL_ORDER, placeRank } from './place-order.ts';
 
 interface Group {
   key: string;
@@ -28,13 +26,9 @@ function groupDocs(docs: DocumentSummary[]): Group[] {
     }
     g.docs.push(d);
   }
-  const place = (j: string): number => {
-    const i = PLACE_ORDER.indexOf(j);
-    return i < 0 ? PLACE_ORDER.length : i;
-  };
   // Policies and notices before news; newest first.
   for (const g of groups.values()) g.docs.sort((a, b) => Number(a.kind === 'news') - Number(b.kind === 'news') || (b.date ?? '').localeCompare(a.date ?? ''));
-  return [...groups.values()].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || place(a.jurisdiction) - place(b.jurisdiction) || a.jurisdiction.localeCompare(b.jurisdiction, 'zh'));
+  return [...groups.values()].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || placeRank(a.jurisdiction) - placeRank(b.jurisdiction) || a.jurisdiction.localeCompare(b.jurisdiction, 'zh'));
 }
 
 export function LibraryView({ onOpen }: { onOpen: (docId: string, pane: 0 | 1) => void }): ReactNode {
@@ -112,6 +106,7 @@ export function LibraryView({ onOpen }: { onOpen: (docId: string, pane: 0 | 1) =
                       <button type="button" onClick={() => onOpen(d.id, 1)}>
                         {t.openRight}
                       </button>
+                      <CompareButton docId={d.id} />
                     </div>
                   </li>
                 );

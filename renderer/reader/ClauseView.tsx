@@ -1,7 +1,8 @@
 // One clause as read: its label, heading, paragraphs (or table), responsible units, its notes, and
 // the actions every clause has: copy its citation, copy a link to it, open it in the other pane,
-// write a note on it. Its text is shown as runs of the clause text (clause-layout.ts), with the
-// clause's highlights and the search marks on them.
+// write a note on it; beside it, how many cross-links it has (links/LinkBadge.tsx). Its text is
+// shown as runs of the clause text (clause-layout.ts), with the clause's highlights, the search
+// marks and a cross-link's shared words on them.
 
 import { memo, useState, type ReactNode } from 'react';
 import type { Annotation, ReaderClause } from '../../shared/api.ts';
@@ -11,6 +12,8 @@ import { ClauseNotes } from '../annotations/ClauseNotes.tsx';
 import { copyText } from '../common/clipboard.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
+import { LinkBadge } from '../links/LinkBadge.tsx';
+import { useSharedRanges } from '../links/shared-marks.ts';
 import { layoutClause } from './clause-layout.ts';
 import { clauseLink } from './reading.ts';
 import { TextRun } from './TextRun.tsx';
@@ -36,20 +39,21 @@ function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther,
   const { t } = useI18n();
   const [copied, setCopied] = useState<'citation' | 'link' | null>(null);
   const layout = layoutClause(clause);
+  const shared = useSharedRanges(clause.id);
   const { text } = clause;
   const flash = (what: 'citation' | 'link'): void => {
     setCopied(what);
     setTimeout(() => setCopied(null), 1200);
   };
   const cell = (value: string, run: (typeof layout.table & object)[number][number]): ReactNode =>
-    run ? <TextRun text={text} run={run} spans={highlights} terms={terms} /> : <Marked text={value} terms={terms} />;
+    run ? <TextRun text={text} run={run} spans={highlights} terms={terms} shared={shared} /> : <Marked text={value} terms={terms} />;
 
   return (
     <article className={`clause kind-${clause.kind} depth-${Math.min(clause.depth, 4)}${active ? ' active' : ''}`} data-clause-id={clause.id} aria-label={clause.citation}>
       {layout.heading && (
         <div className={`clause-heading level-${Math.min(clause.depth, 3)}`} role="heading" aria-level={Math.min(clause.depth + 2, 6)}>
           {clause.label && <span className="label">{clause.label}</span>}
-          {layout.heading.run ? <TextRun text={text} run={layout.heading.run} spans={highlights} terms={terms} /> : <Marked text={layout.heading.text} terms={terms} />}
+          {layout.heading.run ? <TextRun text={text} run={layout.heading.run} spans={highlights} terms={terms} shared={shared} /> : <Marked text={layout.heading.text} terms={terms} />}
         </div>
       )}
       {clause.table && layout.table ? (
@@ -71,8 +75,8 @@ function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther,
         layout.paragraphs.map((p, i) => (
           <p key={i} className={clause.kind === 'signature' ? 'signature-line' : undefined}>
             {p.lead && clause.label && <span className="label">{clause.label}</span>}
-            {p.heading && <TextRun className="inline-heading" text={text} run={p.heading} spans={highlights} terms={terms} />}
-            <TextRun text={text} run={p.body} spans={highlights} terms={terms} />
+            {p.heading && <TextRun className="inline-heading" text={text} run={p.heading} spans={highlights} terms={terms} shared={shared} />}
+            <TextRun text={text} run={p.body} spans={highlights} terms={terms} shared={shared} />
           </p>
         ))
       )}
@@ -90,6 +94,7 @@ function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther,
         </div>
       )}
       {notes.length > 0 && <ClauseNotes notes={notes} onOpen={onOpenAnnotation} />}
+      <LinkBadge clauseId={clause.id} />
       <div className="clause-actions">
         <button type="button" onClick={(e) => onNote(clause, e.currentTarget)}>
           {notes.length > 0 ? t.notes.editClauseNote : t.notes.addClauseNote}

@@ -122,7 +122,11 @@ export function createReading(router: Router, library: Readable<LibraryState>, f
     },
     focus: (pane) => {
       const r = reading();
-      if (r && r.focus !== pane && r.panes[pane]) router.navigate({ ...r, focus: pane }, true);
+      if (!r || r.focus === pane || !r.panes[pane]) return;
+      // The address keeps where each pane's reader has come to (record); the panes stay put.
+      const at = router.recorded();
+      router.navigate({ ...r, focus: pane }, true);
+      if (at.view === 'read') router.record({ ...at, focus: pane });
     },
     record: (pane, docId, clauseId) => {
       const r = router.recorded();

@@ -9,7 +9,8 @@
 //
 // Then search (search.ts), over a library of each corpus: index build and size, start-up, and the
 // query mix of queries.ts beside bare FTS5 and LIKE baselines measured in the same run.
-// `node tests/bench/run.ts --search` runs the search part alone; `--briefs` the briefs' exports alone.
+// `node tests/bench/run.ts --search` runs the search part alone; `--briefs` the briefs' exports alone;
+// `--links` the links (links.ts) alone.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { QUERIES } from './queries.ts';
 import { annotationsReport } from './annotations.ts';
 import { briefsReport } from './briefs.ts';
 import { bigFileReport } from './big-file.ts';
+import { linksReport } from './links.ts';
 import { searchBench, searchReport, searchVerdicts } from './search.ts';
 import type { FrameStats, UiRow } from './ui-types.ts';
 
@@ -185,6 +187,8 @@ if (phaseArg >= 0) {
 } else if (args.includes('--briefs')) {
   // `node tests/bench/run.ts --briefs`: the briefs part alone.
   process.stdout.write(`\n${await briefsReport()}\n`);
+} else if (args.includes('--links')) {
+  process.stdout.write(`Clauseway links bench — Node ${process.version}, ${new Date().toISOString()}\n\n${linksReport()}\n`);
 } else {
   process.stdout.write(`Clauseway engine bench — Node ${process.version}, ${new Date().toISOString()}\n`);
   if (!args.includes('--search')) {
@@ -204,6 +208,7 @@ if (phaseArg >= 0) {
   if (!args.includes('--search')) process.stdout.write(`\n${await briefsReport()}\n`);
   // Issue 15: a file at the size limit (tests/bench/big-file.ts).
   if (!args.includes('--search')) process.stdout.write(`\n${bigFileReport()}\n`);
+  if (!args.includes('--search')) process.stdout.write(`\n${linksReport()}\n`);
   if (!args.includes('--search') && existsSync(BENCH_CORPUS)) process.stdout.write(`\nReading the bench corpus\n\n${fidelityReport()}\n`);
   if (!args.includes('--search')) {
     if (existsSync('/usr/bin/chromium')) process.stdout.write(`\n${uiReport()}\n`);

@@ -14,7 +14,7 @@ import { API_METHODS, type ApiMethod, type ClausewayApi } from '../../shared/api
 import { EngineApi } from '../../electron/core/api/engine-api.ts';
 import { callMethod, ForwardingApi } from '../../electron/core/api/forward.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
-import { clauseSnapshot, openUserData, type AnnotationStore } from '../../electron/core/annotations/index.ts';
+import { clauseSnapshot, ManualLinks, openUserData, type AnnotationStore } from '../../electron/core/annotations/index.ts';
 import { BriefStore } from '../../electron/core/annotations/brief-store.ts';
 import { registerIpc } from '../../electron/main/ipc.ts';
 import type { Library } from '../../electron/core/store/library.ts';
@@ -45,6 +45,10 @@ function examples(library: Library, store: AnnotationStore): Examples {
   const target = { clauseId: clause.id, quote };
   const removable = docByTitle(library, '商务部等12部门关于推进商品交易市场发展平台经济的指导意见');
   const made = store.create({ kind: 'highlight', color: 'yellow', targets: [{ clause: clauseSnapshot(library, clause.id), quote }] });
+  const zhuhai = docByTitle(library, '中国（珠海）跨境电子商务综合试验区实施方案');
+  const other = library.documentView(zhuhai.id)?.clauses.find((c) => c.text.length > 0);
+  assert.ok(other);
+  const link = new ManualLinks(store).create(clauseSnapshot(library, other.id), clauseSnapshot(library, clause.id));
   return {
     listAnnotations: { good: [{ docId: outline.id, color: 'yellow' }], bad: [{ color: 'red' }] },
     countAnnotations: { good: [{ jurisdiction: '全国' }], bad: [{ status: 'lost' }] },
@@ -76,6 +80,14 @@ function examples(library: Library, store: AnnotationStore): Examples {
     correctDocument: { good: [outline.id, { date: '2019-02-18', issuer: '中共中央、国务院' }], bad: [outline.id, { date: 20190218 }] },
     removeDocument: { good: [removable.id], bad: ['all'] },
     restoreDocument: { good: [removable.id], bad: [] },
+    // ---- links (issue 13) ----
+    clauseLinks: { good: [{ clauseId: clause.id, limit: 5 }], bad: [{ clauseId: outline.id }] },
+    linkCounts: { good: [{ docId: outline.id }], bad: [{ docId: clause.id }] },
+    reuseDiff: { good: [{ from: clause.id, to: other.id }], bad: [{ from: clause.id }] },
+    compareDocuments: { good: [{ a: outline.id, b: zhuhai.id }], bad: [{ a: outline.id, b: 'zhuhai' }] },
+    documentCitations: { good: [{ docId: zhuhai.id }], bad: [{ docId: '' }] },
+    createLink: { good: [{ a: clause.id, b: other.id, why: '同一主题' }], bad: [{ a: clause.id, b: other.id, why: 'x'.repeat(2001) }] },
+    deleteLink: { good: [{ id: link.id }], bad: [{ id: 'not-a-uuid' }] },
     ...briefExamples(store, clause.id, quote),
   };
 }

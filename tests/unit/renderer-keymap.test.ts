@@ -48,8 +48,8 @@ test('the help line names every key of the shortcuts it lists, and reads as befo
     const hint = h.hint.join(' ').toUpperCase();
     for (const s of SHORTCUTS.filter((x) => x.label === h.label)) for (const key of s.keys) for (const part of shown(key)) assert.ok(hint.includes(part.toUpperCase()), `the hint of ${h.id} names ${key} (${s.id})`);
   }
-  assert.equal(helpLine(MESSAGES.zh), '快捷键：/ 搜索 · Ctrl+F 查找 · ↑↓ 或 j/k 逐条 · Alt+←/→ 切换栏');
-  assert.equal(helpLine(MESSAGES.en), 'Keys: / search · Ctrl+F find · ↑↓ or j/k clause by clause · Alt+←/→ switch pane');
+  assert.equal(helpLine(MESSAGES.zh), '快捷键：/ 搜索 · Ctrl+F 查找 · ↑↓ 或 j/k 逐条 · Alt+←/→ 切换栏 · L 关联条文');
+  assert.equal(helpLine(MESSAGES.en), 'Keys: / search · Ctrl+F find · ↑↓ or j/k clause by clause · Alt+←/→ switch pane · L cross-links');
 });
 
 test('the window gives a key to the newest handler that takes it, and keeps text fields for typing', () => {

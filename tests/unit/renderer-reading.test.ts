@@ -73,6 +73,11 @@ test('two plans side by side, the library between them, back, and closing', () =
   assert.equal(addr.hash(), `#/read?l=${zhuhai}~${clause}&r=${dongguan}`, 'a clause of another document is not recorded for a pane');
   assert.equal(shown, 0);
   assert.deepEqual(router.recorded(), { view: 'read', panes: [{ docId: zhuhai, clauseId: clause }, { docId: dongguan, clauseId: null }], focus: 0 });
+  // Moving the focus keeps what was recorded, and shows nothing anew in the panes.
+  reading.focus(1);
+  assert.equal(addr.hash(), `#/read?l=${zhuhai}~${clause}&r=${dongguan}&f=1`);
+  assert.deepEqual(router.get(), { view: 'read', panes: [{ docId: zhuhai, clauseId: null }, { docId: dongguan, clauseId: null }], focus: 1 });
+  reading.focus(0);
 
   // Back: the library shown before the second plan was opened.
   addr.back();

@@ -5,6 +5,7 @@
 
 import type { ClauseSnapshot } from './store.ts';
 import { AnnotationError } from './errors.ts';
+import { ManualLinks } from './links.ts';
 import { reanchorDocument, type ReanchorReport } from './reanchor.ts';
 import type { AnnotationStore } from './store.ts';
 import type { Library } from '../store/library.ts';
@@ -23,8 +24,12 @@ export function clauseSnapshot(library: Library, clauseId: string): ClauseSnapsh
  */
 export function reanchorDocuments(store: AnnotationStore, library: Library, docIds: Iterable<string>): ReanchorReport[] {
   const annotated = new Set(store.documentIds());
+  const links = new ManualLinks(store);
+  const linked = new Set(links.documentIds());
   const reports: ReanchorReport[] = [];
   for (const docId of new Set(docIds)) {
+    // Manual links are placed again by the same continuity (links.ts).
+    if (linked.has(docId)) links.reanchor(docId, library.document(docId)?.title ?? null, library.clauseTexts(docId), (id) => library.resolveClause(id));
     if (!annotated.has(docId)) continue;
     reports.push(reanchorDocument(store, docId, library.clauseTexts(docId), (id) => library.successorOf(id)));
   }
@@ -36,5 +41,5 @@ export function reanchorDocuments(store: AnnotationStore, library: Library, docI
  * without it) are orphans, and those on a document that is back are placed again.
  */
 export function reconcileWithLibrary(store: AnnotationStore, library: Library): ReanchorReport[] {
-  return reanchorDocuments(store, library, store.documentIds());
+  return reanchorDocuments(store, library, [...store.documentIds(), ...new ManualLinks(store).documentIds()]);
 }

@@ -8,3 +8,4 @@ export { exportAnnotations, importAnnotations, toWebAnnotation, type ImportRepor
 export { listBackups, DAILY_KEPT } from './backup.ts';
 export { clauseSnapshot, reanchorDocuments, reconcileWithLibrary } from './corpus.ts';
 export { Corrections } from './corrections.ts';
+export { ManualLinks, MAX_WHY, type ManualLink, type ManualLinkEnd, type ResolveClause } from './links.ts';

@@ -14,6 +14,7 @@ import { clauseUri } from '../../../shared/notes/schema.ts';
 import { fsyncPath } from './backup.ts';
 import { BRIEFS_KEY, briefsToJSON, importBriefs, type BriefImportReport } from './brief-json.ts';
 import { AnnotationError } from './errors.ts';
+import { isLinkItem, linkFromWebAnnotation, linkToWebAnnotation, ManualLinks, putImportedLink, type ManualLink } from './links.ts';
 import { checkNote, checkTags, type AnnotationRow, type AnnotationStore } from './store.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -79,9 +80,9 @@ export function writeFileAtomic(file: string, data: string): void {
   }
 }
 
-/** Every annotation, the trash included (a round trip loses nothing), as one collection. */
+/** Every annotation, the trash included (a round trip loses nothing), and every manual link, as one collection. */
 export function exportAnnotations(store: AnnotationStore, file: string, now = new Date()): { file: string; count: number } {
-  const items = [...store.list(), ...store.list({ trash: true })].map(toWebAnnotation);
+  const items = [...[...store.list(), ...store.list({ trash: true })].map(toWebAnnotation), ...new ManualLinks(store).list().map(linkToWebAnnotation)];
   const collection = {
     '@context': ANNO_CONTEXT,
     type: 'AnnotationCollection',
@@ -242,9 +243,11 @@ export function importAnnotations(store: AnnotationStore, file: string, now = ne
   }
   const report: ImportReport = { file, added: 0, updated: 0, unchanged: 0, skipped: [], docIds: [], briefs: { added: 0, updated: 0, unchanged: 0, skipped: [] } };
   const parsed: Parsed[] = [];
+  const links: { link: ManualLink; dated: boolean }[] = [];
   items.forEach((item, index) => {
     try {
-      parsed.push(parseItem(item, now.toISOString()));
+      if (isObject(item) && isLinkItem(item)) links.push({ link: linkFromWebAnnotation(item, uuidOf(str(item['id']), item), now.toISOString()), dated: str(item['modified'] ?? item['created']) !== null });
+      else parsed.push(parseItem(item, now.toISOString()));
     } catch (e) {
       report.skipped.push({ index, id: isObject(item) ? str(item['id']) : null, problem: (e as Error).message });
     }
@@ -265,6 +268,11 @@ export function importAnnotations(store: AnnotationStore, file: string, now = ne
       for (const t of p.targets) docs.add(t.docId);
     }
     report.briefs = importBriefs(store, briefs, now.toISOString());
+    for (const { link, dated } of links) {
+      const outcome = putImportedLink(store, link, dated);
+      report[outcome]++;
+      if (outcome !== 'unchanged') for (const e of link.ends) docs.add(e.docId);
+    }
   });
   report.docIds = [...docs].sort();
   return report;

@@ -2,10 +2,12 @@
 // for one process.
 
 import type { Annotation, AnnotationChange, AnnotationCounts, AnnotationInput, AnnotationQuery, ClausewayApi, DocumentView, ImportJob, ImportSummary, LibraryStatus, MetadataChange, Removal, SearchOptions, TargetRef } from '../../../shared/api.ts';
+import type { ClauseLinksQuery, ClauseLinksResponse, CompareResponse, DocumentCitationsResponse, LinkCountsResponse, NewLink, ReuseDiffResponse } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
 import type { DocumentSummary } from '../../../shared/types.ts';
-import { AnnotationError, clauseSnapshot, Corrections, reanchorDocuments, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
+import { AnnotationError, clauseSnapshot, Corrections, ManualLinks, reanchorDocuments, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
 import { expandPaths } from '../ingest/ingest-files.ts';
+import { LinkReader } from '../links/index.ts';
 import { writeTransaction } from '../store/database.ts';
 import type { Library, RemovedDocument } from '../store/library.ts';
 import type { Searcher } from '../search/searcher.ts';
@@ -39,6 +41,8 @@ export class EngineApi implements ClausewayApi {
   private readonly choosePaths: EngineOptions['choosePaths'];
   /** Documents removed in this session, kept so that the removal can be undone. */
   private readonly removed = new Map<string, { taken: RemovedDocument; removal: Removal }>();
+  private readonly links: LinkReader;
+  private readonly manual: ManualLinks;
 
   /** `options.notices`: what opening the user data had to tell (a recovery, an upgrade). */
   constructor(library: Library, searcher: Searcher, annotations: AnnotationStore, options: EngineOptions = {}) {
@@ -53,6 +57,8 @@ export class EngineApi implements ClausewayApi {
     this.uploads = options.uploads ?? new UploadInbox();
     this.choosePaths = options.choosePaths;
     this.briefs = new BriefService(library, annotations, (q) => this.listedAnnotations(q), options.briefs ?? {});
+    this.links = new LinkReader(library);
+    this.manual = new ManualLinks(annotations);
   }
 
   status(): Promise<LibraryStatus> {
@@ -216,6 +222,39 @@ export class EngineApi implements ClausewayApi {
     writeTransaction(this.library.db, () => this.searcher.open());
   }
 
+  // ---- links (issue 13) ----
+  clauseLinks({ clauseId, limit }: ClauseLinksQuery): Promise<ClauseLinksResponse> {
+    return call(() => ({ links: this.links.allLinks(clauseId, this.manual, limit) ?? missing(`no clause with id ${clauseId} is in the library`) }));
+  }
+
+  linkCounts({ docId }: { docId: string }): Promise<LinkCountsResponse> {
+    return call(() => {
+      const counts = this.links.counts(docId);
+      for (const [id, n] of this.manual.counts(docId)) counts.set(id, (counts.get(id) ?? 0) + n);
+      return { counts: Object.fromEntries(counts) };
+    });
+  }
+
+  reuseDiff({ from, to }: { from: string; to: string }): Promise<ReuseDiffResponse> {
+    return call(() => this.links.reuseDiff(from, to) ?? missing(`no clause with id ${this.links.clause(from) ? to : from} is in the library`));
+  }
+
+  compareDocuments({ a, b }: { a: string; b: string }): Promise<CompareResponse> {
+    return call(() => this.links.compare(a, b) ?? missing(`no document with id ${this.library.document(a) ? b : a} is in the library`));
+  }
+
+  documentCitations({ docId }: { docId: string }): Promise<DocumentCitationsResponse> {
+    return call(() => this.links.documentCitations(docId) ?? missing(`no document with id ${docId} is in the library`));
+  }
+
+  createLink({ a, b, why }: NewLink): Promise<{ id: string }> {
+    return call(() => ({ id: this.manual.create(clauseSnapshot(this.library, a), clauseSnapshot(this.library, b), why).id }));
+  }
+
+  deleteLink({ id }: { id: string }): Promise<{ id: string; deleted: boolean }> {
+    return call(() => ({ id, deleted: this.manual.delete(id) }));
+  }
+
   private targetsOf(targets: readonly TargetRef[]): { clause: ReturnType<typeof clauseSnapshot>; quote: string; at?: number }[] {
     return targets.map((t) => ({ clause: clauseSnapshot(this.library, t.clauseId), quote: t.quote, ...(t.at === undefined ? {} : { at: t.at }) }));
   }
@@ -309,6 +348,10 @@ export class EngineApi implements ClausewayApi {
   exportBrief(request: BriefExportRequest): Promise<BriefExportResult> {
     return this.briefs.export(request).catch((e: unknown) => Promise.reject(refusal(e)));
   }
+}
+
+function missing(message: string): never {
+  throw new ApiError(message);
 }
 
 /** A store call as a promise: a refusal (a bad colour, a quote not in its clause) is an ApiError. */

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type LibraryStatus } from '../../../shared/api.ts';
 import type { ApiMethod, ClausewayApi } from '../../../shared/api-table.ts';
 import { seedsUpToDate } from '../ingest/ingest-files.ts';
+import { linksUpToDate } from '../links/index.ts';
 import { Corrections, openUserData, reconcileWithLibrary, type AnnotationStore } from '../annotations/index.ts';
 import { Library } from '../store/library.ts';
 import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
@@ -66,8 +67,8 @@ export class EngineHost extends ForwardingApi {
 
   /** Resolves when the library is open; rejects (and status() says why) when it cannot be. */
   start(): Promise<void> {
-    // Most starts find the seeds imported already: open at once, no worker.
-    if (seedsUpToDate(this.options.dataDir, this.options.seedsDir)) {
+    // Most starts find the seeds imported and every document's links computed: open at once, no worker.
+    if (seedsUpToDate(this.options.dataDir, this.options.seedsDir) && linksUpToDate(this.options.dataDir)) {
       try {
         this.open();
         return Promise.resolve();

@@ -6,7 +6,7 @@ import type { DocumentSummary, DocumentVersion, HistoryEvent, OutlineNode } from
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { dashedFileProblem } from './dashed-names.ts';
-import { ANNOTATION_USAGE, BRIEF_USAGE, CommandError, type CommandContext } from './usage.ts';
+import { ANNOTATION_USAGE, BRIEF_USAGE, CommandError, LINK_USAGE, type CommandContext } from './usage.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ Commands:
   remove DOC_ID      remove a document from the library (its annotations stay, as orphans)
 ${ANNOTATION_USAGE}
 ${BRIEF_USAGE}
+${LINK_USAGE}
 
 Options:
   --data DIR   where the library lives (default: $CLAUSEWAY_DATA, else the app's data folder)
@@ -35,6 +36,7 @@ Options:
   --limit N, --jurisdiction X, --level L, --kind K, --year Y[-Y], --doc ID   (search)
   --quote, --color, --note, --tag, --at, --out, --status, --doc   (annotations)
   --format, --annotation, --subtitle, --section, --out   (briefs)
+  --limit N (related), --why TEXT (link)
   -h, --help   this help
 `;
 
@@ -109,6 +111,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         annotation: { type: 'string', multiple: true },
         subtitle: { type: 'string' },
         section: { type: 'string' },
+        why: { type: 'string' },
       },
     });
   } catch (e) {
@@ -148,6 +151,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
             },
           });
         for (const o of outcomes) for (const w of o.warnings) io.err(`warning: ${o.source}: ${w}\n`);
+        // The links of what arrived (and of what it resolves), before annotations and links are placed again.
+        const { updateLinks } = await import('../links/index.ts');
+        updateLinks(library);
         reanchorAfter(ctx, outcomes.flatMap((o) => o.docIds));
         // Bring the stored Lunr shards up to date now, so that the next start loads them as they are.
         library.openSearcher();
@@ -215,6 +221,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'remove': {
         const id = one(args, 'remove DOC_ID');
         if (!library.removeDocument(id)) throw new UsageError(`no document with id ${id} (see: clauseway docs)`);
+        // Its links went with its clauses; what cited it is unresolved now.
+        const { updateLinks } = await import('../links/index.ts');
+        updateLinks(library);
         const { reanchorAfter } = await import('./annotations.ts');
         reanchorAfter(ctx, [id]);
         library.openSearcher();
@@ -227,6 +236,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await runBriefCommand(args, ctx);
       }
       default: {
+        const { runLinkCommand } = await import('./links.ts');
+        const linked = runLinkCommand(command, args, ctx, { limit: values.limit, why: values.why });
+        if (linked !== null) return linked;
         const { runAnnotationCommand } = await import('./annotations.ts');
         const code = runAnnotationCommand(command, args, ctx);
         if (code === null) throw new UsageError(`unknown command "${command}"`);

@@ -51,3 +51,13 @@ export const BRIEF_USAGE = `  brief create TITLE [--subtitle TEXT]            a 
   brief show BRIEF_ID                             a brief with its excerpts, citations and links
   brief export BRIEF_ID --format docx|pdf|html|md --out FILE
                      the brief as Word (GB/T 9704 layout), PDF (needs Chromium), HTML or Markdown`;
+
+
+// ---- links (issue 13) ----
+export const LINK_USAGE = `  related CLAUSE_ID [--limit N]
+                     the clause's links, best first: yours, citations, reuse, related clauses
+  compare DOC_A DOC_B
+                     two documents clause by clause: matched pairs, and what each lacks
+  link CLAUSE_A CLAUSE_B [--why TEXT]
+                     link two clauses yourself (kept with the annotations)
+  unlink LINK_ID     delete such a link`;

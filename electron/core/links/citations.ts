@@ -1,0 +1,98 @@
+// Citations in a clause's text: titles in 《》 and document numbers (国办发〔2015〕46号, with any of
+// the brackets printed for 〔〕), and the documents of the library they name. Both are compared
+// folded (Traditional and Simplified alike, full-width and half-width alike).
+
+import { fold } from '../../../shared/fold.ts';
+import type { TextSpan } from '../../../shared/api.ts';
+
+export interface Citation {
+  kind: 'title' | 'number';
+  text: string;
+  at: TextSpan;
+  /** What it is looked up by. */
+  key: string;
+}
+
+const TITLE = /《([^《》\n]{2,120})》/g;
+const NUMBER = /[\u4e00-\u9fa5]{1,10}[〔﹝［[【(（]\s*(?:19|20)\d{2}\s*[〕﹞］\]】)）]\s*第?\s*\d{1,5}\s*号/g;
+/** What a sentence puts before a document number, not part of its issuer's abbreviation: 根据国办发… */
+const LEAD = /^(?:根据|依据|按照|参照|落实|贯彻|执行|印发|转发|通过|经|据|按|依|见|及|和|与|或|并)+/;
+
+/** A title as compared: folded, without spaces, brackets and dashes in one form each. */
+export function titleKey(title: string): string {
+  return fold(title)
+    .replace(/\s+/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/[—–－~～―]+/g, '-')
+    .replace(/[“”"「」『』]/g, '"');
+}
+
+/** A document number as compared: 粤府函〔2019〕31号 whatever its brackets and spaces. */
+export function numberKey(number: string): string {
+  return fold(number)
+    .replace(/\s+/g, '')
+    .replace(/^.*?([\u4e00-\u9fa5]{1,10})[〔﹝［[【(（](\d{4})[〕﹞］\]】)）]第?0*(\d+)号$/, '$1〔$2〕$3号');
+}
+
+/** The citations of a clause's text, in order. Offsets are those of the text as displayed. */
+export function citationsIn(text: string): Citation[] {
+  const folded = fold(text);
+  const out: Citation[] = [];
+  for (const m of folded.matchAll(TITLE)) {
+    const inner = m[1] ?? '';
+    out.push({ kind: 'title', text: text.slice(m.index, m.index + m[0].length), at: [m.index, m.index + m[0].length], key: titleKey(inner) });
+  }
+  for (const m of folded.matchAll(NUMBER)) {
+    const lead = LEAD.exec(m[0])?.[0].length ?? 0;
+    const start = m.index + lead;
+    const end = m.index + m[0].length;
+    out.push({ kind: 'number', text: text.slice(start, end), at: [start, end], key: numberKey(m[0].slice(lead)) });
+  }
+  return out.sort((a, b) => a.at[0] - b.at[0]);
+}
+
+export interface CitableDocument {
+  id: string;
+  title: string;
+  docNumber: string | null;
+}
+
+/**
+ * The names a document is cited by: its title (without an attachment's 附件1), the document a
+ * notice prints (…关于印发X的通知 is cited as 《X》), its document number. A citation that leaves
+ * out the issuer (《关于推进…的实施意见》 for 广州市关于推进…的实施意见) is matched in resolve().
+ */
+export function namesOf(doc: CitableDocument): string[] {
+  const title = titleKey(doc.title.replace(/^附件\s*\d+\s*[.．、:：]?\s*/, ''));
+  const names = [title];
+  const printed = /印发(.+?)的通知$/.exec(title);
+  if (printed?.[1]) names.push(printed[1].replace(/^《(.*)》$/, '$1'));
+  return names;
+}
+
+export class CitationResolver {
+  private readonly byName = new Map<string, string>();
+  private readonly byNumber = new Map<string, string>();
+  /** [title key, doc id] of every title, for citations that leave the issuer out. */
+  private readonly titles: [string, string][] = [];
+
+  constructor(docs: readonly CitableDocument[]) {
+    for (const d of docs) {
+      for (const n of namesOf(d)) if (!this.byName.has(n)) this.byName.set(n, d.id);
+      if (d.docNumber) this.byNumber.set(numberKey(d.docNumber), d.id);
+      this.titles.push([namesOf(d)[0] ?? '', d.id]);
+    }
+  }
+
+  /** The document a citation names, or null. */
+  resolve(c: Pick<Citation, 'kind' | 'key'>): string | null {
+    if (c.kind === 'number') return this.byNumber.get(c.key) ?? null;
+    const exact = this.byName.get(c.key);
+    if (exact) return exact;
+    // 《关于…》 for a title that begins with its issuer: 广州市关于…
+    if (!c.key.startsWith('关于')) return null;
+    const hits = this.titles.filter(([t]) => t.endsWith(c.key) && t.length - c.key.length <= 30);
+    return hits.length === 1 ? (hits[0]?.[1] ?? null) : null;
+  }
+}
