@@ -2,4 +2,4 @@
 // command line (read.ts). Manual links are user data: electron/core/annotations/links.ts.
 
 export { updateLinks, linksUpToDate, type LinkUpdate } from './update.ts';
-export { LinkReader, labelPath, direction, type ClauseInfo } from './read.ts';
+export { LinkReader } from './read.ts';

@@ -13,7 +13,7 @@ import { preference } from './preference.ts';
 import { KEEP } from './related.ts';
 import { decodeStats, weigher, type PairStats } from './weights.ts';
 
-export interface ClauseInfo {
+interface ClauseInfo {
   seq: number;
   id: string;
   docId: string;
@@ -31,7 +31,7 @@ const CLAUSE = `SELECT c.seq, c.id, c.doc_id AS docId, d.title AS docTitle, c.ci
   d.jurisdiction, d.level, d.kind AS docKind, d.date FROM clauses c JOIN documents d ON d.id = c.doc_id`;
 
 /** The clause's labels as its citation prints them after the title: 一（一）1. */
-export function labelPath(c: Pick<ClauseInfo, 'citation' | 'docTitle'>): string {
+function labelPath(c: Pick<ClauseInfo, 'citation' | 'docTitle'>): string {
   return c.citation.startsWith(c.docTitle) ? c.citation.slice(c.docTitle.length).trim() : c.citation;
 }
 
@@ -121,9 +121,10 @@ export class LinkReader {
             clauseId: end.clauseId,
             docId: end.docId,
             docTitle: end.docTitle,
-            label: end.citation.startsWith(end.docTitle) ? end.citation.slice(end.docTitle.length).trim() : end.citation,
+            label: labelPath(end),
             citation: end.citation,
             text,
+            // A document gone from the library: what the link kept of it, no more.
             jurisdiction: doc?.jurisdiction ?? '',
             level: doc?.level ?? 'national',
             docKind: doc?.kind ?? 'policy',
@@ -224,7 +225,7 @@ function target(c: ClauseInfo): Omit<ClauseLink, 'kind' | 'score' | 'evidence'> 
 }
 
 /** Which came first, by dates as precise as the texts print them (2019-02 against 2019-02-12 does not tell). */
-export function direction(here: string | null, there: string | null): 'here→there' | 'there→here' | null {
+function direction(here: string | null, there: string | null): 'here→there' | 'there→here' | null {
   if (!here || !there) return null;
   const n = Math.min(here.length, there.length);
   const a = here.slice(0, n);
