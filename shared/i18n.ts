@@ -82,6 +82,9 @@ const zh = {
     lineBreak: '换行',
     indent: '增加缩进',
     outdent: '减少缩进',
+    // Briefs (issue 14).
+    moveItemUp: '上移一项',
+    moveItemDown: '下移一项',
   },
   /** Highlights, notes and tags (renderer/annotations). */
   notes: {
@@ -244,6 +247,9 @@ const en: Messages = {
     lineBreak: 'Line break',
     indent: 'Indent',
     outdent: 'Outdent',
+    // Briefs (issue 14).
+    moveItemUp: 'Move item up',
+    moveItemDown: 'Move item down',
   },
   notes: {
     nav: 'Notes',

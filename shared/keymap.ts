@@ -8,10 +8,10 @@ import type { Messages } from './i18n.ts';
 /**
  * Where a shortcut acts. `app`, `reading` (a document is open), `results` (search results are
  * shown), `selection` (text of a pane is selected) and `annotation` (a highlight or a note is
- * open) are keys of the whole window; `find`, `splitter` and `note` (the note editor) act in that
- * control alone; `menu` keys belong to the desktop menu, which carries them as accelerators.
+ * open) are keys of the whole window; `find`, `splitter`, `note` (the note editor) and `brief` (an item of
+ * the brief being built) act in that control alone; `menu` keys belong to the desktop menu, which carries them as accelerators.
  */
-export type ShortcutScope = 'app' | 'reading' | 'results' | 'selection' | 'annotation' | 'find' | 'splitter' | 'note' | 'menu';
+export type ShortcutScope = 'app' | 'reading' | 'results' | 'selection' | 'annotation' | 'find' | 'splitter' | 'note' | 'menu' | 'brief';
 
 /** What a shortcut does, for people: a key of the language table's `keys`. */
 export type ShortcutLabel = Exclude<keyof Messages['keys'], 'line' | 'or'>;
@@ -62,6 +62,9 @@ export const SHORTCUTS = [
   { id: 'note.outdent', keys: ['Shift+Tab'], label: 'outdent', scope: 'note' },
   { id: 'menu.library', keys: ['Mod+L'], label: 'menuLibrary', scope: 'menu' },
   { id: 'menu.search', keys: ['Mod+K'], label: 'menuSearch', scope: 'menu' },
+  // Briefs (issue 14): the item with the focus moves one place (Alt, so that ↑↓ still scroll).
+  { id: 'brief.up', keys: ['Alt+ArrowUp'], label: 'moveItemUp', scope: 'brief' },
+  { id: 'brief.down', keys: ['Alt+ArrowDown'], label: 'moveItemDown', scope: 'brief' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];
