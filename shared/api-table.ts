@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { COLORS, type Annotation, type AnnotationCounts } from './anchoring/annotation.ts';
 import { ApiError, type AnnotationChange, type AnnotationInput, type AnnotationQuery, type DocumentView, type TargetRef, type LibraryStatus, type SearchOptions } from './api.ts';
+import type { Brief, BriefAddResult, BriefChange, BriefExportRequest, BriefExportResult, BriefGrouping, BriefItemChange, BriefItemInput, BriefPlace, BriefSection, BriefSummary } from './api.ts';
 import type { ClauseDetail, DocumentSummary, SearchResponse } from './types.ts';
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -80,6 +81,69 @@ const annotationQuery = z
   })
   .strict();
 
+// ── briefs (issue 14) ──
+const briefId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a brief id is a UUID');
+const briefPartId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a section or item id is a UUID');
+const briefTitle = z.string().trim().min(1, 'a brief needs a title').max(200);
+const briefSubtitle = z.string().max(400).nullable();
+const briefHeading = z.string().max(200);
+const briefPlace = z.object({ sectionId: briefPartId.optional(), index: z.number().int().min(0).optional() }).strict();
+const briefNote = z.record(z.string(), z.unknown());
+const briefItemInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('clause'), clauseId, quote: z.string().min(1).max(20_000).optional(), at: z.number().int().min(0).optional(), color: color.nullable().optional(), note: note.optional() }).strict(),
+  z.object({ kind: z.literal('annotation'), annotationId }).strict(),
+  z.object({ kind: z.literal('annotations'), query: annotationQuery }).strict(),
+  z.object({ kind: z.literal('text'), note: briefNote }).strict(),
+  z.object({ kind: z.literal('heading'), text: briefHeading.trim().min(1, 'a heading needs words') }).strict(),
+]);
+const briefItemChange = z.object({ note: note.optional(), text: briefHeading.optional(), color: color.nullable().optional() }).strict();
+const briefExport = z
+  .object({ id: briefId, format: z.enum(['docx', 'pdf', 'html', 'md']), path: z.string().min(1).max(4096).optional() })
+  .strict();
+const BRIEF_API = {
+  /** Briefs, last changed first; `trash: true` lists the trash. */
+  listBriefs: method<(query?: { trash?: boolean }) => Promise<BriefSummary[]>>().args(z.tuple([z.object({ trash: z.boolean().optional() }).strict().optional()])),
+  /** A brief with its sections and items; each excerpt says how it stands against the library now. */
+  getBrief: method<(id: string) => Promise<Brief | null>>().args(z.tuple([briefId])),
+  createBrief: method<(input: { title: string; subtitle?: string | null }) => Promise<Brief>>().args(
+    z.tuple([z.object({ title: briefTitle, subtitle: briefSubtitle.optional() }).strict()]),
+  ),
+  updateBrief: method<(id: string, change: BriefChange) => Promise<Brief>>().args(
+    z.tuple([briefId, z.object({ title: briefTitle.optional(), subtitle: briefSubtitle.optional() }).strict()]),
+  ),
+  /** To the trash; restoreBrief brings it back. */
+  deleteBrief: method<(id: string) => Promise<BriefSummary>>().args(z.tuple([briefId])),
+  restoreBrief: method<(id: string) => Promise<Brief>>().args(z.tuple([briefId])),
+  /** Deletes the briefs in the trash for good; answers how many. */
+  emptyBriefTrash: method<() => Promise<number>>().args(z.tuple([])),
+  /** Clauses, words of clauses, annotations, a filter's annotations, free text, headings: at a place. */
+  addToBrief: method<(id: string, items: BriefItemInput[], place?: BriefPlace) => Promise<BriefAddResult>>().args(
+    z.tuple([briefId, z.array(briefItemInput).min(1).max(500), briefPlace.optional()]),
+  ),
+  updateBriefItem: method<(id: string, itemId: string, change: BriefItemChange) => Promise<Brief>>().args(z.tuple([briefId, briefPartId, briefItemChange])),
+  /** To another place, in its section or another (index counted without the item itself). */
+  moveBriefItem: method<(id: string, itemId: string, to: BriefPlace) => Promise<Brief>>().args(z.tuple([briefId, briefPartId, briefPlace])),
+  /** An item that is no longer there (a second click) leaves the brief as it is. */
+  removeBriefItem: method<(id: string, itemId: string) => Promise<Brief>>().args(z.tuple([briefId, briefPartId])),
+  /** A new section (一、HEADING) at `index` (default: the end); answers the new section. */
+  addBriefSection: method<(id: string, heading: string, index?: number) => Promise<BriefSection>>().args(
+    z.tuple([briefId, briefHeading, z.number().int().min(0).optional()]),
+  ),
+  updateBriefSection: method<(id: string, sectionId: string, heading: string) => Promise<Brief>>().args(z.tuple([briefId, briefPartId, briefHeading])),
+  moveBriefSection: method<(id: string, sectionId: string, index: number) => Promise<Brief>>().args(z.tuple([briefId, briefPartId, z.number().int().min(0)])),
+  /** Removes a section; its items join the section before it (the one after, for the first). A section no longer there leaves the brief as it is. */
+  removeBriefSection: method<(id: string, sectionId: string) => Promise<Brief>>().args(z.tuple([briefId, briefPartId])),
+  /**
+   * Sections by jurisdiction (national, province, SAR, city, district) or by document; each
+   * excerpt takes the free text and headings that follow it; what comes before the first stays first.
+   */
+  groupBrief: method<(id: string, by: BriefGrouping) => Promise<Brief>>().args(z.tuple([briefId, z.enum(['jurisdiction', 'document'])])),
+  /** The brief as it prints: the self-contained HTML the PDF is made from. */
+  previewBrief: method<(id: string) => Promise<string>>().args(z.tuple([briefId])),
+  /** Writes the brief atomically at `path`, or returns its bytes (base64) when no path is given. */
+  exportBrief: method<(request: BriefExportRequest) => Promise<BriefExportResult>>().args(z.tuple([briefExport])),
+};
+
 export const API = {
   /** Where the library stands: preparing (first start), ready or failed; `revision` moves with its documents. */
   status: method<() => Promise<LibraryStatus>>().args(z.tuple([])),
@@ -106,6 +170,9 @@ export const API = {
   restoreAnnotation: method<(id: string) => Promise<Annotation>>().args(z.tuple([annotationId])),
   /** Deletes what is in the trash for good; answers how many. */
   emptyTrash: method<() => Promise<number>>().args(z.tuple([])),
+
+  // ── briefs (issue 14) ──
+  ...BRIEF_API,
 };
 
 type Signature<S> = S extends MethodSpec<infer F> ? F : never;

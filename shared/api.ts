@@ -4,7 +4,7 @@
 
 import type { AnnotationKind, AnnotationStatus, Color, NoteJSON } from './anchoring/annotation.ts';
 import type { SearchFilters } from './query.ts';
-import type { DocumentSummary, ReaderClause } from './types.ts';
+import type { DocumentSummary, Level, ReaderClause } from './types.ts';
 
 export type { ClausewayApi } from './api-table.ts';
 export type { Annotation, AnnotationCounts, AnnotationKind, AnnotationStatus, AnnotationTarget, Color, NoteJSON } from './anchoring/annotation.ts';
@@ -95,4 +95,149 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+// ── briefs (issue 14) ───────────────────────────────────────────────────────────────────────────
+// A brief: a title, an optional subtitle or addressee, and ordered sections (一、 headings) that
+// hold excerpts of clauses, free text in the note editor's ProseMirror JSON, and （一） headings.
+
+export type BriefFormat = 'docx' | 'pdf' | 'html' | 'md';
+export type BriefGrouping = 'jurisdiction' | 'document';
+
+/** Where an excerpt came from, as the library said when it was added: what every export cites. */
+export interface BriefCitation {
+  docId: string;
+  docTitle: string;
+  issuer: string | null;
+  /** ISO date, as precise as the text says (2019-02-12, 2019-02, 2025). */
+  date: string | null;
+  docNumber: string | null;
+  jurisdiction: string;
+  level: Level;
+  /** The clause's label path inside its document (第六章 第三节); '' for a whole document. */
+  label: string;
+  /** The clause's citation as the reader shows it: 粤港澳大湾区发展规划纲要 第六章 第三节. */
+  text: string;
+}
+
+/**
+ * How an excerpt stands against the library now. current: its clause still holds the quoted
+ * words; moved: a re-import gave them to another clause (currentClauseId); changed: the clause
+ * now reads otherwise; removed: the clause (or document) is gone. The quote is kept in every case.
+ */
+export type BriefExcerptStatus = 'current' | 'moved' | 'changed' | 'removed';
+
+export interface BriefExcerpt {
+  kind: 'excerpt';
+  id: string;
+  /** null for a note on a whole document. */
+  clauseId: string | null;
+  /** The highlight or note it was made from, when it was. */
+  annotationId: string | null;
+  /** The words quoted, as they read when added ('' for a note on a whole document). */
+  quote: string;
+  /** The whole clause was quoted, not a selection of its words. */
+  wholeClause: boolean;
+  color: Color | null;
+  /** The excerpt's own note (copied from its annotation when added; editable in the brief). */
+  note: NoteJSON | null;
+  citation: BriefCitation;
+  /** The deep link an export writes: clauseway://c/ID, or the browser-mode address. */
+  link: string;
+  status: BriefExcerptStatus;
+  /** The clause that holds the quote now, when it is not clauseId (status moved). */
+  currentClauseId: string | null;
+  added: string;
+}
+
+export interface BriefText {
+  kind: 'text';
+  id: string;
+  note: NoteJSON;
+}
+
+export interface BriefHeading {
+  kind: 'heading';
+  id: string;
+  text: string;
+}
+
+export type BriefItem = BriefExcerpt | BriefText | BriefHeading;
+
+export interface BriefSection {
+  id: string;
+  /** Printed as 一、HEADING; '' prints no heading (a brief of one untitled section). */
+  heading: string;
+  items: BriefItem[];
+}
+
+export interface BriefSummary {
+  id: string;
+  title: string;
+  /** A subtitle or the addressee (主送), printed under the title. */
+  subtitle: string | null;
+  sectionCount: number;
+  excerptCount: number;
+  created: string;
+  updated: string;
+  /** In the trash since then; null when it is not. */
+  deleted: string | null;
+}
+
+export interface Brief extends BriefSummary {
+  sections: BriefSection[];
+}
+
+/** What can be added to a brief. */
+export type BriefItemInput =
+  /** A clause, or the words `quote` of it (at offset `at`, else their first occurrence). */
+  | { kind: 'clause'; clauseId: string; quote?: string; at?: number; color?: Color | null; note?: NoteJSON | null }
+  /** A highlight or a note, with its words, colour and note. */
+  | { kind: 'annotation'; annotationId: string }
+  /** Every annotation a filter selects, in the order listAnnotations gives them. */
+  | { kind: 'annotations'; query: AnnotationQuery }
+  | { kind: 'text'; note: NoteJSON }
+  | { kind: 'heading'; text: string };
+
+/** Where in a brief: a section (default the last) and an index in it (default its end). */
+export interface BriefPlace {
+  sectionId?: string;
+  index?: number;
+}
+
+export interface BriefChange {
+  title?: string;
+  subtitle?: string | null;
+}
+
+/** An item's editable parts: a text's or an excerpt's note, a heading's text, an excerpt's colour. */
+export interface BriefItemChange {
+  note?: NoteJSON | null;
+  text?: string;
+  color?: Color | null;
+}
+
+export interface BriefAddResult {
+  brief: Brief;
+  /** The new items' ids, in order (an undo removes them). */
+  added: string[];
+}
+
+export interface BriefExportRequest {
+  id: string;
+  format: BriefFormat;
+  /** An absolute path ending in the format's extension; without it the bytes come back. */
+  path?: string;
+}
+
+export interface BriefExportResult {
+  format: BriefFormat;
+  /** Where it was written; null when the bytes came back instead. */
+  path: string | null;
+  /** A file name for a download: the title and the extension. */
+  fileName: string;
+  mime: string;
+  size: number;
+  /** The file, base64, when no path was given (browser mode downloads it). */
+  base64: string | null;
 }

@@ -14,6 +14,7 @@ import { EngineApi } from '../../electron/core/api/engine-api.ts';
 import { callMethod, ForwardingApi } from '../../electron/core/api/forward.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
 import { clauseSnapshot, openUserData, type AnnotationStore } from '../../electron/core/annotations/index.ts';
+import { BriefStore } from '../../electron/core/annotations/brief-store.ts';
 import { registerIpc } from '../../electron/main/ipc.ts';
 import type { Library } from '../../electron/core/store/library.ts';
 import { docByTitle, FIXTURES, seededLibrary } from '../helpers/library.ts';
@@ -63,6 +64,46 @@ function examples(library: Library, store: AnnotationStore): Examples {
       bad: ['绿色金融', { filters: { sql: '1=1' } }],
     },
     setLanguage: { good: ['en'], bad: ['fr'] },
+    ...briefExamples(store, clause.id, quote),
+  };
+}
+
+// ── briefs (issue 14) ── each good call answers the same when made again (the test makes it thrice).
+type BriefMethod = Extract<ApiMethod, `${string}Brief${string}`>;
+function briefExamples(store: AnnotationStore, clauseId: string, quote: string): Pick<Examples, BriefMethod> {
+  const briefs = new BriefStore(store);
+  const brief = briefs.create({ title: '大湾区金融合作对比', subtitle: '供会议参阅' });
+  const section = brief.sections[0];
+  assert.ok(section);
+  const citation = { docId: clauseId.slice(0, 12), docTitle: '粤港澳大湾区发展规划纲要', issuer: '中共中央 国务院', date: '2019-02', docNumber: null, jurisdiction: '全国', level: 'national' as const, label: '', text: '粤港澳大湾区发展规划纲要' };
+  const [itemId = '', goneId = ''] = briefs.add(brief.id, [
+    { kind: 'excerpt', clauseId, annotationId: null, quote, wholeClause: false, color: 'yellow', note: null, citation },
+    { kind: 'heading', text: '要点' },
+  ]);
+  briefs.removeItem(brief.id, goneId);
+  const spare = briefs.addSection(brief.id, '待删');
+  briefs.removeSection(brief.id, spare);
+  const binned = briefs.create({ title: '草稿' });
+  const nope = '00000000-0000-4000-8000-000000000000';
+  return {
+    listBriefs: { good: [{ trash: false }], bad: [{ deleted: true }] },
+    getBrief: { good: [brief.id], bad: ['brief-1'] },
+    createBrief: { good: [{ title: '珠海与东莞跨境电商', subtitle: null }], bad: [{ title: '   ' }] },
+    updateBrief: { good: [brief.id, { subtitle: '呈：办公室' }], bad: [brief.id, { author: '我' }] },
+    deleteBrief: { good: [binned.id], bad: [] },
+    restoreBrief: { good: [binned.id], bad: [42] },
+    emptyBriefTrash: { good: [], bad: [binned.id] },
+    addToBrief: { good: [brief.id, [{ kind: 'annotations', query: { tag: '没有这个标签' } }]], bad: [brief.id, [{ kind: 'clause', clauseId: 'x' }]] },
+    updateBriefItem: { good: [brief.id, itemId, { color: 'green' }], bad: [brief.id, itemId, { color: 'red' }] },
+    moveBriefItem: { good: [brief.id, itemId, { sectionId: section.id, index: 0 }], bad: [brief.id, itemId, { index: -1 }] },
+    removeBriefItem: { good: [brief.id, goneId], bad: [brief.id] },
+    addBriefSection: { good: [binned.id, '一般情况'], bad: [brief.id, 7] },
+    updateBriefSection: { good: [brief.id, section.id, '总体要求'], bad: [brief.id, nope, null] },
+    moveBriefSection: { good: [brief.id, section.id, 0], bad: [brief.id, section.id, 'first'] },
+    removeBriefSection: { good: [brief.id, spare], bad: [brief.id, 'all'] },
+    groupBrief: { good: [brief.id, 'document'], bad: [brief.id, 'colour'] },
+    previewBrief: { good: [brief.id], bad: [brief.id, 'print'] },
+    exportBrief: { good: [{ id: brief.id, format: 'md' }], bad: [{ id: brief.id, format: 'odt' }] },
   };
 }
 

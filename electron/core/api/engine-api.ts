@@ -6,19 +6,26 @@ import { ApiError } from '../../../shared/api.ts';
 import { AnnotationError, clauseSnapshot, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
 import type { Library } from '../store/library.ts';
 import type { Searcher } from '../search/searcher.ts';
+import type { Brief, BriefAddResult, BriefChange, BriefExportRequest, BriefExportResult, BriefGrouping, BriefItemChange, BriefItemInput, BriefPlace, BriefSection, BriefSummary } from '../../../shared/api.ts';
+import { BriefService, type BriefOptions } from '../briefs/service.ts';
 
 export class EngineApi implements ClausewayApi {
   private readonly library: Library;
   private readonly searcher: Searcher;
   private readonly annotations: AnnotationStore;
   private readonly notices: string[];
+  private readonly briefs: BriefService;
 
-  /** `notices`: what opening the user data had to tell (a recovery, an upgrade). */
-  constructor(library: Library, searcher: Searcher, annotations: AnnotationStore, notices: string[] = []) {
+  /**
+   * `notices`: what opening the user data had to tell (a recovery, an upgrade); `briefs`: how
+   * exports link to clauses and print PDF where the defaults do not fit (browser mode, Electron).
+   */
+  constructor(library: Library, searcher: Searcher, annotations: AnnotationStore, notices: string[] = [], briefs: BriefOptions = {}) {
     this.library = library;
     this.searcher = searcher;
     this.annotations = annotations;
     this.notices = notices;
+    this.briefs = new BriefService(library, annotations, (q) => this.listedAnnotations(q), briefs);
   }
 
   status(): Promise<LibraryStatus> {
@@ -49,10 +56,12 @@ export class EngineApi implements ClausewayApi {
   }
 
   listAnnotations(query: AnnotationQuery = {}): Promise<Annotation[]> {
-    return call(() => {
-      const filter = this.filterOf(query);
-      return query.text ? this.annotations.searchNotes(query.text, filter) : this.annotations.list(filter);
-    });
+    return call(() => this.listedAnnotations(query));
+  }
+
+  private listedAnnotations(query: AnnotationQuery): Annotation[] {
+    const filter = this.filterOf(query);
+    return query.text ? this.annotations.searchNotes(query.text, filter) : this.annotations.list(filter);
   }
 
   countAnnotations(query: AnnotationQuery = {}): Promise<AnnotationCounts> {
@@ -110,6 +119,79 @@ export class EngineApi implements ClausewayApi {
       .map((d) => d.id);
     return { ...rest, docIds };
   }
+
+  // ── briefs (issue 14) ──
+  listBriefs(query: { trash?: boolean } = {}): Promise<BriefSummary[]> {
+    return call(() => this.briefs.list(query));
+  }
+
+  getBrief(id: string): Promise<Brief | null> {
+    return call(() => this.briefs.get(id));
+  }
+
+  createBrief(input: { title: string; subtitle?: string | null }): Promise<Brief> {
+    return call(() => this.briefs.create(input));
+  }
+
+  updateBrief(id: string, change: BriefChange): Promise<Brief> {
+    return call(() => this.briefs.update(id, change));
+  }
+
+  deleteBrief(id: string): Promise<BriefSummary> {
+    return call(() => this.briefs.delete(id));
+  }
+
+  restoreBrief(id: string): Promise<Brief> {
+    return call(() => this.briefs.restore(id));
+  }
+
+  emptyBriefTrash(): Promise<number> {
+    return call(() => this.briefs.emptyTrash());
+  }
+
+  addToBrief(id: string, items: BriefItemInput[], place: BriefPlace = {}): Promise<BriefAddResult> {
+    return call(() => this.briefs.add(id, items, place));
+  }
+
+  updateBriefItem(id: string, itemId: string, change: BriefItemChange): Promise<Brief> {
+    return call(() => this.briefs.updateItem(id, itemId, change));
+  }
+
+  moveBriefItem(id: string, itemId: string, to: BriefPlace): Promise<Brief> {
+    return call(() => this.briefs.moveItem(id, itemId, to));
+  }
+
+  removeBriefItem(id: string, itemId: string): Promise<Brief> {
+    return call(() => this.briefs.removeItem(id, itemId));
+  }
+
+  addBriefSection(id: string, heading: string, index?: number): Promise<BriefSection> {
+    return call(() => this.briefs.addSection(id, heading, index));
+  }
+
+  updateBriefSection(id: string, sectionId: string, heading: string): Promise<Brief> {
+    return call(() => this.briefs.updateSection(id, sectionId, heading));
+  }
+
+  moveBriefSection(id: string, sectionId: string, index: number): Promise<Brief> {
+    return call(() => this.briefs.moveSection(id, sectionId, index));
+  }
+
+  removeBriefSection(id: string, sectionId: string): Promise<Brief> {
+    return call(() => this.briefs.removeSection(id, sectionId));
+  }
+
+  groupBrief(id: string, by: BriefGrouping): Promise<Brief> {
+    return call(() => this.briefs.group(id, by));
+  }
+
+  previewBrief(id: string): Promise<string> {
+    return call(() => this.briefs.preview(id));
+  }
+
+  exportBrief(request: BriefExportRequest): Promise<BriefExportResult> {
+    return this.briefs.export(request).catch((e: unknown) => Promise.reject(refusal(e)));
+  }
 }
 
 /** A store call as a promise: a refusal (a bad colour, a quote not in its clause) is an ApiError. */
@@ -117,6 +199,10 @@ function call<T>(f: () => T): Promise<T> {
   try {
     return Promise.resolve(f());
   } catch (e) {
-    return Promise.reject(e instanceof AnnotationError ? new ApiError(e.message) : e instanceof Error ? e : new Error(String(e)));
+    return Promise.reject(refusal(e));
   }
+}
+
+function refusal(e: unknown): Error {
+  return e instanceof AnnotationError ? new ApiError(e.message) : e instanceof Error ? e : new Error(String(e));
 }
