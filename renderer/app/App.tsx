@@ -1,11 +1,13 @@
-// The frame: the top bar, then the library, two reading panes or the annotations, the search
-// results beside them, the help line below; until the library is open, its preparation. Each
-// feature keeps its own state (library/, reader/, search/, annotations/); the frame lays them out
-// and routes between them.
+// The frame: the top bar, then the library, two reading panes, the annotations or the briefs, the
+// search results beside them, the help line below; until the library is open, its preparation. Each
+// feature keeps its own state (library/, reader/, search/, annotations/, briefs/); the frame lays
+// them out and routes between them.
 
 import type { ReactNode } from 'react';
 import { AnnotationLayer } from '../annotations/AnnotationLayer.tsx';
 import { AnnotationsView } from '../annotations/AnnotationsView.tsx';
+import { BriefPicker } from '../briefs/BriefPicker.tsx';
+import { BriefsPage } from '../briefs/BriefsPage.tsx';
 import { useI18n } from '../common/i18n.tsx';
 import { useSelect } from '../common/store.ts';
 import { ToastView } from '../common/ToastView.tsx';
@@ -36,10 +38,11 @@ export function App(): ReactNode {
       <Notices />
       {ready ? (
         <main className={`workspace${searching ? ' with-results' : ''}`}>
-          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : <LibraryView onOpen={openFromLibrary} />}
+          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : view === 'briefs' || view === 'brief' ? <BriefsPage /> : <LibraryView onOpen={openFromLibrary} />}
           {searching && <SearchPanel onOpen={reading.openFound} />}
           <footer className="statusbar">{helpLine(t)}</footer>
           <AnnotationLayer />
+          <BriefPicker />
         </main>
       ) : (
         <Preparing />
