@@ -3,13 +3,19 @@
 // toolbar go in through the picker, which remembers the brief; a free paragraph is written; the
 // items are reordered by a drag and by Alt+↑; the preview is the print view; DOCX, HTML and
 // Markdown download, PDF is the page printed; each file holds the citations. Then a brief is
-// renamed, deleted and brought back.
+// renamed, deleted and brought back; an excerpt whose clause a re-import changed says so.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Locator, Page } from '@playwright/test';
+import { ingestFile } from '../../electron/core/ingest/ingest-files.ts';
+import { Library } from '../../electron/core/store/library.ts';
+import { editSeed001, SEED_001 } from '../helpers/seed-edits.ts';
 import { selectText } from './annotate-helpers.ts';
+import { guardNetwork, startApp, stopApp } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { libraryIsShown, pane, shoot, sideBySide } from './flow.ts';
 
@@ -190,4 +196,45 @@ test.describe('briefs:', () => {
     await expect(renamed.locator('.brief-row-title')).toHaveText('跨境贸易简报（修订）');
     expect((await app.host.listBriefs()).map((b) => b.title)).toEqual(['跨境贸易简报（修订）']);
   });
+});
+
+test('an excerpt whose clause a re-import changed keeps its words and says so', async ({ chromiumBrowser }) => {
+  // An app of its own: its library is edited under it.
+  const app = await startApp();
+  const folder = mkdtempSync(join(tmpdir(), 'clauseway-e2e-brief-'));
+  try {
+    await app.ready;
+    const doc = (await app.host.listDocuments()).find((d) => d.source === `seeds/${SEED_001}`);
+    const five = (await app.host.getDocument(doc?.id ?? ''))?.clauses.find((c) => c.citation.endsWith('（五）'));
+    const brief = await app.host.createBrief({ title: '措施对照' });
+    await app.host.addToBrief(brief.id, [{ kind: 'clause', clauseId: five?.id ?? '' }]);
+    // The file edited (a sentence inserted into (五)) and imported again, as the command line would.
+    const edit = editSeed001();
+    const library = Library.open(app.dataDir);
+    try {
+      writeFileSync(join(folder, SEED_001), edit.text);
+      expect(ingestFile(library, join(folder, SEED_001), { key: `seeds/${SEED_001}` }).status).toBe('updated');
+    } finally {
+      library.close();
+    }
+
+    const context = await chromiumBrowser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    await guardNetwork(page, `http://127.0.0.1:${app.server.port}`, foreign);
+    await page.goto(app.server.url);
+    await page.getByRole('button', { name: '简报', exact: true }).click();
+    await page.getByRole('region', { name: '简报' }).getByRole('button', { name: /措施对照/ }).first().click();
+    const excerpt = page.locator('.brief-item.item-excerpt');
+    await expect(excerpt.locator('.excerpt-changed')).toHaveText('原条文在文件重新导入后已修改；此处保留加入时的原文。');
+    await expect(excerpt.locator('.excerpt-quote')).toHaveText(five?.text ?? '');
+    await expect(excerpt.locator('.excerpt-quote')).not.toContainText(edit.inserted);
+    await page.getByRole('button', { name: '预览' }).click();
+    await expect(page.locator('.brief-sheet .sheet-changed')).toHaveText('原条文在文件重新导入后已修改；此处保留加入时的原文。');
+    expect(foreign).toEqual([]);
+    await context.close();
+  } finally {
+    await stopApp(app);
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
