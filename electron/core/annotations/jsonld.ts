@@ -12,6 +12,7 @@ import { ANNOTATION_KINDS, isColor, type Annotation, type AnnotationKind, type A
 import { noteFromJSON, noteFromText, noteToHTML } from '../../../shared/notes/note.ts';
 import { clauseUri } from '../../../shared/notes/schema.ts';
 import { fsyncPath } from './backup.ts';
+import { BRIEFS_KEY, briefsToJSON, importBriefs, type BriefImportReport } from './brief-json.ts';
 import { AnnotationError } from './errors.ts';
 import { checkNote, checkTags, type AnnotationRow, type AnnotationStore } from './store.ts';
 
@@ -89,6 +90,8 @@ export function exportAnnotations(store: AnnotationStore, file: string, now = ne
     generated: now.toISOString(),
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
+    // Briefs (issue 14): the user's other data, so that one file carries all of it.
+    [BRIEFS_KEY]: briefsToJSON(store),
   };
   writeFileAtomic(file, `${JSON.stringify(collection, null, 2)}\n`);
   return { file, count: items.length };
@@ -103,6 +106,8 @@ export interface ImportReport {
   skipped: { index: number; id: string | null; problem: string }[];
   /** Documents whose annotations the caller should re-anchor against the library now. */
   docIds: string[];
+  /** The briefs the file carried (issue 14). */
+  briefs: BriefImportReport;
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -226,13 +231,16 @@ function parseItem(item: unknown, now: string): Parsed {
 
 export function importAnnotations(store: AnnotationStore, file: string, now = new Date()): ImportReport {
   let items: unknown[];
+  let briefs: unknown;
   try {
-    items = itemsOf(JSON.parse(readFileSync(file, 'utf8')));
+    const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    briefs = isObject(json) ? json[BRIEFS_KEY] : undefined;
+    items = itemsOf(json);
   } catch (e) {
     const why = e instanceof SyntaxError ? `it is not JSON (${e.message})` : (e as Error).message;
     throw new AnnotationError(`${file}: cannot be imported because ${why}; nothing was changed`);
   }
-  const report: ImportReport = { file, added: 0, updated: 0, unchanged: 0, skipped: [], docIds: [] };
+  const report: ImportReport = { file, added: 0, updated: 0, unchanged: 0, skipped: [], docIds: [], briefs: { added: 0, updated: 0, unchanged: 0, skipped: [] } };
   const parsed: Parsed[] = [];
   items.forEach((item, index) => {
     try {
@@ -256,6 +264,7 @@ export function importAnnotations(store: AnnotationStore, file: string, now = ne
       docs.add(p.row.doc_id);
       for (const t of p.targets) docs.add(t.docId);
     }
+    report.briefs = importBriefs(store, briefs, now.toISOString());
   });
   report.docIds = [...docs].sort();
   return report;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { OutlineNode } from '../../../shared/types.ts';
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { ANNOTATION_USAGE, CommandError, type CommandContext } from './usage.ts';
+import { ANNOTATION_USAGE, BRIEF_USAGE, CommandError, type CommandContext } from './usage.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -25,12 +25,14 @@ Commands:
                      filters also in the query: jurisdiction:珠海市 level:city kind:policy year:2018-2021
   remove DOC_ID      remove a document from the library (its annotations stay, as orphans)
 ${ANNOTATION_USAGE}
+${BRIEF_USAGE}
 
 Options:
   --data DIR   where the library lives (default: $CLAUSEWAY_DATA, else the app's data folder)
   --json       machine-readable output
   --limit N, --jurisdiction X, --level L, --kind K, --year Y[-Y], --doc ID   (search)
   --quote, --color, --note, --tag, --at, --out, --status, --doc   (annotations)
+  --format, --annotation, --subtitle, --section, --out   (briefs)
   -h, --help   this help
 `;
 
@@ -82,6 +84,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         at: { type: 'string' },
         out: { type: 'string' },
         status: { type: 'string' },
+        // briefs (issue 14)
+        format: { type: 'string' },
+        annotation: { type: 'string', multiple: true },
+        subtitle: { type: 'string' },
+        section: { type: 'string' },
       },
     });
   } catch (e) {
@@ -103,7 +110,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let library: Library | null = null;
   try {
     library = Library.open(dataDir);
-    const ctx: CommandContext = { library, dataDir, options: values, print, err: io.err };
+    const ctx: CommandContext = { library, dataDir, options: values, print, err: io.err, env: io.env };
     switch (command) {
       case 'ingest': {
         const { expandPaths, ingestFile, ingestSeeds } = await import('../ingest/ingest-files.ts');
@@ -189,6 +196,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         library.openSearcher();
         print({ removed: id }, () => `removed ${id}\n`);
         return 0;
+      }
+      // briefs (issue 14)
+      case 'brief': {
+        const { runBriefCommand } = await import('./briefs.ts');
+        return await runBriefCommand(args, ctx);
       }
       default: {
         const { runAnnotationCommand } = await import('./annotations.ts');

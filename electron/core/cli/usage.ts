@@ -17,9 +17,11 @@ export interface AnnotationOptions {
 export interface CommandContext {
   library: Library;
   dataDir: string;
-  options: AnnotationOptions;
+  options: AnnotationOptions & BriefCommandOptions;
   print: (data: unknown, text: () => string) => void;
   err: (s: string) => void;
+  /** The environment the command runs in (briefs: CLAUSEWAY_CHROMIUM). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export const ANNOTATION_USAGE = `  annotate CLAUSE_ID --quote TEXT [--color C] [--note TEXT] [--tag T]… [--at OFFSET]
@@ -33,3 +35,19 @@ export const ANNOTATION_USAGE = `  annotate CLAUSE_ID --quote TEXT [--color C] [
 
 /** A command used wrongly: said on stderr with the usage, exit 2. */
 export class CommandError extends Error {}
+
+// ── briefs (issue 14) ──
+export interface BriefCommandOptions {
+  format?: string;
+  annotation?: string[];
+  subtitle?: string;
+  section?: string;
+}
+
+export const BRIEF_USAGE = `  brief create TITLE [--subtitle TEXT]            a new brief: {id}
+  brief add BRIEF_ID CLAUSE_ID… [--annotation ID]… [--tag T] [--color C] [--quote TEXT] [--section ID]
+                     clauses (or --quote's words of one), annotations, or those a tag and colour select
+  brief list         the briefs, last changed first
+  brief show BRIEF_ID                             a brief with its excerpts, citations and links
+  brief export BRIEF_ID --format docx|pdf|html|md --out FILE
+                     the brief as Word (GB/T 9704 layout), PDF (needs Chromium), HTML or Markdown`;

@@ -71,11 +71,11 @@ function runsOf(runs: readonly Run[], style: RunStyle): ParagraphChild[] {
   });
 }
 
-const body = (children: ParagraphChild[], options: { indentFirst?: boolean; left?: number; align?: 'right' | 'center' | 'both'; before?: number; after?: number } = {}): Paragraph =>
+const body = (children: ParagraphChild[], options: { indentFirst?: boolean; left?: number; align?: 'center'; after?: number } = {}): Paragraph =>
   new Paragraph({
     children,
-    alignment: options.align === 'right' ? AlignmentType.RIGHT : options.align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-    spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: options.before ?? 0, after: options.after ?? 0 },
+    alignment: options.align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: options.after ?? 0 },
     indent: { firstLine: options.indentFirst === false ? 0 : TWO_CHARS, left: options.left ?? 0 },
   });
 
@@ -96,7 +96,8 @@ function excerpt(x: BriefExcerpt, linkOf: LinkOf): Paragraph[] {
     ...(x.link === '' ? work : [new ExternalHyperlink({ link: x.link, children: work })]),
     ...textRuns(citedSource(x.citation), { face: 'fang', size: SIHAO }),
   ];
-  out.push(body(cite, { indentFirst: false, align: 'right', after: 120 }));
+  // Left, under the quote, indented: a long citation that wraps stays readable.
+  out.push(new Paragraph({ children: cite, spacing: { line: 480, lineRule: LineRuleType.EXACT, before: 40, after: 160 }, indent: { left: TWO_CHARS } }));
   const status = statusNote(x);
   if (status !== null) out.push(body(textRuns(status, { face: 'kai', size: SIHAO }), { indentFirst: false, after: 120 }));
   if (x.note !== null) out.push(...notes(noteParagraphs(x.note, linkOf), 'kai', TWO_CHARS, '批注：'));

@@ -37,7 +37,7 @@ p { margin: 0; text-indent: 2em; text-align: justify; }
 .excerpt { margin: 0; }
 .excerpt blockquote { margin: 0; }
 .excerpt blockquote p { text-indent: 2em; }
-.cite { text-align: right; font-size: 14pt; line-height: 24pt; margin: 0 0 6pt; text-indent: 0; }
+.cite { font-size: 14pt; line-height: 24pt; margin: 2pt 0 8pt 2em; text-indent: 0; text-align: left; }
 .cite a, .note a { color: inherit; text-decoration: none; border-bottom: 0.5pt solid #888; }
 .status { font-size: 14pt; line-height: 24pt; text-indent: 0; margin: 0 0 6pt; }
 .note p { font-family: ${FONTS.kai}; margin-left: 2em; text-indent: 0; }

@@ -27,7 +27,9 @@ function describe(path: string, e: NodeJS.ErrnoException): string {
     case 'EACCES':
     case 'EPERM': return `${folder}: Clauseway may not write in this folder, so the brief could not be written (${kept}); choose another folder`;
     case 'EROFS': return `${folder}: this folder is on a read-only disk, so the brief could not be written (${kept}); choose another folder`;
-    case 'ENOENT': return `${folder}: there is no such folder, so the brief could not be written; choose an existing folder`;
+    case 'ENOENT': return existsSync(folder)
+      ? `${folder}: no file can be made in this folder, so the brief could not be written (${kept}); choose another folder`
+      : `${folder}: there is no such folder, so the brief could not be written; choose an existing folder`;
     case 'EISDIR': return `${path}: this is a folder; give a file name for the brief`;
     default: return `${path}: the brief could not be written (${e.message}); ${kept}`;
   }
