@@ -1,7 +1,7 @@
 // The toolbar above selected text in a pane: highlight in one of the six colours, a note, tags,
-// copy the quote with its source, add the words to a brief; while an orphan is being re-attached, "attach here" first. It
-// shows when a selection is made (the mouse let go, or Shift with the arrows), never during the
-// drag, and goes when the selection does.
+// copy the quote with its source, add the words to a brief; while an orphan is being re-attached,
+// "attach here" first. It shows when a selection is made (the mouse let go, or Shift with the
+// arrows), never during the drag, and goes when the selection does.
 
 import { useEffect, type ReactNode } from 'react';
 import { COLORS } from '../../shared/anchoring/annotation.ts';

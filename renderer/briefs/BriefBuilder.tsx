@@ -11,7 +11,7 @@ import type { BriefEditor } from './brief-store.ts';
 import { Field } from './Field.tsx';
 import { ItemBody } from './ItemBody.tsx';
 import { sectionNumber } from './numbering.ts';
-import { dropPlace, endOf, find, stepPlace } from './order.ts';
+import { dropPlace, endOf, stepPlace } from './order.ts';
 
 const failed = (e: unknown): void => toasts.show({ message: e instanceof Error ? e.message : String(e), error: true });
 const EMPTY_TEXT = { type: 'doc', content: [{ type: 'paragraph' }] };
@@ -74,23 +74,23 @@ export function BriefBuilder({ brief, editor }: Props): ReactNode {
   return (
     <div className="brief-sheet-edit" ref={list}>
       <BriefHead brief={brief} editor={editor} />
-      {brief.excerptCount === 0 && brief.sections.every((s) => s.items.length === 0) && <p className="brief-empty">{t.briefs.empty}</p>}
+      {brief.sections.every((s) => s.items.length === 0) && <p className="brief-empty">{t.briefs.empty}</p>}
       {brief.sections.map((s, si) => (
         <section
           key={s.id}
-          className="brief-section"
+          className={`brief-section${drop && 'sectionId' in drop && drop.sectionId === s.id ? ' drop-end' : ''}`}
           aria-label={`${t.briefs.section} ${si + 1}`}
           onDragOver={(e) => {
-            if (e.target === e.currentTarget || !(e.target instanceof Element && e.target.closest('.brief-item'))) onDragOver(e, { sectionId: s.id });
+            // Over the section's heading or its empty space (an item says where itself).
+            if (!(e.target instanceof Element && e.target.closest('.brief-item'))) onDragOver(e, { sectionId: s.id });
           }}
           onDrop={onDrop}
         >
           <SectionHead section={s} number={s.heading ? sectionNumber(numbered++) : ''} editor={editor} removable={brief.sections.length > 1} />
           <ol className="brief-items">
-            {s.items.map((item) => {
-              const at = find(brief.sections, item.id);
-              const first = at?.section === 0 && at.index === 0;
-              const last = at?.section === brief.sections.length - 1 && at.index === s.items.length - 1;
+            {s.items.map((item, i) => {
+              const first = si === 0 && i === 0;
+              const last = si === brief.sections.length - 1 && i === s.items.length - 1;
               const mark = drop && 'itemId' in drop && drop.itemId === item.id ? (drop.after ? ' drop-after' : ' drop-before') : '';
               return (
                 <li

@@ -16,7 +16,7 @@ import type { BriefEditor } from './brief-store.ts';
 
 const FORMATS: BriefFormat[] = ['docx', 'pdf', 'html', 'md'];
 const GROUPINGS: BriefGrouping[] = ['jurisdiction', 'document'];
-const failed = (prefix: string) => (e: unknown) => toasts.show({ message: `${prefix}${e instanceof Error ? e.message : String(e)}`, error: true });
+const failed = (e: unknown): void => toasts.show({ message: e instanceof Error ? e.message : String(e), error: true });
 
 /** Prints once the preview is on screen (two frames: React has rendered, the browser laid out). */
 const printSoon = (): void => {
@@ -30,16 +30,26 @@ export function BriefView({ id }: { id: string }): ReactNode {
   const { brief } = state;
   const b = t.briefs;
 
+  const print = (): void => {
+    setMode('preview');
+    printSoon();
+  };
   const exportAs = (format: BriefFormat): void => {
     if (!brief) return;
     if (format === 'pdf' && platform === 'browser') {
-      setMode('preview');
       toasts.show({ message: b.printHint }, 4000);
-      printSoon();
+      print();
       return;
     }
     toasts.show({ message: b.exporting });
-    exportToDownload(api, brief.id, format).then((name) => toasts.show({ message: b.exported.replace('{name}', () => name) }, 4000), failed(b.exportFailed));
+    exportToDownload(api, brief.id, format).then(
+      (name) => toasts.show({ message: b.exported.replace('{name}', () => name) }, 4000),
+      (e: unknown) => {
+        const message = `${b.exportFailed}${e instanceof Error ? e.message : String(e)}`;
+        // A PDF the engine cannot make (no printer of its own) can still be printed from the preview.
+        toasts.show({ message, error: true, ...(format === 'pdf' ? { action: { label: b.print, run: print } } : {}) });
+      },
+    );
   };
 
   return (
@@ -85,5 +95,5 @@ export function BriefView({ id }: { id: string }): ReactNode {
 
 function group(editor: BriefEditor, value: string, done: string): void {
   const by = GROUPINGS.find((g) => g === value);
-  if (by) editor.group(by).then(() => toasts.show({ message: done }, 3000), failed(''));
+  if (by) editor.group(by).then(() => toasts.show({ message: done }, 3000), failed);
 }
