@@ -99,6 +99,8 @@ export function BriefBuilder({ brief, editor }: Props): ReactNode {
                   data-item-id={item.id}
                   tabIndex={0}
                   aria-label={t.briefs.item[item.kind]}
+                  // Once the new paragraph has the keys it is new no more (a regrouping remounts it).
+                  onFocus={() => fresh === item.id && setFresh(null)}
                   onKeyDown={(e) => {
                     if (e.target !== e.currentTarget && !e.altKey) return;
                     const by = isShortcut(e, 'brief.up') ? -1 : isShortcut(e, 'brief.down') ? 1 : 0;

@@ -1,9 +1,10 @@
 // Building a brief in Debian's Chromium against browser mode, on the bundled seeds: a search
 // result, a highlight with a note (the annotations view's filter) and words from the selection
 // toolbar go in through the picker, which remembers the brief; a free paragraph is written; the
-// items are reordered by a drag and by Alt+↑; the preview is the print view; DOCX, HTML and
-// Markdown download, PDF is the page printed; each file holds the citations. Then a brief is
-// renamed, deleted and brought back; an excerpt whose clause a re-import changed says so.
+// items are reordered by a drag and by Alt+↑, then grouped by jurisdiction; the preview is the
+// print view; DOCX, HTML and Markdown download, PDF is the page printed; each file holds the
+// citations. Then a brief is renamed, deleted and brought back; an excerpt whose clause a
+// re-import changed says so.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,6 +123,14 @@ test.describe('briefs:', () => {
     await expect(page.locator('.brief-view [aria-live]')).toHaveText('已移到第 1 节第 2 项');
     const order = async (): Promise<string[]> => ((await app.host.getBrief(briefId))?.sections[0]?.items ?? []).map((i) => (i.kind === 'excerpt' ? (i.clauseId === hitClause ? 'hit' : i.quote) : i.kind));
     await expect.poll(order).toEqual(['text', HIGHLIGHT, 'hit', '全面贯彻党的十九大和十九届二中、三中全会精神']);
+
+    // Grouped by jurisdiction: the province before the city, the paragraph before them first.
+    await page.getByRole('combobox', { name: '自动分组' }).selectOption('jurisdiction');
+    await expect(page.locator('.section-number')).toHaveText(['', '一、', '二、']);
+    await expect(page.locator('.section-heading-input').nth(1)).toHaveValue('广东省');
+    await expect(page.locator('.section-heading-input').nth(2)).toHaveValue('珠海市');
+    expect((await app.host.getBrief(briefId))?.sections.map((s) => [s.heading, s.items.length])).toEqual([['', 1], ['广东省', 1], ['珠海市', 2]]);
+    await page.getByRole('status').filter({ hasText: '已重新分组' }).getByRole('button', { name: '关闭' }).click();
     await page.mouse.move(1200, 880);
     await shoot(page, 'brief-builder');
 
@@ -154,6 +163,7 @@ test.describe('briefs:', () => {
     expect(htmlText).not.toMatch(/<script/i);
     for (const text of [docxText(docx), htmlText, readFileSync(md, 'utf8')]) {
       expect(text).toContain(TITLE);
+      expect(text).toContain('一、广东省');
       for (const c of citations) expect(text).toContain(c);
       expect(text).toContain(PARAGRAPH);
     }
@@ -171,6 +181,7 @@ test.describe('briefs:', () => {
     await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
     const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(pdfText).toContain(TITLE);
+    expect(pdfText).toContain('一、广东省');
     for (const c of citations) expect(pdfText).toContain(c.replace(/\s+/g, ''));
     // No frame of the app on the page: neither the top bar nor the brief's own bar.
     expect(pdfText).not.toContain('文库');
