@@ -160,7 +160,7 @@ export function BriefBuilder({ brief, editor }: Props): ReactNode {
         </button>
       </div>
       <p className="brief-hint">{t.briefs.keysHint}</p>
-      <p className="visually-hidden" aria-live="assertive" role="status">
+      <p className="visually-hidden" aria-live="assertive">
         {said}
       </p>
     </div>

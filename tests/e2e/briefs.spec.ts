@@ -219,16 +219,6 @@ test('an excerpt whose clause a re-import changed keeps its words and says so', 
     const five = (await app.host.getDocument(doc?.id ?? ''))?.clauses.find((c) => c.citation.endsWith('（五）'));
     const brief = await app.host.createBrief({ title: '措施对照' });
     await app.host.addToBrief(brief.id, [{ kind: 'clause', clauseId: five?.id ?? '' }]);
-    // The file edited (a sentence inserted into (五)) and imported again, as the command line would.
-    const edit = editSeed001();
-    const library = Library.open(app.dataDir);
-    try {
-      writeFileSync(join(folder, SEED_001), edit.text);
-      expect(ingestFile(library, join(folder, SEED_001), { key: `seeds/${SEED_001}` }).status).toBe('updated');
-    } finally {
-      library.close();
-    }
-
     const context = await chromiumBrowser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const foreign: string[] = [];
@@ -237,6 +227,19 @@ test('an excerpt whose clause a re-import changed keeps its words and says so', 
     await page.getByRole('button', { name: '简报', exact: true }).click();
     await page.getByRole('region', { name: '简报' }).getByRole('button', { name: /措施对照/ }).first().click();
     const excerpt = page.locator('.brief-item.item-excerpt');
+    await expect(excerpt.locator('.excerpt-quote')).toHaveText(five?.text ?? '');
+    await expect(excerpt.locator('.excerpt-changed')).toHaveCount(0);
+
+    // The file edited (a sentence inserted into (五)) and imported again, as the command line
+    // would, while the brief is open: the library's revision moves and the brief is read again.
+    const edit = editSeed001();
+    const library = Library.open(app.dataDir);
+    try {
+      writeFileSync(join(folder, SEED_001), edit.text);
+      expect(ingestFile(library, join(folder, SEED_001), { key: `seeds/${SEED_001}` }).status).toBe('updated');
+    } finally {
+      library.close();
+    }
     await expect(excerpt.locator('.excerpt-changed')).toHaveText('原条文在文件重新导入后已修改；此处保留加入时的原文。');
     await expect(excerpt.locator('.excerpt-quote')).toHaveText(five?.text ?? '');
     await expect(excerpt.locator('.excerpt-quote')).not.toContainText(edit.inserted);
