@@ -34,7 +34,7 @@ export function ItemBody({ item, editor, autoFocus }: Props): ReactNode {
   if (item.kind === 'text') {
     return (
       <div className="item-text">
-        <ItemNote itemId={item.id} initial={item.note} editor={editor} autoFocus={autoFocus} emptyAs={EMPTY_TEXT} />
+        <ItemNote itemId={item.id} initial={item.note} editor={editor} autoFocus={autoFocus} emptyAs={EMPTY_TEXT} placeholder={t.briefs.textPlaceholder} />
       </div>
     );
   }
@@ -88,7 +88,17 @@ function Excerpt({ item, editor }: { item: BriefExcerpt; editor: BriefEditor }):
 }
 
 /** A note (an excerpt's) or a paragraph's text in the note editor, saved as it is typed. */
-function ItemNote({ itemId, initial, editor, autoFocus, emptyAs }: { itemId: string; initial: NoteJSON | null; editor: BriefEditor; autoFocus: boolean; emptyAs: NoteJSON | null }): ReactNode {
+interface NoteProps {
+  itemId: string;
+  initial: NoteJSON | null;
+  editor: BriefEditor;
+  autoFocus: boolean;
+  /** What an emptied editor saves: an empty paragraph for free text, no note for an excerpt. */
+  emptyAs: NoteJSON | null;
+  placeholder?: string;
+}
+
+function ItemNote({ itemId, initial, editor, autoFocus, emptyAs, placeholder }: NoteProps): ReactNode {
   const { t } = useI18n();
   const saver = useMemo(
     () =>
@@ -104,7 +114,7 @@ function ItemNote({ itemId, initial, editor, autoFocus, emptyAs }: { itemId: str
   );
   return (
     <Suspense fallback={initial ? <NoteView note={initial} onOpenClause={() => undefined} /> : null}>
-      <NoteEditor initial={initial} saver={saver} autoFocus={autoFocus} suggestLink={() => null} onOpenClause={(id) => openLinkedClause(id, t.notes.notALink)} />
+      <NoteEditor initial={initial} saver={saver} autoFocus={autoFocus} suggestLink={() => null} onOpenClause={(id) => openLinkedClause(id, t.notes.notALink)} placeholder={placeholder} />
     </Suspense>
   );
 }
