@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../core/api/engine-host.ts';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
+import { electronPrintToPdf } from './print-pdf.ts';
 import { registerScheme, serveRenderer } from './protocol.ts';
 
 const DEEP_LINK_SCHEME = 'clauseway';
@@ -75,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
     // CLAUSEWAY_DATA, as for the command line, else the app's own data folder. The menu's
     // language follows the reader's.
     const dataDir = process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData');
-    host = new EngineHost({ dataDir, seedsDir: join(unpacked(ROOT), 'seeds'), workerUrl: pathToFileURL(WORKER), onLanguage: setMenu });
+    host = new EngineHost({ dataDir, seedsDir: join(unpacked(ROOT), 'seeds'), workerUrl: pathToFileURL(WORKER), onLanguage: setMenu, briefs: { printToPdf: electronPrintToPdf() } });
     registerIpc(ipcMain, host, () => BrowserWindow.getAllWindows());
     setMenu(app.getLocale().startsWith('zh') ? 'zh' : 'en');
 

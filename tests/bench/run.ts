@@ -8,7 +8,7 @@
 //
 // Then search (search.ts), over a library of each corpus: index build and size, start-up, and the
 // query mix of queries.ts beside bare FTS5 and LIKE baselines measured in the same run.
-// `node tests/bench/run.ts --search` runs the search part alone.
+// `node tests/bench/run.ts --search` runs the search part alone; `--briefs` the briefs' exports alone.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { Library } from '../../electron/core/store/library.ts';
 import { BENCH_CORPUS, filesOf, type Corpus } from './corpus.ts';
 import { QUERIES } from './queries.ts';
 import { annotationsReport } from './annotations.ts';
+import { briefsReport } from './briefs.ts';
 import { searchBench, searchReport, searchVerdicts } from './search.ts';
 import type { FrameStats, UiRow } from './ui-types.ts';
 
@@ -151,6 +152,9 @@ if (phaseArg >= 0) {
   const phase = args[phaseArg + 1] as Phase;
   const corpus = args[args.indexOf('--corpus') + 1] as Corpus;
   process.stdout.write(JSON.stringify(runPhase(corpus, phase)) + '\n');
+} else if (args.includes('--briefs')) {
+  // `node tests/bench/run.ts --briefs`: the briefs part alone.
+  process.stdout.write(`\n${await briefsReport()}\n`);
 } else {
   process.stdout.write(`Clauseway engine bench — Node ${process.version}, ${new Date().toISOString()}\n`);
   if (!args.includes('--search')) {
@@ -164,6 +168,7 @@ if (phaseArg >= 0) {
     if (corpus === 'bench') process.stdout.write(`\nTargets on the bench corpus:\n${searchVerdicts(m)}\n`);
   }
   if (!args.includes('--search')) process.stdout.write(`\n${annotationsReport()}\n`);
+  if (!args.includes('--search')) process.stdout.write(`\n${await briefsReport()}\n`);
   if (!args.includes('--search') && existsSync(BENCH_CORPUS)) process.stdout.write(`\nReading the bench corpus\n\n${fidelityReport()}\n`);
   if (!args.includes('--search')) {
     if (existsSync('/usr/bin/chromium')) process.stdout.write(`\n${uiReport()}\n`);

@@ -78,7 +78,7 @@ test('a round trip loses nothing, the trash included; importing twice adds nothi
   const { store: other } = openUserData(join(dir, 'b'));
   try {
     const first = importAnnotations(other, file);
-    assert.deepEqual({ ...first, skipped: first.skipped.length }, { file, added: 5, updated: 0, unchanged: 0, skipped: 0, docIds: [doc.id] });
+    assert.deepEqual({ ...first, skipped: first.skipped.length }, { file, added: 5, updated: 0, unchanged: 0, skipped: 0, docIds: [doc.id], briefs: { added: 0, updated: 0, unchanged: 0, skipped: [] } });
     assert.deepEqual(everything(other), everything(store));
     const again = importAnnotations(other, file);
     assert.deepEqual([again.added, again.updated, again.unchanged], [0, 0, 5]);

@@ -38,7 +38,7 @@ describe('user data lives apart from the library', () => {
     assert.ok(existsSync(join(dir, USER_DATA_FILE)));
     assert.ok(!existsSync(join(dir, 'clauseway.db')));
     const fks = store.db.prepare("SELECT m.name, f.\"table\" AS ref FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'").all() as { ref: string }[];
-    assert.deepEqual([...new Set(fks.map((f) => f.ref))].sort(), ['annotations', 'tags']);
+    assert.deepEqual([...new Set(fks.map((f) => f.ref))].sort(), ['annotations', 'brief_sections', 'briefs', 'tags']);
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
   });
 });

@@ -6,7 +6,7 @@
 import { isColor } from '../../../shared/anchoring/annotation.ts';
 import type { BriefCitation } from '../../../shared/api.ts';
 import type { Level } from '../../../shared/types.ts';
-import { BriefStore, checkTitle, type StoredBrief, type StoredItem } from './brief-store.ts';
+import { BriefStore, checkTitle, INSERT_ITEM, type ItemRow, type StoredBrief, type StoredItem } from './brief-store.ts';
 import { checkNote, type AnnotationStore } from './store.ts';
 
 export const BRIEFS_KEY = 'clauseway:briefs';
@@ -115,12 +115,11 @@ function briefOf(v: unknown, now: string): StoredBrief {
 function insertBrief(store: AnnotationStore, b: StoredBrief): void {
   store.sql('INSERT INTO briefs (id, title, subtitle, created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?)').run(b.id, b.title, b.subtitle, b.created, b.updated, b.deleted);
   const section = store.sql('INSERT INTO brief_sections (id, brief_id, ord, heading) VALUES (?, ?, ?, ?)');
-  const item = store.sql(`INSERT INTO brief_items (id, section_id, ord, kind, clause_id, annotation_id, quote, whole_clause, color, note_json, heading, citation_json, added)
-                          VALUES (@id, @section_id, @ord, @kind, @clause_id, @annotation_id, @quote, @whole_clause, @color, @note_json, @heading, @citation_json, @added)`);
+  const item = store.sql(INSERT_ITEM);
   b.sections.forEach((s, ord) => {
     section.run(s.id, b.id, ord, s.heading);
     s.items.forEach((x, i) => {
-      const base = { id: x.id, section_id: s.id, ord: i, kind: x.kind, clause_id: null, annotation_id: null, quote: '', whole_clause: 0, color: null, note_json: null, heading: '', citation_json: null, added: b.created };
+      const base: ItemRow = { id: x.id, section_id: s.id, ord: i, kind: x.kind, clause_id: null, annotation_id: null, quote: '', whole_clause: 0, color: null, note_json: null, heading: '', citation_json: null, added: b.created };
       if (x.kind === 'heading') item.run({ ...base, heading: x.text });
       else if (x.kind === 'text') item.run({ ...base, note_json: JSON.stringify(x.note) });
       else {

@@ -9,8 +9,12 @@ import type { BriefCitation, BriefHeading, BriefPlace, BriefSummary, BriefText }
 import { AnnotationError } from './errors.ts';
 import { checkColor, checkNote, type AnnotationStore } from './store.ts';
 
-export const MAX_BRIEF_TITLE = 200;
-export const MAX_BRIEF_HEADING = 200;
+const MAX_BRIEF_TITLE = 200;
+const MAX_BRIEF_HEADING = 200;
+
+/** One item's row, from an ItemRow's named fields (the store and the import both write it). */
+export const INSERT_ITEM = `INSERT INTO brief_items (id, section_id, ord, kind, clause_id, annotation_id, quote, whole_clause, color, note_json, heading, citation_json, added)
+  VALUES (@id, @section_id, @ord, @kind, @clause_id, @annotation_id, @quote, @whole_clause, @color, @note_json, @heading, @citation_json, @added)`;
 
 /** An excerpt as stored: what it quoted and from where, as the library said when it was added. */
 export interface StoredExcerpt {
@@ -233,8 +237,7 @@ export class BriefStore {
     const order = section.items.map((x) => x.id);
     order.splice(clampIndex(place.index, order.length), 0, ...ids);
     this.write('the addition to the brief', () => {
-      const insert = this.sql(`INSERT INTO brief_items (id, section_id, ord, kind, clause_id, annotation_id, quote, whole_clause, color, note_json, heading, citation_json, added)
-                               VALUES (@id, @section_id, @ord, @kind, @clause_id, @annotation_id, @quote, @whole_clause, @color, @note_json, @heading, @citation_json, @added)`);
+      const insert = this.sql(INSERT_ITEM);
       for (const r of rows) insert.run(r);
       this.renumber(section.id, order);
       this.touch(id, stamp);

@@ -9,6 +9,7 @@ import { seedsUpToDate } from '../ingest/ingest-files.ts';
 import { openUserData, reconcileWithLibrary, type AnnotationStore } from '../annotations/index.ts';
 import { Library } from '../store/library.ts';
 import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
+import type { BriefOptions } from '../briefs/service.ts';
 import { EngineApi } from './engine-api.ts';
 import { callMethod, ForwardingApi } from './forward.ts';
 
@@ -21,6 +22,8 @@ export interface HostOptions {
   workerUrl: URL | string;
   /** Told the reader's language (setLanguage): the desktop shell sets its menu by it. */
   onLanguage?: (lang: Language) => void;
+  /** Briefs (issue 14): how exports link to clauses and print PDF (browser mode, Electron). */
+  briefs?: BriefOptions;
 }
 
 /** Every method of the contract (ForwardingApi); all but two wait for the library. */
@@ -106,7 +109,7 @@ export class EngineHost extends ForwardingApi {
       reconcileWithLibrary(store, library);
       this.library = library;
       this.annotations = store;
-      this.engine = new EngineApi(library, searcher, store, notices);
+      this.engine = new EngineApi(library, searcher, store, notices, this.options.briefs);
     } catch (e) {
       library.close();
       throw e;

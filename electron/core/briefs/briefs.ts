@@ -125,11 +125,15 @@ export class ExcerptResolver {
       const first = this.documentText(x.citation.docId)[0];
       return { ...x, status: first ? 'current' : 'removed', currentClauseId: null, link: first ? this.linkOf(first.id) : '' };
     }
-    const to = this.library.resolveClause(x.clauseId);
-    const now = to ? this.library.clause(to.id) : null;
+    // Most excerpts' clauses are where they were: one read of each document's text answers them.
+    const texts = this.documentText(x.citation.docId);
+    const own = texts.find((c) => c.id === x.clauseId);
+    if (own && holds(own.text)) return at(own.id, 'current');
+    const to = own ? { id: own.id, redirect: null } : this.library.resolveClause(x.clauseId);
+    const now = own ?? (to ? this.library.clause(to.id) : null);
     if (now && holds(now.text)) return at(now.id, to?.redirect === null ? 'current' : 'moved');
     // The words may stand in another clause of the document now (a clause split or merged).
-    const elsewhere = x.quote === '' ? undefined : this.documentText(x.citation.docId).find((c) => holds(c.text));
+    const elsewhere = x.quote === '' ? undefined : texts.find((c) => holds(c.text));
     if (elsewhere) return at(elsewhere.id, 'moved');
     if (now && to?.redirect !== 'removed') return at(x.clauseId, 'changed');
     return at(x.clauseId, 'removed');

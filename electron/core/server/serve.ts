@@ -23,8 +23,12 @@ export async function serve(argv: string[]): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port ?? ''}"`);
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) throw new Error(`the renderer is not built (${RENDERER_DIR}); run npm run build first`);
-  const host = new EngineHost({ dataDir: values.data ?? defaultDataDir(), seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl() });
+  // Exported briefs link to their clauses at this server's address (briefs, issue 14).
+  let origin = '';
+  const briefs = { linkOf: (clauseId: string): string => `${origin}/#/c/${clauseId}` };
+  const host = new EngineHost({ dataDir: values.data ?? defaultDataDir(), seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl(), briefs });
   const server = await startServer({ api: host, rendererDir: RENDERER_DIR, port });
+  origin = `http://127.0.0.1:${server.port}`;
   process.stdout.write(`Clauseway (browser mode) is running. Open:\n\n  ${server.url}\n\nThe address carries this session's key; the server answers on 127.0.0.1 only. Ctrl+C stops it.\n`);
   const stop = (): void => {
     void server.close().then(() => {
