@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { Brief, BriefPlace, BriefSection } from '../../shared/api.ts';
 import { isShortcut } from '../../shared/keymap.ts';
+import { failed } from '../annotations/actions.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { toasts } from '../common/toast.ts';
 import type { BriefEditor } from './brief-store.ts';
@@ -13,7 +14,6 @@ import { ItemBody } from './ItemBody.tsx';
 import { sectionNumber } from './numbering.ts';
 import { dropPlace, endOf, stepPlace } from './order.ts';
 
-const failed = (e: unknown): void => toasts.show({ message: e instanceof Error ? e.message : String(e), error: true });
 const EMPTY_TEXT = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 /** Where a dragged item would land: before or after an item, or at the end of a section. */

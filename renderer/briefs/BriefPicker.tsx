@@ -4,6 +4,7 @@
 
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { Messages } from '../../shared/i18n.ts';
+import { failed } from '../annotations/actions.ts';
 import type { Anchor } from '../annotations/ui-store.ts';
 import { router } from '../app/router.ts';
 import { useShortcuts } from '../app/shortcuts.ts';
@@ -30,7 +31,7 @@ function addTo(picking: Picking, id: string, title: string, t: Messages): void {
       const message = added.length === 1 ? fill(t.briefs.addedTo, { title }) : fill(t.briefs.addedMany, { n: added.length, title });
       toasts.show({ message, action: { label: t.briefs.openBrief, run: () => router.navigate({ view: 'brief', briefId: id }) } });
     },
-    (e: unknown) => toasts.show({ message: e instanceof Error ? e.message : String(e), error: true }),
+    failed,
   );
 }
 
@@ -69,7 +70,7 @@ function PickerBox({ picking }: { picking: Picking }): ReactNode {
     picker.close();
     briefs.create(name).then(
       (b) => addTo(picking, b.id, b.title, t),
-      (e: unknown) => toasts.show({ message: e instanceof Error ? e.message : String(e), error: true }),
+      failed,
     );
   };
   return (

@@ -4,19 +4,19 @@
 
 import { useState, type ReactNode } from 'react';
 import type { BriefFormat, BriefGrouping } from '../../shared/api.ts';
+import { failed } from '../annotations/actions.ts';
 import { api, platform } from '../api/client.ts';
 import { router } from '../app/router.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { toasts } from '../common/toast.ts';
+import type { BriefEditor } from './brief-store.ts';
 import { BriefBuilder } from './BriefBuilder.tsx';
 import { useBriefEditor } from './briefs.ts';
 import { BriefSheet } from './BriefSheet.tsx';
 import { exportToDownload } from './export.ts';
-import type { BriefEditor } from './brief-store.ts';
 
 const FORMATS: BriefFormat[] = ['docx', 'pdf', 'html', 'md'];
 const GROUPINGS: BriefGrouping[] = ['jurisdiction', 'document'];
-const failed = (e: unknown): void => toasts.show({ message: e instanceof Error ? e.message : String(e), error: true });
 
 /** Prints once the preview is on screen (two frames: React has rendered, the browser laid out). */
 const printSoon = (): void => {

@@ -4,12 +4,12 @@
 import { useState, type ReactNode } from 'react';
 import type { BriefSummary } from '../../shared/api.ts';
 import type { Messages } from '../../shared/i18n.ts';
+import { failed } from '../annotations/actions.ts';
 import { router } from '../app/router.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { toasts } from '../common/toast.ts';
 import { briefs, useBriefs } from './briefs.ts';
 
-const failed = (e: unknown): void => toasts.show({ message: e instanceof Error ? e.message : String(e), error: true });
 const openBrief = (id: string): void => router.navigate({ view: 'brief', briefId: id });
 const day = (iso: string): string => iso.slice(0, 10);
 
