@@ -8,11 +8,11 @@ import type { Messages } from './i18n.ts';
 /**
  * Where a shortcut acts. `app`, `reading` (a document is open), `results` (search results are
  * shown), `selection` (text of a pane is selected) and `annotation` (a highlight or a note is
- * open) are keys of the whole window; `find`, `splitter`, `note` (the note editor) and `links`
- * (the cross-links panel and its dialogs) act in that control alone; `menu` keys belong to the
- * desktop menu, which carries them as accelerators.
+ * open) are keys of the whole window; `find`, `splitter`, `note` (the note editor), `links` (the
+ * cross-links panel and its dialogs) and `brief` (an item of the brief being built) act in that
+ * control alone; `menu` keys belong to the desktop menu, which carries them as accelerators.
  */
-export type ShortcutScope = 'app' | 'reading' | 'results' | 'selection' | 'annotation' | 'find' | 'splitter' | 'note' | 'menu' | 'links';
+export type ShortcutScope = 'app' | 'reading' | 'results' | 'selection' | 'annotation' | 'find' | 'splitter' | 'note' | 'menu' | 'links' | 'brief';
 
 /** What a shortcut does, for people: a key of the language table's `keys`. */
 export type ShortcutLabel = Exclude<keyof Messages['keys'], 'line' | 'or'>;
@@ -67,6 +67,9 @@ export const SHORTCUTS = [
   // them); Escape in the panel or the wording's comparison closes it.
   { id: 'links.open', keys: ['l'], label: 'links', scope: 'reading', hint: ['L'] },
   { id: 'links.close', keys: ['Escape'], label: 'closeLinks', scope: 'links' },
+  // Briefs (issue 14): the item with the focus moves one place (Alt, so that ↑↓ still scroll).
+  { id: 'brief.up', keys: ['Alt+ArrowUp'], label: 'moveItemUp', scope: 'brief' },
+  { id: 'brief.down', keys: ['Alt+ArrowDown'], label: 'moveItemDown', scope: 'brief' },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

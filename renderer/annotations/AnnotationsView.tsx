@@ -1,5 +1,6 @@
 // The annotations view (#/annotations): every highlight and note of the library, filtered by
-// colour, tag, document, jurisdiction, the document's year and status; each opens its clause.
+// colour, tag, document, jurisdiction, the document's year and status; each opens its clause, and
+// what a filter selects goes into a brief at once.
 // Orphans (words a re-import could not place again) show their quote and old citation and can be
 // attached to a new selection. The trash lists what was deleted: restore, or empty it for good.
 
@@ -7,13 +8,14 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { COLORS } from '../../shared/anchoring/annotation.ts';
 import type { Annotation, Color } from '../../shared/api.ts';
 import type { Messages } from '../../shared/i18n.ts';
+import { pickBrief } from '../briefs/briefs.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { useStore } from '../common/store.ts';
 import { toasts } from '../common/toast.ts';
 import { useDocuments } from '../library/library.ts';
 import { deleteWithUndo, failed } from './actions.ts';
 import { annotating, annotationList, annotations } from './annotations.ts';
-import type { ListFilters } from './list-store.ts';
+import { queryOf, type ListFilters } from './list-store.ts';
 import { NoteView } from './NoteView.tsx';
 import { openAnnotation, openLinkedClause } from './open.ts';
 import { whereOf } from './where.ts';
@@ -114,6 +116,11 @@ export function AnnotationsView(): ReactNode {
             {state.more ? '+' : ''} {a.count}
           </span>
           {inTrash && <EmptyTrash t={t} disabled={!counts?.trash} />}
+          {!inTrash && (
+            <button type="button" className="add-to-brief" disabled={items.length === 0} onClick={(e) => pickBrief([{ kind: 'annotations', query: queryOf(filters) }], e.currentTarget)}>
+              {t.briefs.addFilter}
+            </button>
+          )}
         </div>
         {state.error !== null && <p className="problems">{state.error}</p>}
         <ol className="annotation-list" aria-busy={state.loading}>

@@ -26,6 +26,8 @@ interface NoteEditorProps {
   /** The link a new clause link proposes: the clause the other pane shows, if any. */
   suggestLink: () => string | null;
   onOpenClause: (clauseId: string) => void;
+  /** What the empty editor says; a note's words by default. */
+  placeholder?: string;
 }
 
 function docOf(json: NoteJSON | null): EditorState['doc'] | undefined {
@@ -40,7 +42,7 @@ function docOf(json: NoteJSON | null): EditorState['doc'] | undefined {
   }
 }
 
-export default function NoteEditor({ initial, saver, autoFocus, suggestLink, onOpenClause }: NoteEditorProps): ReactNode {
+export default function NoteEditor({ initial, saver, autoFocus, suggestLink, onOpenClause, placeholder }: NoteEditorProps): ReactNode {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -57,7 +59,7 @@ export default function NoteEditor({ initial, saver, autoFocus, suggestLink, onO
     const state = EditorState.create({ schema: noteSchema, doc: docOf(initial), plugins: [history(), keymap(noteKeys()), keymap(baseKeymap)] });
     const v = new EditorView(host.current, {
       state,
-      attributes: (s) => ({ class: `note-editor${isEmptyNote(s.doc) ? ' empty' : ''}`, 'data-placeholder': t.notes.placeholder, 'aria-label': t.notes.note, role: 'textbox', 'aria-multiline': 'true' }),
+      attributes: (s) => ({ class: `note-editor${isEmptyNote(s.doc) ? ' empty' : ''}`, 'data-placeholder': placeholder ?? t.notes.placeholder, 'aria-label': t.notes.note, role: 'textbox', 'aria-multiline': 'true' }),
       dispatchTransaction(tr) {
         const next = v.state.apply(tr);
         v.updateState(next);

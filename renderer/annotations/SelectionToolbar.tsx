@@ -1,13 +1,14 @@
 // The toolbar above selected text in a pane: highlight in one of the six colours, a note, tags,
-// copy the quote with its source; while an orphan is being re-attached, "attach here" first. It
-// shows when a selection is made (the mouse let go, or Shift with the arrows), never during the
-// drag, and goes when the selection does.
+// copy the quote with its source, add the words to a brief; while an orphan is being re-attached,
+// "attach here" first. It shows when a selection is made (the mouse let go, or Shift with the
+// arrows), never during the drag, and goes when the selection does.
 
 import { useEffect, type ReactNode } from 'react';
 import { COLORS } from '../../shared/anchoring/annotation.ts';
 import type { Color } from '../../shared/api.ts';
 import { keyLabel } from '../../shared/keymap.ts';
 import { useShortcuts } from '../app/shortcuts.ts';
+import { pickBrief } from '../briefs/briefs.ts';
 import { copyText } from '../common/clipboard.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { toasts } from '../common/toast.ts';
@@ -18,7 +19,7 @@ import { citationIn, readSelection } from './dom-selection.ts';
 import { quoteWithSource, targetRefs } from './selection.ts';
 import type { PaneSelection } from './ui-store.ts';
 
-const TOOLBAR_WIDTH = 330;
+const TOOLBAR_WIDTH = 400;
 
 function useSelectionWatch(): void {
   useEffect(() => {
@@ -150,6 +151,15 @@ export function SelectionToolbar(): ReactNode {
       </button>
       <button type="button" title={`${t.keys.copyQuote} (${keyLabel('annotate.copy')})`} onClick={() => copy(selection)}>
         {t.notes.copyQuote}
+      </button>
+      <button
+        type="button"
+        onClick={(e) => {
+          pickBrief(selection.targets.map((x) => ({ kind: 'clause', clauseId: x.clauseId, quote: x.quote, at: x.start })), e.currentTarget);
+          done();
+        }}
+      >
+        {t.briefs.addTo}
       </button>
     </div>
   );

@@ -1,12 +1,14 @@
 // The frame: the top bar, then the library, two reading panes (with a clause's cross-links
-// beside them), the annotations or two documents compared, the search results beside them, the
-// help line below; until the library is open, its preparation. Each
-// feature keeps its own state (library/, reader/, search/, annotations/); the frame lays them out
+// beside them), the annotations, two documents compared or the briefs, the search results beside
+// them, the help line below; until the library is open, its preparation. Each feature keeps its
+// own state (library/, reader/, search/, annotations/, links/, briefs/); the frame lays them out
 // and routes between them.
 
 import type { ReactNode } from 'react';
 import { AnnotationLayer } from '../annotations/AnnotationLayer.tsx';
 import { AnnotationsView } from '../annotations/AnnotationsView.tsx';
+import { BriefPicker } from '../briefs/BriefPicker.tsx';
+import { BriefsPage } from '../briefs/BriefsPage.tsx';
 import { useI18n } from '../common/i18n.tsx';
 import { useSelect } from '../common/store.ts';
 import { ToastView } from '../common/ToastView.tsx';
@@ -42,12 +44,13 @@ export function App(): ReactNode {
       <Notices />
       {ready ? (
         <main className={`workspace${searching ? ' with-results' : ''}${linking ? ' with-links' : ''}`}>
-          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : view === 'compare' ? <CompareView /> : <LibraryView onOpen={openFromLibrary} />}
+          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : view === 'compare' ? <CompareView /> : view === 'briefs' || view === 'brief' ? <BriefsPage /> : <LibraryView onOpen={openFromLibrary} />}
           {searching && <SearchPanel onOpen={reading.openFound} />}
           {linking && <LinksPanel />}
           <footer className="statusbar">{helpLine(t)}</footer>
           <AnnotationLayer />
           <LinksLayer />
+          <BriefPicker />
         </main>
       ) : (
         <Preparing />

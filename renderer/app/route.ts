@@ -1,7 +1,7 @@
 // The address of what is on screen, kept in the URL fragment so that back/forward, reload and
 // deep links work: #/ (library), #/read?l=DOC~CLAUSE&r=DOC&f=1 (two panes), #/c/CLAUSE (a deep link),
 // #/annotations (every highlight and note of the library), #/compare?a=DOC&b=DOC (two documents
-// aligned clause by clause).
+// aligned clause by clause), #/briefs (the briefs), #/briefs/ID (one).
 
 export interface PaneRoute {
   docId: string;
@@ -13,10 +13,14 @@ export type Route =
   | { view: 'read'; panes: [PaneRoute | null, PaneRoute | null]; focus: 0 | 1 }
   | { view: 'clause'; clauseId: string }
   | { view: 'annotations' }
-  | CompareRoute;
+  | CompareRoute
+  // Briefs (issue 14): the list, and one brief being built.
+  | { view: 'briefs' }
+  | { view: 'brief'; briefId: string };
 
 const ID = /^[0-9a-f]{12}$/;
 const CLAUSE = /^[0-9a-f]{12}-[0-9a-f]{10}$/;
+const BRIEF = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function parsePane(v: string | null): PaneRoute | null {
   if (!v) return null;
@@ -31,6 +35,10 @@ export function parseRoute(hash: string): Route {
   if (clause?.[1] && CLAUSE.test(clause[1])) return { view: 'clause', clauseId: clause[1] };
   if (h === '/annotations') return { view: 'annotations' };
   if (/^\/compare(?:\?|$)/.test(h)) return parseCompare(h);
+  // Briefs (issue 14).
+  if (h === '/briefs') return { view: 'briefs' };
+  const brief = /^\/briefs\/([0-9a-f-]+)$/.exec(h);
+  if (brief?.[1] && BRIEF.test(brief[1])) return { view: 'brief', briefId: brief[1] };
   if (h.startsWith('/read')) {
     const q = new URLSearchParams(h.slice(h.indexOf('?') + 1));
     const panes: [PaneRoute | null, PaneRoute | null] = [parsePane(q.get('l')), parsePane(q.get('r'))];
@@ -44,6 +52,8 @@ export function formatRoute(r: Route): string {
   if (r.view === 'clause') return `#/c/${r.clauseId}`;
   if (r.view === 'annotations') return '#/annotations';
   if (r.view === 'compare') return formatCompare(r);
+  if (r.view === 'briefs') return '#/briefs';
+  if (r.view === 'brief') return `#/briefs/${r.briefId}`;
   // Ids are hex and dashes, so the address stays readable without encoding.
   const pane = (p: PaneRoute | null): string | null => (p ? p.docId + (p.clauseId ? `~${p.clauseId}` : '') : null);
   const parts = [['l', pane(r.panes[0])], ['r', pane(r.panes[1])], ['f', r.focus === 1 ? '1' : null]].filter((kv): kv is [string, string] => kv[1] !== null);

@@ -1,14 +1,15 @@
 // One clause as read: its label, heading, paragraphs (or table), responsible units, its notes, and
 // the actions every clause has: copy its citation, copy a link to it, open it in the other pane,
-// write a note on it; beside it, how many cross-links it has (links/LinkBadge.tsx). Its text is
-// shown as runs of the clause text (clause-layout.ts), with the clause's highlights, the search
-// marks and a cross-link's shared words on them.
+// write a note on it, add it to a brief; beside it, how many cross-links it has (links/LinkBadge.tsx).
+// Its text is shown as runs of the clause text (clause-layout.ts), with the clause's highlights, the
+// search marks and a cross-link's shared words on them.
 
 import { memo, useState, type ReactNode } from 'react';
 import type { Annotation, ReaderClause } from '../../shared/api.ts';
 import type { UnitRole } from '../../shared/types.ts';
 import type { HighlightSpan } from '../annotations/pieces.ts';
 import { ClauseNotes } from '../annotations/ClauseNotes.tsx';
+import { pickBrief } from '../briefs/briefs.ts';
 import { copyText } from '../common/clipboard.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
@@ -118,6 +119,9 @@ function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther,
         </button>
         <button type="button" onClick={() => onOpenOther(clause.id)}>
           {t.openOther}
+        </button>
+        <button type="button" onClick={(e) => pickBrief([{ kind: 'clause', clauseId: clause.id }], e.currentTarget)}>
+          {t.briefs.addTo}
         </button>
       </div>
     </article>

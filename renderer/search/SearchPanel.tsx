@@ -1,5 +1,6 @@
 // Global search results, grouped by document in rank order: each hit shows where it stands (its
-// citation) and its snippet with the matches marked; it opens in the focused pane or the other.
+// citation) and its snippet with the matches marked; it opens in the focused pane or the other, or
+// goes into a brief.
 // Notes that hold the words come first, in a group of their own.
 
 import type { ReactNode } from 'react';
@@ -7,6 +8,7 @@ import { groupByDocument } from '../../shared/group.ts';
 import { openAnnotation } from '../annotations/open.ts';
 import { whereOf } from '../annotations/where.ts';
 import { useShortcuts } from '../app/shortcuts.ts';
+import { pickBrief } from '../briefs/briefs.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
 import { useDocumentMap } from '../library/library.ts';
@@ -69,6 +71,9 @@ export function SearchPanel({ onOpen }: Props): ReactNode {
                     </button>
                     <button type="button" className="hit-other" title={t.openOther} onClick={() => open(h.docId, h.clauseId, true)}>
                       ⇆
+                    </button>
+                    <button type="button" className="hit-brief" title={t.briefs.addTo} aria-label={t.briefs.addTo} onClick={(e) => pickBrief([{ kind: 'clause', clauseId: h.clauseId }], e.currentTarget)}>
+                      ＋
                     </button>
                   </li>
                 ))}

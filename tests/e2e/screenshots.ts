@@ -1,7 +1,7 @@
 // `npm run screenshots`: runs the end-to-end flows that take the README's screenshots (the reader's
 // whole flow; annotating: the selection's toolbar, a note being written, the annotations view;
-// cross-links: the links panel, the wording compared, two plans compared) and
-// writes them to docs/screenshots/ under the names the README links to. `npm test` takes the same
+// cross-links: the links panel, the wording compared, two plans compared; briefs: the builder and
+// the preview) and writes them to docs/screenshots/ under the names the README links to. `npm test` takes the same
 // screenshots into its own output (test-results/) and leaves the tracked ones alone.
 
 import { spawnSync } from 'node:child_process';

@@ -17,3 +17,10 @@ test('anything else in the address falls back to the library', () => {
   for (const h of ['', '#', '#/read', '#/read?l=../../etc', '#/c/not-an-id', '#/read?l=<script>']) assert.deepEqual(parseRoute(h), { view: 'library' });
   assert.deepEqual(parseRoute('#/read?l=ac24e1e9f025~bogus'), { view: 'read', panes: [{ docId: 'ac24e1e9f025', clauseId: null }, null], focus: 0 });
 });
+
+test('briefs: the list and one brief by its id; anything else there is the library', () => {
+  const routes: Route[] = [{ view: 'briefs' }, { view: 'brief', briefId: '0f8e2c3a-9b1d-4c5e-8f70-1a2b3c4d5e6f' }];
+  for (const r of routes) assert.deepEqual(parseRoute(formatRoute(r)), r);
+  assert.equal(formatRoute({ view: 'briefs' }), '#/briefs');
+  for (const h of ['#/briefs/', '#/briefs/../x', '#/briefs/0f8e2c3a']) assert.deepEqual(parseRoute(h), { view: 'library' });
+});
