@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { OutlineNode } from '../../../shared/types.ts';
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { ANNOTATION_USAGE, CommandError, type CommandContext } from './usage.ts';
+import { ANNOTATION_USAGE, CommandError, IMPORT_USAGE, type CommandContext } from './usage.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { DATABASE_FILE, Library, type IngestOutcome } from '../store/library.ts'
 const USAGE = `Usage: clauseway [--data DIR] [--json] <command> [args]
 
 Commands:
-  ingest [FILE|DIR…] import files, and the text, Markdown and HTML files in folders
+  ingest [FILE|DIR…] import files, and the text, Markdown, HTML and Word files in folders
                      (the bundled seeds when none is given)
   docs               list the documents in the library
   outline DOC_ID     the clause tree of a document
@@ -25,12 +25,14 @@ Commands:
                      filters also in the query: jurisdiction:珠海市 level:city kind:policy year:2018-2021
   remove DOC_ID      remove a document from the library (its annotations stay, as orphans)
 ${ANNOTATION_USAGE}
+${IMPORT_USAGE}
 
 Options:
   --data DIR   where the library lives (default: $CLAUSEWAY_DATA, else the app's data folder)
   --json       machine-readable output
   --limit N, --jurisdiction X, --level L, --kind K, --year Y[-Y], --doc ID   (search)
   --quote, --color, --note, --tag, --at, --out, --status, --doc   (annotations)
+  --title, --issuer, --date, --doc-number, --valid-until, --reset   (correct)
   -h, --help   this help
 `;
 
@@ -82,6 +84,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         at: { type: 'string' },
         out: { type: 'string' },
         status: { type: 'string' },
+        // import (issue 15): correct
+        title: { type: 'string' },
+        issuer: { type: 'string' },
+        date: { type: 'string' },
+        'doc-number': { type: 'string' },
+        'valid-until': { type: 'string' },
+        reset: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -105,9 +114,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     library = Library.open(dataDir);
     const ctx: CommandContext = { library, dataDir, options: values, print, err: io.err };
     switch (command) {
-      case 'ingest': {
-        const { expandPaths, ingestFile, ingestSeeds } = await import('../ingest/ingest-files.ts');
+      case 'ingest':
+      case 'import': {
+        const { expandPaths, ingestSeeds } = await import('../ingest/ingest-files.ts');
+        const { ingestPath } = await import('../ingest/import-batch.ts');
         const { reanchorAfter } = await import('./annotations.ts');
+        const { correctAfter } = await import('./import.ts');
         const outcomes: IngestOutcome[] = [];
         let failed = 0;
         if (args.length === 0) {
@@ -115,7 +127,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         } else {
           for (const file of expandPaths(args)) {
             try {
-              outcomes.push(ingestFile(library, file));
+              outcomes.push(await ingestPath(library, file));
             } catch (e) {
               // A file that fails is reported and the rest of the list goes on.
               if (!(e instanceof IngestError || e instanceof DatabaseError)) throw e;
@@ -125,6 +137,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           }
         }
         for (const o of outcomes) for (const w of o.warnings) io.err(`warning: ${o.source}: ${w}\n`);
+        correctAfter(ctx, outcomes.flatMap((o) => o.docIds));
         reanchorAfter(ctx, outcomes.flatMap((o) => o.docIds));
         // Bring the stored Lunr shards up to date now, so that the next start loads them as they are.
         library.openSearcher();
@@ -132,7 +145,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return failed > 0 ? 1 : 0;
       }
       case 'docs': {
-        const docs = library.listDocuments();
+        const { markCorrected } = await import('./import.ts');
+        const docs = markCorrected(ctx, library.listDocuments());
         print(docs, () =>
           docs.map((d) => [d.id, (d.date ?? '—').padEnd(10), `${d.jurisdiction}(${d.level})`, d.kind.padEnd(6), String(d.clauseCount).padStart(4), d.title].join('  ')).join('\n') + '\n',
         );
@@ -189,6 +203,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         library.openSearcher();
         print({ removed: id }, () => `removed ${id}\n`);
         return 0;
+      }
+      case 'correct': {
+        const { runCorrect } = await import('./import.ts');
+        return runCorrect(args, ctx, values);
       }
       default: {
         const { runAnnotationCommand } = await import('./annotations.ts');

@@ -33,3 +33,9 @@ export const ANNOTATION_USAGE = `  annotate CLAUSE_ID --quote TEXT [--color C] [
 
 /** A command used wrongly: said on stderr with the usage, exit 2. */
 export class CommandError extends Error {}
+
+// ---- import (issue 15) ----
+export const IMPORT_USAGE = `  import [FILE|DIR…]  the same as ingest; Word files (.docx) too
+  correct DOC_ID [--title T] [--issuer I] [--jurisdiction J] [--level L] [--date D]
+                 [--doc-number N] [--kind K] [--valid-until D] [--reset FIELD]…
+                     correct a document's metadata (kept across re-imports; '' clears a field)`;
