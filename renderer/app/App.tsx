@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { AnnotationLayer } from '../annotations/AnnotationLayer.tsx';
 import { AnnotationsView } from '../annotations/AnnotationsView.tsx';
 import { useI18n } from '../common/i18n.tsx';
+import { ImportLayer } from '../import/ImportLayer.tsx';
 import { useSelect } from '../common/store.ts';
 import { ToastView } from '../common/ToastView.tsx';
 import { LibraryView } from '../library/LibraryView.tsx';
@@ -44,6 +45,7 @@ export function App(): ReactNode {
       ) : (
         <Preparing />
       )}
+      {ready && <ImportLayer />}
       <ToastView />
     </div>
   );

@@ -5,6 +5,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { DocKind, DocumentSummary, Level } from '../../shared/types.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { useDocuments } from './library.ts';
+import { ImportButton } from '../import/ImportButton.tsx';
 
 const LEVEL_ORDER: Level[] = ['national', 'province', 'city', 'sar', 'district'];
 /** Cities of the Greater Bay Area first, in the order officials list them. */
@@ -70,6 +71,7 @@ export function LibraryView({ onOpen }: { onOpen: (docId: string, pane: 0 | 1) =
             </option>
           ))}
         </select>
+        <ImportButton />
         <span className="library-count">
           {groups.reduce((n, g) => n + g.docs.length, 0)} {t.documents}
         </span>

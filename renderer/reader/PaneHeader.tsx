@@ -6,6 +6,7 @@ import type { DocumentSummary } from '../../shared/types.ts';
 import { annotating } from '../annotations/annotations.ts';
 import { anchorOf } from '../annotations/ui-store.ts';
 import { useI18n } from '../common/i18n.tsx';
+import { MetadataButton } from '../import/MetadataButton.tsx';
 
 interface Props {
   summary: DocumentSummary;
@@ -36,6 +37,7 @@ export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, on
           {t.notes.docNotes}
           {docNotes > 0 && <span className="count">{docNotes}</span>}
         </button>
+        <MetadataButton summary={summary} />
         <button type="button" className="pane-close" aria-label={t.close} title={t.close} onClick={onClose}>
           ×
         </button>
