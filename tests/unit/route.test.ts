@@ -17,3 +17,9 @@ test('anything else in the address falls back to the library', () => {
   for (const h of ['', '#', '#/read', '#/read?l=../../etc', '#/c/not-an-id', '#/read?l=<script>']) assert.deepEqual(parseRoute(h), { view: 'library' });
   assert.deepEqual(parseRoute('#/read?l=ac24e1e9f025~bogus'), { view: 'read', panes: [{ docId: 'ac24e1e9f025', clauseId: null }, null], focus: 0 });
 });
+
+// import (issue 15): the desktop menu's way to the import panel.
+test('#/import is the import route, there and back', () => {
+  assert.deepEqual(parseRoute('#/import'), { view: 'import' });
+  assert.equal(formatRoute({ view: 'import' }), '#/import');
+});
