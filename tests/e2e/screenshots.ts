@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ROOT, SCREENSHOTS_ENV } from './app.ts';
 
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-const run = spawnSync(process.execPath, [cli, 'test', 'tests/e2e/annotations.spec.ts', 'tests/e2e/reader.spec.ts', 'tests/e2e/import.spec.ts', '--grep', 'the whole flow|annotating:|import: › a folder'], {
+const run = spawnSync(process.execPath, [cli, 'test', 'tests/e2e/annotations.spec.ts', 'tests/e2e/reader.spec.ts', 'tests/e2e/import.spec.ts', '--grep', 'the whole flow|annotating:|a folder: progress, the summary'], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, [SCREENSHOTS_ENV]: join(ROOT, 'docs', 'screenshots') },
