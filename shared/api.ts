@@ -91,6 +91,8 @@ export const API_CHANNEL = 'clauseway:call';
 export interface ClausewayBridge {
   call: (method: string, args: unknown[]) => Promise<unknown>;
   platform: 'electron';
+  /** Where a file dropped onto the window is on disk (import, issue 15); '' when it is none. */
+  pathForFile: (file: Blob) => string;
 }
 
 /** A refused call: the message says which method and what was wrong, never more. */

@@ -3,7 +3,8 @@
 // the renderer (through its language provider) and Electron's main process read the same table.
 
 import type { AnnotationStatus, Color } from './anchoring/annotation.ts';
-import type { DocKind, Level, UnitRole } from './types.ts';
+import type { ImportItemStatus } from './api.ts';
+import type { DocKind, Level, MetadataField, UnitRole } from './types.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -294,6 +295,44 @@ const zh = {
     addedMany: '已将 {n} 项加入《{title}》',
     openBrief: '打开简报',
   },
+  // ---- import (issue 15): import from the app, the metadata form, removal ----
+  importing: {
+    button: '导入',
+    title: '导入文件',
+    hint: '把文件或文件夹拖到窗口中，或者：',
+    chooseFiles: '选择文件…',
+    chooseFolder: '选择文件夹…',
+    formats: '支持 .txt、.md、.html、.docx；UTF-8、UTF-16、GB18030/GBK、Big5 编码。同名文件再次导入即更新。',
+    dropHere: '松开即可导入',
+    uploading: '正在上传',
+    running: '正在导入',
+    search: '正在更新检索索引',
+    summaryTitle: '导入结果',
+    failed: '导入失败',
+    status: { added: '新增', updated: '已更新', unchanged: '未变', duplicate: '重复', refused: '未导入' } satisfies Record<ImportItemStatus, string>,
+    documentsOf: '份文件',
+    check: '核对信息',
+    close: '关闭',
+    menuFiles: '导入文件…',
+    menuFolder: '导入文件夹…',
+    formTitle: '文件信息',
+    fields: { title: '标题', issuer: '发布机关', jurisdiction: '地区', level: '层级', date: '日期', docNumber: '文号', kind: '类型', validUntil: '有效期至' } satisfies Record<MetadataField, string>,
+    corrected: '已校正',
+    correctedNote: '带“已校正”标记的字段是您的校正，重新导入文件后仍然保留。',
+    resetField: '恢复自动识别',
+    save: '保存',
+    saved: '已保存文件信息',
+    cancel: '取消',
+    edit: '校正信息',
+    editCorrected: '信息已校正',
+    datePlaceholder: '如 2024-01-09、2024-01 或 2024',
+    remove: '从文库移除',
+    confirmRemove: '确定从文库移除这份文件？批注会保留为未能定位的批注。',
+    confirm: '移除',
+    removed: '已移除',
+    undo: '撤销',
+    restored: '已恢复',
+  },
 };
 
 export type Messages = typeof zh;
@@ -576,6 +615,44 @@ const en: Messages = {
     addedTo: 'Added to “{title}”',
     addedMany: 'Added {n} items to “{title}”',
     openBrief: 'Open brief',
+  },
+  // ---- import (issue 15) ----
+  importing: {
+    button: 'Import',
+    title: 'Import files',
+    hint: 'Drop files or folders onto the window, or:',
+    chooseFiles: 'Choose files…',
+    chooseFolder: 'Choose a folder…',
+    formats: '.txt, .md, .html and .docx in UTF-8, UTF-16, GB18030/GBK or Big5. A file imported again under its name is updated.',
+    dropHere: 'Drop to import',
+    uploading: 'Uploading',
+    running: 'Importing',
+    search: 'Updating the search index',
+    summaryTitle: 'Import summary',
+    failed: 'The import failed',
+    status: { added: 'Added', updated: 'Updated', unchanged: 'Unchanged', duplicate: 'Duplicate', refused: 'Refused' },
+    documentsOf: 'documents',
+    check: 'Check details',
+    close: 'Close',
+    menuFiles: 'Import files…',
+    menuFolder: 'Import a folder…',
+    formTitle: 'Document details',
+    fields: { title: 'Title', issuer: 'Issuer', jurisdiction: 'Jurisdiction', level: 'Level', date: 'Date', docNumber: 'Document number', kind: 'Kind', validUntil: 'Valid until' },
+    corrected: 'corrected',
+    correctedNote: 'Fields marked “corrected” are yours: they stay when the file is imported again.',
+    resetField: 'Back to what was read',
+    save: 'Save',
+    saved: 'Details saved',
+    cancel: 'Cancel',
+    edit: 'Correct details',
+    editCorrected: 'Details corrected',
+    datePlaceholder: 'e.g. 2024-01-09, 2024-01 or 2024',
+    remove: 'Remove from the library',
+    confirmRemove: 'Remove this document from the library? Its annotations stay, as orphans.',
+    confirm: 'Remove',
+    removed: 'Removed',
+    undo: 'Undo',
+    restored: 'Restored',
   },
 };
 

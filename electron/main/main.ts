@@ -4,7 +4,8 @@
 // protocol instead of file://, navigation, new windows and permission requests denied, webviews
 // refused, every IPC call checked for its sender and its arguments (ipc.ts).
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions } from 'electron';
+import { MESSAGES, type Lang } from '../../shared/i18n.ts';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../core/api/engine-host.ts';
@@ -19,6 +20,7 @@ const HERE = import.meta.dirname; // out/electron in a build
 // own (electron-builder.yml).
 const unpacked = (path: string): string => path.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked');
 const WORKER = join(unpacked(HERE), 'seed-worker.mjs');
+const IMPORT_WORKER = join(unpacked(HERE), 'import-worker.mjs');
 const ROOT = app.getAppPath();
 
 registerScheme();
@@ -28,6 +30,17 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | null = null;
   let host: EngineHost | null = null;
+  let language: Lang = 'zh';
+
+  /** Import (issue 15): the open dialog, over the window: several files, or a folder. */
+  const choosePaths = async (mode: 'files' | 'folder'): Promise<string[] | null> => {
+    const words = MESSAGES[language].importing;
+    const options: OpenDialogOptions = mode === 'folder'
+      ? { title: words.chooseFolder, properties: ['openDirectory', 'multiSelections'] }
+      : { title: words.chooseFiles, properties: ['openFile', 'multiSelections'], filters: [{ name: words.formats, extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'docx'] }] };
+    const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return chosen.canceled ? null : chosen.filePaths;
+  };
 
   /** clauseway://c/CLAUSE_ID opens that clause. */
   const openDeepLink = (url: string | undefined): void => {
@@ -60,9 +73,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   const setMenu = (lang: 'zh' | 'en'): void => {
+    language = lang;
     Menu.setApplicationMenu(
       buildMenu(lang, {
         library: () => void window?.webContents.loadURL(`${APP_ORIGIN}/#/`),
+        // The page opens its import panel there, whose buttons ask for choosePaths.
+        import: () => void window?.webContents.loadURL(`${APP_ORIGIN}/#/import`),
         search: () => window?.webContents.sendInputEvent({ type: 'keyDown', keyCode: '/' }),
         about: () => void dialog.showMessageBox({ message: `条文通 Clauseway ${app.getVersion()}`, detail: '粤港澳大湾区政策文本阅读与批注 · Reader and annotator for Greater Bay Area policy texts' }),
       }),
@@ -77,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
     // CLAUSEWAY_DATA, as for the command line, else the app's own data folder. The menu's
     // language follows the reader's.
     const dataDir = process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData');
-    host = new EngineHost({ dataDir, seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : join(ROOT, 'seeds'), workerUrl: pathToFileURL(WORKER), onLanguage: setMenu, briefs: { printToPdf: electronPrintToPdf() } });
+    host = new EngineHost({ dataDir, seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : join(ROOT, 'seeds'), workerUrl: pathToFileURL(WORKER), importWorkerUrl: pathToFileURL(IMPORT_WORKER), choosePaths, onLanguage: setMenu, briefs: { printToPdf: electronPrintToPdf() } });
     registerIpc(ipcMain, host, () => BrowserWindow.getAllWindows());
     setMenu(app.getLocale().startsWith('zh') ? 'zh' : 'en');
 

@@ -2,6 +2,7 @@
 // the desktop app or over HTTP (loopback, with the session's token) in browser mode.
 
 import type { ClausewayApi, ClausewayBridge } from '../../shared/api.ts';
+import { UPLOAD_NAME_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
 
 declare global {
   interface Window {
@@ -78,3 +79,23 @@ export const api: ClausewayApi = overCall(bridge ? bridge.call : httpCall(token,
  * over keepalive requests; in the desktop app the IPC message is delivered as it is.
  */
 export const durableApi: ClausewayApi = bridge ? api : overCall(httpCall(token, true));
+
+// ---- import (issue 15) ----
+
+/**
+ * Browser mode: sends one file to the upload route (its raw bytes, its name in a header, the
+ * session's token) and answers the id to import it by (api.importUploads).
+ */
+export async function uploadFile(name: string, file: Blob): Promise<string> {
+  const res = await fetch(UPLOAD_PATH, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, [UPLOAD_NAME_HEADER]: encodeURIComponent(name), 'Content-Type': 'application/octet-stream' },
+    body: file,
+  });
+  const body = (await res.json()) as { result?: { id: string }; error?: string };
+  if (!res.ok || !body.result) throw new Error(body.error ?? `HTTP ${res.status}`);
+  return body.result.id;
+}
+
+/** The desktop app: where a dropped file is on disk; null in browser mode. */
+export const pathForFile = bridge ? (file: Blob): string => bridge.pathForFile(file) : null;

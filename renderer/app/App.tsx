@@ -10,6 +10,7 @@ import { AnnotationsView } from '../annotations/AnnotationsView.tsx';
 import { BriefPicker } from '../briefs/BriefPicker.tsx';
 import { BriefsPage } from '../briefs/BriefsPage.tsx';
 import { useI18n } from '../common/i18n.tsx';
+import { ImportLayer } from '../import/ImportLayer.tsx';
 import { useSelect } from '../common/store.ts';
 import { ToastView } from '../common/ToastView.tsx';
 import { LibraryView } from '../library/LibraryView.tsx';
@@ -55,6 +56,7 @@ export function App(): ReactNode {
       ) : (
         <Preparing />
       )}
+      {ready && <ImportLayer />}
       <ToastView />
     </div>
   );

@@ -1,7 +1,8 @@
 // The address of what is on screen, kept in the URL fragment so that back/forward, reload and
 // deep links work: #/ (library), #/read?l=DOC~CLAUSE&r=DOC&f=1 (two panes), #/c/CLAUSE (a deep link),
 // #/annotations (every highlight and note of the library), #/compare?a=DOC&b=DOC (two documents
-// aligned clause by clause), #/briefs (the briefs), #/briefs/ID (one).
+// aligned clause by clause), #/briefs (the briefs), #/briefs/ID (one), #/import (the library with
+// the import panel open: the desktop menu's way in).
 
 export interface PaneRoute {
   docId: string;
@@ -16,7 +17,9 @@ export type Route =
   | CompareRoute
   // Briefs (issue 14): the list, and one brief being built.
   | { view: 'briefs' }
-  | { view: 'brief'; briefId: string };
+  | { view: 'brief'; briefId: string }
+  // import (issue 15)
+  | { view: 'import' };
 
 const ID = /^[0-9a-f]{12}$/;
 const CLAUSE = /^[0-9a-f]{12}-[0-9a-f]{10}$/;
@@ -39,6 +42,7 @@ export function parseRoute(hash: string): Route {
   if (h === '/briefs') return { view: 'briefs' };
   const brief = /^\/briefs\/([0-9a-f-]+)$/.exec(h);
   if (brief?.[1] && BRIEF.test(brief[1])) return { view: 'brief', briefId: brief[1] };
+  if (h === '/import') return { view: 'import' };
   if (h.startsWith('/read')) {
     const q = new URLSearchParams(h.slice(h.indexOf('?') + 1));
     const panes: [PaneRoute | null, PaneRoute | null] = [parsePane(q.get('l')), parsePane(q.get('r'))];
@@ -54,6 +58,7 @@ export function formatRoute(r: Route): string {
   if (r.view === 'compare') return formatCompare(r);
   if (r.view === 'briefs') return '#/briefs';
   if (r.view === 'brief') return `#/briefs/${r.briefId}`;
+  if (r.view === 'import') return '#/import';
   // Ids are hex and dashes, so the address stays readable without encoding.
   const pane = (p: PaneRoute | null): string | null => (p ? p.docId + (p.clauseId ? `~${p.clauseId}` : '') : null);
   const parts = [['l', pane(r.panes[0])], ['r', pane(r.panes[1])], ['f', r.focus === 1 ? '1' : null]].filter((kv): kv is [string, string] => kv[1] !== null);

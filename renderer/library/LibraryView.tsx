@@ -7,6 +7,7 @@ import { useI18n } from '../common/i18n.tsx';
 import { CompareButton } from '../links/CompareButton.tsx';
 import { useDocuments } from './library.ts';
 import { LEVEL_ORDER, placeRank } from './place-order.ts';
+import { ImportButton } from '../import/ImportButton.tsx';
 
 interface Group {
   key: string;
@@ -64,6 +65,7 @@ export function LibraryView({ onOpen }: { onOpen: (docId: string, pane: 0 | 1) =
             </option>
           ))}
         </select>
+        <ImportButton />
         <span className="library-count">
           {groups.reduce((n, g) => n + g.docs.length, 0)} {t.documents}
         </span>

@@ -7,6 +7,7 @@ import { annotating } from '../annotations/annotations.ts';
 import { anchorOf } from '../annotations/ui-store.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { CompareWithOther } from '../links/CompareButton.tsx';
+import { MetadataButton } from '../import/MetadataButton.tsx';
 
 interface Props {
   summary: DocumentSummary;
@@ -38,6 +39,7 @@ export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, on
           {docNotes > 0 && <span className="count">{docNotes}</span>}
         </button>
         <CompareWithOther docId={summary.id} />
+        <MetadataButton summary={summary} />
         <button type="button" className="pane-close" aria-label={t.close} title={t.close} onClick={onClose}>
           ×
         </button>

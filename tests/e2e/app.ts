@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { EngineHost } from '../../electron/core/api/engine-host.ts';
 import { SEEDS_DIR } from '../../electron/core/ingest/ingest-files.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
-import { seedWorkerUrl } from '../../electron/core/server/serve.ts';
+import { importWorkerUrl, seedWorkerUrl } from '../../electron/core/server/serve.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Set to a folder (by `npm run screenshots`), the flow's screenshots are written there too. */
@@ -30,8 +30,8 @@ export interface AppServer {
 }
 
 export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'clauseway-e2e-'))): Promise<AppServer> {
-  const host = new EngineHost({ dataDir, seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl() });
-  const server = await startServer({ api: host, rendererDir: join(ROOT, 'out', 'renderer') });
+  const host = new EngineHost({ dataDir, seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl(), importWorkerUrl: importWorkerUrl() });
+  const server = await startServer({ api: host, rendererDir: join(ROOT, 'out', 'renderer'), uploads: host.uploads });
   return { server, host, dataDir, ready: host.start() };
 }
 

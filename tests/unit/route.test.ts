@@ -24,3 +24,9 @@ test('briefs: the list and one brief by its id; anything else there is the libra
   assert.equal(formatRoute({ view: 'briefs' }), '#/briefs');
   for (const h of ['#/briefs/', '#/briefs/../x', '#/briefs/0f8e2c3a']) assert.deepEqual(parseRoute(h), { view: 'library' });
 });
+
+// import (issue 15): the desktop menu's way to the import panel.
+test('#/import is the import route, there and back', () => {
+  assert.deepEqual(parseRoute('#/import'), { view: 'import' });
+  assert.equal(formatRoute({ view: 'import' }), '#/import');
+});

@@ -6,7 +6,7 @@ import type { DocumentSummary, DocumentVersion, HistoryEvent, OutlineNode } from
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { dashedFileProblem } from './dashed-names.ts';
-import { ANNOTATION_USAGE, BRIEF_USAGE, CommandError, LINK_USAGE, type CommandContext } from './usage.ts';
+import { ANNOTATION_USAGE, BRIEF_USAGE, CommandError, IMPORT_USAGE, LINK_USAGE, type CommandContext } from './usage.ts';
 import { defaultDataDir } from '../paths.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { DATABASE_FILE, Library, type IngestOutcome } from '../store/library.ts'
 const USAGE = `Usage: clauseway [--data DIR] [--json] <command> [args]
 
 Commands:
-  ingest [FILE|DIR…] import files, and the text, Markdown and HTML files in folders
+  ingest [FILE|DIR…] import files, and the text, Markdown, HTML and Word files in folders
                      (the bundled seeds when none is given)
   docs               list the documents in the library
   doc DOC_ID         one document: its metadata, history lines and versions in the library
@@ -29,6 +29,7 @@ Commands:
 ${ANNOTATION_USAGE}
 ${BRIEF_USAGE}
 ${LINK_USAGE}
+${IMPORT_USAGE}
 
 Options:
   --data DIR   where the library lives (default: $CLAUSEWAY_DATA, else the app's data folder)
@@ -37,6 +38,7 @@ Options:
   --quote, --color, --note, --tag, --at, --out, --status, --doc   (annotations)
   --format, --annotation, --subtitle, --section, --out   (briefs)
   --limit N (related), --why TEXT (link)
+  --title, --issuer, --date, --doc-number, --valid-until, --reset   (correct)
   -h, --help   this help
 `;
 
@@ -112,6 +114,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         subtitle: { type: 'string' },
         section: { type: 'string' },
         why: { type: 'string' },
+        // import (issue 15): correct
+        title: { type: 'string' },
+        issuer: { type: 'string' },
+        date: { type: 'string' },
+        'doc-number': { type: 'string' },
+        'valid-until': { type: 'string' },
+        reset: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -136,10 +145,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     library = Library.open(dataDir);
     const ctx: CommandContext = { library, dataDir, options: values, print, err: io.err, env: io.env };
     switch (command) {
-      case 'ingest': {
+      case 'ingest':
+      case 'import': {
         const { expandPaths, ingestSeeds } = await import('../ingest/ingest-files.ts');
         const { ingestMany } = await import('../ingest/batch.ts');
         const { reanchorAfter } = await import('./annotations.ts');
+        const { correctAfter } = await import('./import.ts');
         let failed = 0;
         const outcomes: IngestOutcome[] = args.length === 0
           ? ingestSeeds(library)
@@ -151,7 +162,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
             },
           });
         for (const o of outcomes) for (const w of o.warnings) io.err(`warning: ${o.source}: ${w}\n`);
-        // The links of what arrived (and of what it resolves), before annotations and links are placed again.
+        // The user's corrections go back on what was read again; then the links of what arrived (and
+        // of what it resolves), before annotations and links are placed again.
+        correctAfter(ctx, outcomes.flatMap((o) => o.docIds));
         const { updateLinks } = await import('../links/index.ts');
         updateLinks(library);
         reanchorAfter(ctx, outcomes.flatMap((o) => o.docIds));
@@ -161,7 +174,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return failed > 0 ? 1 : 0;
       }
       case 'docs': {
-        const docs = library.listDocuments();
+        const { markCorrected } = await import('./import.ts');
+        const docs = markCorrected(ctx, library.listDocuments());
         print(docs, () =>
           docs.map((d) => [d.id, (d.date ?? '—').padEnd(10), `${d.jurisdiction}(${d.level})`, d.kind.padEnd(6), String(d.clauseCount).padStart(4), d.title].join('  ')).join('\n') + '\n',
         );
@@ -229,6 +243,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         library.openSearcher();
         print({ removed: id }, () => `removed ${id}\n`);
         return 0;
+      }
+      case 'correct': {
+        const { runCorrect } = await import('./import.ts');
+        return runCorrect(args, ctx, values);
       }
       // briefs (issue 14)
       case 'brief': {

@@ -61,3 +61,9 @@ export const LINK_USAGE = `  related CLAUSE_ID [--limit N]
   link CLAUSE_A CLAUSE_B [--why TEXT]
                      link two clauses yourself (kept with the annotations)
   unlink LINK_ID     delete such a link`;
+
+// ---- import (issue 15) ----
+export const IMPORT_USAGE = `  import [FILE|DIR…]  the same as ingest; Word files (.docx) too
+  correct DOC_ID [--title T] [--issuer I] [--jurisdiction J] [--level L] [--date D]
+                 [--doc-number N] [--kind K] [--valid-until D] [--reset FIELD]…
+                     correct a document's metadata (kept across re-imports; '' clears a field)`;

@@ -40,7 +40,8 @@ function itemOf(name: string, o: IngestOutcome): ImportItem {
     documents: duplicate ? 0 : o.documents,
     clauses: duplicate ? 0 : o.clauses,
     reason: duplicate ? `the same text is already in the library as ${o.duplicateOf ?? ''}` : null,
-    warnings: o.warnings,
+    // The reason says what the store's warning says of the twin.
+    warnings: duplicate ? o.warnings.filter((w) => !w.includes(`already in the library as ${o.duplicateOf ?? ''}`) && !w.includes(`from ${o.duplicateOf ?? ''};`)) : o.warnings,
     docIds: duplicate ? [] : o.docIds,
   };
 }

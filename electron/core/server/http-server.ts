@@ -3,15 +3,15 @@
 // the renderer's files are served by the same guarded lookup, with the same headers, as in the
 // desktop app (static-files.ts). Every method of the table takes one route, /api/NAME, behind the
 // same checks, in the same order: host, token, origin, POST; then dispatch() checks the method and
-// its arguments exactly as the IPC handler does.
+// its arguments exactly as the IPC handler does. Browser mode's import sends files to POST /upload,
+// behind the same checks in the same order, with a size limit of its own (upload-route.ts).
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApiError } from '../../../shared/api.ts';
+import { ApiError, UPLOAD_PATH } from '../../../shared/api.ts';
 import type { ClausewayApi } from '../../../shared/api-table.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { SECURITY_HEADERS, StaticFiles } from './static-files.ts';
-import { UPLOAD_PATH } from '../../../shared/api.ts';
 import { handleUpload, type UploadReceiver } from './upload-route.ts';
 
 /**

@@ -1,0 +1,163 @@
+// Importing from the window, in Debian's Chromium against browser mode: a folder chosen in the
+// import panel (Word, GBK and Traditional texts among a duplicate and a file that is no text),
+// uploaded and imported in the engine's worker while a progress bar says how far it got; the
+// summary; a date corrected in the metadata form, kept after a reload; a drop on the window;
+// a document removed and brought back with the toast's undo.
+
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { docxOf } from '../helpers/docx.ts';
+import { FIXTURES, SEEDS } from '../helpers/library.ts';
+import { guardNetwork, startApp, stopApp, type AppServer } from './app.ts';
+import { expect, test } from './fixtures.ts';
+import { pane, shoot } from './flow.ts';
+
+const HENGQIN = '橫琴粵澳深度合作區發展促進條例';
+const QIANHAI = '深圳经济特区前海深港现代服务业合作区条例';
+
+/** A folder as a user's downloads look: real texts from the fixtures, a Word file made from one. */
+async function folderOfTexts(root: string): Promise<string> {
+  const dir = join(root, '大湾区 新文件');
+  mkdirSync(join(dir, '深圳'), { recursive: true });
+  writeFileSync(join(dir, '横琴条例.docx'), await docxOf(readFileSync(join(FIXTURES, 'hengqin-regulation.zh-hant.txt'), 'utf8').split('\n')));
+  copyFileSync(join(FIXTURES, 'qianhai-regulation.zh-hans.txt'), join(dir, '深圳', '前海条例.txt'));
+  copyFileSync(join(FIXTURES, '001-excerpt.gb18030.txt'), join(dir, '广州措施（GBK）.txt'));
+  copyFileSync(join(SEEDS, '003_23a1c87a91197581.txt'), join(dir, '广州梅州金融合作 副本.txt'));
+  writeFileSync(join(dir, '扫描件.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 0, 0, 0, 0xff, 0, 0, 3, 0, 0]));
+  writeFileSync(join(dir, 'notes.pdf'), '%PDF-1.7 left out of a folder');
+  return dir;
+}
+
+async function openPage(browser: Browser, app: AppServer): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  await guardNetwork(page, `http://127.0.0.1:${app.server.port}`, foreign);
+  page.on('pageerror', (e) => foreign.push(`script error: ${e.message}`));
+  page.on('close', () => expect(foreign).toEqual([]));
+  await page.goto(app.server.url);
+  await expect(page.getByRole('region', { name: '文库' })).toBeVisible({ timeout: 20_000 });
+  return page;
+}
+
+test.describe('import:', () => {
+  test.describe.configure({ mode: 'serial' });
+  let app: AppServer;
+  let root: string;
+
+  // A library of its own: the reader's tests count the seeds' documents.
+  test.beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'clauseway-e2e-import-'));
+    app = await startApp();
+    await app.ready;
+  });
+  test.afterAll(async () => {
+    await stopApp(app);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('a folder: progress, the summary, a date corrected in the form and kept after a reload', async ({ chromiumBrowser }) => {
+    const page = await openPage(chromiumBrowser, app);
+    const library = page.getByRole('region', { name: '文库' });
+    const before = await library.locator('.doc-row').count();
+
+    await library.getByRole('button', { name: '导入', exact: true }).click();
+    const panel = page.getByRole('dialog', { name: '导入文件' });
+    await expect(panel).toBeVisible();
+    // The progress bar, read as soon as it shows (asked for before the folder is given).
+    const progress = page.locator('.import-progress').textContent();
+    await panel.locator('input.import-folder-input').setInputFiles(await folderOfTexts(root));
+    expect(await progress).toMatch(/^正在(上传|导入) \d\/5|^正在更新检索索引/);
+
+    const summary = page.getByRole('dialog', { name: '导入结果' });
+    await expect(summary).toBeVisible({ timeout: 30_000 });
+    const count = (status: string) => summary.locator(`.import-count[data-status="${status}"] .n`);
+    await expect(count('added')).toHaveText('3');
+    await expect(count('duplicate')).toHaveText('1');
+    await expect(count('refused')).toHaveText('1');
+    await expect(summary.locator('.import-item.status-refused')).toContainText('扫描件.txt');
+    await expect(summary.locator('.import-item.status-refused .import-reason')).toContainText('not a text file');
+    await expect(summary.locator('.import-item.status-duplicate .import-reason')).toContainText('seeds/003_23a1c87a91197581.txt');
+    await expect(summary.locator('.import-item', { hasText: 'notes.pdf' })).toHaveCount(0);
+    await shoot(page, 'import-summary');
+
+    // The library shows the new documents without a reload.
+    await expect(library.locator('.doc-row')).toHaveCount(before + 3);
+    await expect(library.getByRole('button', { name: HENGQIN, exact: true })).toBeVisible();
+
+    // Correct the Qianhai regulation's date from the summary.
+    await summary.locator('.import-doc', { hasText: QIANHAI }).getByRole('button', { name: '核对信息' }).click();
+    const form = page.getByRole('form', { name: '文件信息' });
+    await expect(form).toBeVisible();
+    await expect(form.locator('input[name="title"]')).toHaveValue(QIANHAI);
+    const date = form.locator('input[name="date"]');
+    const read = await date.inputValue();
+    expect(read).not.toBe('2020-10-01');
+    await date.fill('2020-10-01');
+    await form.locator('input[name="docNumber"]').fill('深圳市第六届人大常委会公告第二〇九号');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(form).toBeHidden();
+    const row = library.locator('.doc-row', { hasText: QIANHAI });
+    await expect(row).toContainText('2020-10-01');
+    await summary.getByRole('button', { name: '关闭' }).click();
+
+    // After a reload the correction is there, marked as the user's.
+    await page.reload();
+    await expect(row).toContainText('2020-10-01');
+    await row.getByRole('button', { name: '在左栏打开' }).click();
+    const left = pane(page, 0);
+    await expect(left.locator('.pane-meta')).toContainText('2020-10-01');
+    await left.getByRole('button', { name: '信息已校正' }).click();
+    await expect(form.locator('.field-date .corrected-mark')).toContainText('已校正');
+    await expect(form.locator('.field-docNumber .corrected-mark')).toContainText('已校正');
+    await expect(form.locator('.field-title .corrected-mark')).toHaveCount(0);
+    await expect(form.locator('input[name="date"]')).toHaveValue('2020-10-01');
+    await shoot(page, 'metadata-form');
+    await form.getByRole('button', { name: '取消' }).click();
+    await page.context().close();
+  });
+
+  test('files dropped on the window import; a removed document comes back with undo', async ({ chromiumBrowser }) => {
+    const page = await openPage(chromiumBrowser, app);
+    const library = page.getByRole('region', { name: '文库' });
+    const macau = readFileSync(join(FIXTURES, 'macau-law-26-2024.zh-hant.txt'));
+    // A drop as the browser makes it, with a DataTransfer holding the file.
+    const transfer = await page.evaluateHandle((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], '澳门第26-2024号法律.txt', { type: 'text/plain' }));
+      return dt;
+    }, [...macau]);
+    const workspace = page.locator('main.workspace');
+    await workspace.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await expect(page.locator('.import-drop')).toBeVisible();
+    await workspace.dispatchEvent('drop', { dataTransfer: transfer });
+    const summary = page.getByRole('dialog', { name: '导入结果' });
+    await expect(summary.locator('.import-count[data-status="added"] .n')).toHaveText('1', { timeout: 30_000 });
+    const title = (await summary.locator('.import-doc span').first().textContent()) ?? '';
+    expect(title.length).toBeGreaterThan(4);
+    await summary.getByRole('button', { name: '关闭' }).click();
+    const row = library.locator('.doc-row', { hasText: title });
+    await expect(row).toHaveCount(1);
+    // Searched for in Simplified, found in the Traditional text, which came in without a reload.
+    await page.getByRole('searchbox', { name: '搜索' }).fill('澳门特别行政区');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: '搜索' }).locator('.search-group', { hasText: title })).toBeVisible();
+    await page.getByRole('region', { name: '搜索' }).getByRole('button', { name: '关闭' }).click();
+
+    // Remove it from the form, once asked; undo from the toast.
+    await row.getByRole('button', { name: '在左栏打开' }).click();
+    await pane(page, 0).getByRole('button', { name: '校正信息' }).click();
+    const form = page.getByRole('form', { name: '文件信息' });
+    await form.getByRole('button', { name: '从文库移除' }).click();
+    await form.getByRole('button', { name: '移除', exact: true }).click();
+    const toast = page.getByRole('status').filter({ hasText: '已移除' });
+    await expect(toast).toBeVisible();
+    await page.getByRole('button', { name: '文库', exact: true }).first().click();
+    await expect(row).toHaveCount(0);
+    await toast.getByRole('button', { name: '撤销' }).click();
+    await expect(row).toHaveCount(1);
+    await page.context().close();
+  });
+});
