@@ -48,6 +48,25 @@ test('a deep link opens its clause; citations and links copy', async ({ page, ap
   await expect(pane(page, 1).locator(`article[data-clause-id="${hit?.clauseId ?? ''}"]`)).toBeInViewport();
 });
 
+test('browser mode: a copied link opens its clause in a new tab, which the first address let in', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  await libraryIsShown(page);
+  const hit = (await app.host.search('建立出口信用保险制度')).hits[0];
+  const link = `http://127.0.0.1:${app.server.port}/#/c/${hit?.clauseId ?? ''}`;
+  // The key is a cookie now, which script cannot read; a new tab of the same browser carries it.
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  const tab = await page.context().newPage();
+  await tab.goto(link);
+  await expect(tab.locator(`section.pane article[data-clause-id="${hit?.clauseId ?? ''}"]`)).toBeInViewport();
+  await tab.close();
+  // Another browser (no cookie) is still refused.
+  const stranger = await page.context().browser()?.newContext();
+  const other = await stranger?.newPage();
+  await other?.goto(link);
+  await expect((other ?? page).getByRole('heading', { name: '文库无法打开' })).toBeVisible();
+  await stranger?.close();
+});
+
 test('find in document and keyboard navigation', async ({ page, app }) => {
   await page.goto(app.server.url);
   await libraryIsShown(page);
