@@ -6,6 +6,7 @@ import type { DocumentSummary } from '../../shared/types.ts';
 import { annotating } from '../annotations/annotations.ts';
 import { anchorOf } from '../annotations/ui-store.ts';
 import { useI18n } from '../common/i18n.tsx';
+import { isExpired } from '../library/library-view.ts';
 
 interface Props {
   summary: DocumentSummary;
@@ -19,6 +20,10 @@ interface Props {
 
 export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, onClose, children }: Props): ReactNode {
   const { t } = useI18n();
+  const places = summary.jurisdictions.map((j) => j.name);
+  // An issuer that is only the place (广州市) is said once, as the place.
+  const issuer = summary.issuer && !places.includes(summary.issuer) ? summary.issuer : null;
+  const expired = isExpired(summary, new Date().toISOString().slice(0, 10));
   return (
     <header className="pane-header">
       <div className="pane-title-row">
@@ -42,13 +47,14 @@ export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, on
       </div>
       <div className="pane-meta">
         <span className={`badge badge-${summary.kind}`}>{t.kind[summary.kind]}</span>
-        <span>{summary.jurisdictions.map((j) => j.name).join('、')}</span>
-        {summary.issuer && <span>{summary.issuer}</span>}
+        <span>{places.join('、')}</span>
+        {issuer && <span>{issuer}</span>}
         {summary.date && <span>{summary.date}</span>}
         {summary.docNumber && <span>{summary.docNumber}</span>}
         {summary.validUntil && (
-          <span className="validity">
+          <span className={expired ? 'validity expired' : 'validity'}>
             {t.validUntil} {summary.validUntil}
+            {expired ? ` · ${t.expired}` : ''}
           </span>
         )}
       </div>
