@@ -14,6 +14,7 @@ import { useLibraryReady } from '../library/library.ts';
 import { Notices } from '../library/Notices.tsx';
 import { Preparing } from '../library/Preparing.tsx';
 import { Panes } from '../reader/Panes.tsx';
+import { PrintView } from '../reader/PrintView.tsx';
 import { reading } from '../reader/reading.ts';
 import { SearchPanel } from '../search/SearchPanel.tsx';
 import { useSearchShown } from '../search/search.ts';
@@ -45,6 +46,7 @@ export function App(): ReactNode {
         <Preparing />
       )}
       <ToastView />
+      <PrintView />
     </div>
   );
 }

@@ -41,6 +41,9 @@ export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, on
           {t.notes.docNotes}
           {docNotes > 0 && <span className="count">{docNotes}</span>}
         </button>
+        <button type="button" className="pane-print" title={t.daily.print} onClick={() => window.print()}>
+          {t.daily.print}
+        </button>
         <button type="button" className="pane-close" aria-label={t.close} title={t.close} onClick={onClose}>
           ×
         </button>

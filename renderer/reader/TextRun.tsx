@@ -4,7 +4,7 @@
 // is put inside it.
 
 import { Fragment, memo, type ReactNode } from 'react';
-import { matchRanges } from '../../shared/snippet.ts';
+import { matchRanges, type Range } from '../../shared/snippet.ts';
 import { pieces, type HighlightSpan } from '../annotations/pieces.ts';
 import { foldText } from '../common/fold.ts';
 import type { Run } from './clause-layout.ts';
@@ -14,10 +14,12 @@ interface Props {
   run: Run;
   spans: readonly HighlightSpan[];
   terms: readonly string[];
+  /** The current occurrence of find, in clause-text offsets: its mark stands apart. */
+  current?: Range | null;
   className?: string;
 }
 
-function TextRunImpl({ text, run, spans, terms, className }: Props): ReactNode {
+function TextRunImpl({ text, run, spans, terms, current = null, className }: Props): ReactNode {
   const shown = text.slice(run.start, run.end);
   const marks = terms.length > 0 ? matchRanges(shown, [...terms], foldText) : [];
   const cut = spans.length > 0 || marks.length > 0 ? pieces(run, spans, marks) : null;
@@ -26,7 +28,8 @@ function TextRunImpl({ text, run, spans, terms, className }: Props): ReactNode {
       {cut
         ? cut.map((p) => {
             const words = text.slice(p.start, p.end);
-            const inner = p.marked ? <mark>{words}</mark> : words;
+            const isCurrent = current !== null && p.start >= current[0] && p.end <= current[1];
+            const inner = p.marked ? <mark className={isCurrent ? 'find-current' : undefined}>{words}</mark> : words;
             if (!p.highlight) return <Fragment key={p.start}>{inner}</Fragment>;
             const noted = p.closes && p.highlight.hasNote ? ' noted' : '';
             return (
