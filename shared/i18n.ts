@@ -191,6 +191,8 @@ const zh = {
     print: '打印',
     savePdf: '另存为 PDF',
     printed: '打印于',
+    nothingToPrint: '请先在阅读栏中打开一份文件。',
+    pdfFailed: 'PDF 未能写入，未改动任何文件',
   },
 };
 
@@ -374,6 +376,8 @@ const en: Messages = {
     print: 'Print',
     savePdf: 'Save as PDF',
     printed: 'Printed',
+    nothingToPrint: 'Open a document in a reading pane first.',
+    pdfFailed: 'the PDF could not be written; no file was changed',
   },
 };
 
