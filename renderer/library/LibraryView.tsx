@@ -4,14 +4,14 @@
 // draws only the rows on screen, and coming back from the reader lands where one left it.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../shared/types.ts';
 import { useFold } from '../common/fold.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { useStore } from '../common/store.ts';
 import { LibraryFacets } from './LibraryFacets.tsx';
 import { useDocuments } from './library.ts';
-import { facetsOf, filterDocs, filtering, groupDocs, isExpired, rowsOf, type Group, type LibrarySort } from './library-view.ts';
+import { filtering, isExpired, libraryList, type Group, type LibrarySort } from './library-view.ts';
 import { libraryView } from './view-store.ts';
 
 /** Row heights (px), fixed: a title line and a line of metadata; a group's header. */
@@ -76,10 +76,8 @@ export function LibraryView({ onOpen }: { onOpen: Open }): ReactNode {
   const docs = useDocuments();
   const { filters, sort, collapsed } = useStore(libraryView);
   const fold = useFold();
-  const today = useMemo(() => new Date().toISOString().slice(0, 10), []);
-  const shown = useMemo(() => filterDocs(docs, filters, today, fold), [docs, filters, today, fold]);
-  const facets = useMemo(() => facetsOf(docs, filters, today, fold), [docs, filters, today, fold]);
-  const rows = useMemo(() => rowsOf(groupDocs(shown, sort), collapsed), [shown, sort, collapsed]);
+  const today = new Date().toISOString().slice(0, 10);
+  const { shown, facets, rows } = libraryList(docs, filters, sort, collapsed, today, fold);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -111,9 +111,15 @@ const place = (j: string): number => {
   return i < 0 ? PLACE_ORDER.length : i;
 };
 
-function counted<T>(docs: DocumentSummary[], values: (d: DocumentSummary) => T[]): FacetValue<T>[] {
+function counted<T>(docs: DocumentSummary[], values: (d: DocumentSummary) => readonly T[]): FacetValue<T>[] {
   const counts = new Map<T, number>();
-  for (const d of docs) for (const v of new Set(values(d))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const d of docs) {
+    const vs = values(d);
+    // A document counts once under each value (a list of one or two: no set needed).
+    vs.forEach((v, i) => {
+      if (vs.indexOf(v) === i) counts.set(v, (counts.get(v) ?? 0) + 1);
+    });
+  }
   return [...counts].map(([value, count]) => ({ value, count }));
 }
 
@@ -137,8 +143,9 @@ export function facetsOf(docs: DocumentSummary[], f: LibraryFilters, today: stri
 const collator = new Intl.Collator('zh');
 
 function byDate(a: DocumentSummary, b: DocumentSummary): number {
-  // Policies and notices before news; newest first.
-  return Number(a.kind === 'news') - Number(b.kind === 'news') || (b.date ?? '').localeCompare(a.date ?? '') || collator.compare(a.title, b.title);
+  // Policies and notices before news; newest first (ISO dates compare as strings), then by title.
+  const [da, db] = [a.date ?? '', b.date ?? ''];
+  return Number(a.kind === 'news') - Number(b.kind === 'news') || (da < db ? 1 : da > db ? -1 : collator.compare(a.title, b.title));
 }
 
 /**
@@ -175,6 +182,28 @@ export function rowsOf(groups: Group[], collapsed: ReadonlySet<string>): Row[] {
     if (!closed) for (const doc of group.docs) rows.push({ kind: 'doc', group, doc });
   }
   return rows;
+}
+
+export interface LibraryList {
+  shown: DocumentSummary[];
+  facets: Facets;
+  rows: Row[];
+}
+
+let last: { key: unknown[]; list: LibraryList } | null = null;
+
+/**
+ * What the library draws, worked out again only when what it depends on changes: coming back from
+ * the reader to the same documents, filters and groups costs nothing. The fold matters only while
+ * there is text to look for (its tables arrive after the first paint).
+ */
+export function libraryList(docs: DocumentSummary[], f: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string>, today: string, fold: Fold): LibraryList {
+  const key = [docs, f, sort, collapsed, today, f.text.trim() ? fold : null];
+  if (last && last.key.every((k, i) => Object.is(k, key[i]))) return last.list;
+  const shown = filterDocs(docs, f, today, fold);
+  const list = { shown, facets: facetsOf(docs, f, today, fold), rows: rowsOf(groupDocs(shown, sort), collapsed) };
+  last = { key, list };
+  return list;
 }
 
 /** Whether any filter is set (an empty list then says what to clear). */

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fold } from '../../shared/fold.ts';
 import type { DocumentSummary } from '../../shared/types.ts';
-import { facetsOf, filterDocs, groupDocs, NO_FILTERS, rowsOf, type LibraryFilters } from '../../renderer/library/library-view.ts';
+import { facetsOf, filterDocs, groupDocs, libraryList, NO_FILTERS, rowsOf, type LibraryFilters } from '../../renderer/library/library-view.ts';
 import { createLibraryView } from '../../renderer/library/view-store.ts';
 import { seededLibrary } from '../helpers/library.ts';
 
@@ -116,4 +116,17 @@ test('the view store: a facet chosen again is cleared; a new selection forgets t
   assert.equal(view.get().sort, 'title');
   view.toggleGroup('city:广州市');
   assert.equal(view.get().collapsed.size, 0);
+});
+
+test('the list is worked out once for the same documents, filters, sort and groups (coming back costs nothing)', () => {
+  const collapsed = new Set<string>();
+  const first = libraryList(docs, NO_FILTERS, 'date', collapsed, TODAY, fold);
+  assert.equal(libraryList(docs, NO_FILTERS, 'date', collapsed, TODAY, fold), first);
+  // Without text to look for, a new fold changes nothing; with text, it does.
+  assert.equal(libraryList(docs, NO_FILTERS, 'date', collapsed, TODAY, (s) => s), first);
+  const other = libraryList(docs, NO_FILTERS, 'date', new Set(['city:广州市']), TODAY, fold);
+  assert.notEqual(other, first);
+  assert.equal(other.rows.length, first.rows.length - (first.rows.filter((r) => r.kind === 'doc' && r.group.key === 'city:广州市').length));
+  const text = { ...NO_FILTERS, text: '广州' };
+  assert.notEqual(libraryList(docs, text, 'date', collapsed, TODAY, fold), libraryList(docs, text, 'date', collapsed, TODAY, (s) => s));
 });
