@@ -10,7 +10,7 @@ import { useFold } from '../common/fold.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { useStore } from '../common/store.ts';
 import { LibraryFacets } from './LibraryFacets.tsx';
-import { useDocuments } from './library.ts';
+import { useDocuments, useLibraryStatus } from './library.ts';
 import { filtering, isExpired, libraryList, type Group, type LibrarySort } from './library-view.ts';
 import { libraryView } from './view-store.ts';
 
@@ -74,6 +74,9 @@ function GroupHead({ group, collapsed }: { group: Group; collapsed: boolean }): 
 export function LibraryView({ onOpen }: { onOpen: Open }): ReactNode {
   const { t } = useI18n();
   const docs = useDocuments();
+  // The list not read yet (the library holds documents): nothing to say about it yet.
+  const held = useLibraryStatus()?.documents ?? 0;
+  const listing = docs.length === 0 && held > 0;
   const { filters, sort, collapsed } = useStore(libraryView);
   const fold = useFold();
   const today = new Date().toISOString().slice(0, 10);
@@ -119,7 +122,7 @@ export function LibraryView({ onOpen }: { onOpen: Open }): ReactNode {
       <div className="library-body">
         <LibraryFacets facets={facets} filters={filters} />
         <div ref={scrollRef} className="library-list" onScroll={(e) => libraryView.setScroll(e.currentTarget.scrollTop)}>
-          {rows.length === 0 ? (
+          {listing ? null : rows.length === 0 ? (
             <div className="library-empty" role="status">
               <p>{docs.length === 0 ? t.daily.emptyLibrary : t.daily.noDocuments}</p>
               {filtering(filters) && (

@@ -41,6 +41,9 @@ export const yearOf = (d: DocumentSummary): number | null => (d.date ? Number(d.
 
 export const isExpired = (d: DocumentSummary, today: string): boolean => d.validUntil !== null && d.validUntil < today;
 
+/** The issuer to show beside the places: none when it is only the place (广州市), said once. */
+export const issuerBesidePlaces = (d: DocumentSummary): string | null => (d.issuer && !d.jurisdictions.some((j) => j.name === d.issuer) ? d.issuer : null);
+
 /** A document number as typed in any brackets: 粤府函〔2019〕31号, [2019], （2019）, 2019 alike. */
 const BRACKETS = /[〔〕[\]［］()（）【】〖〗{}<>《》\s]/g;
 const bare = (s: string): string => s.replace(BRACKETS, '');

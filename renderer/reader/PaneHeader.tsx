@@ -6,7 +6,7 @@ import type { DocumentSummary } from '../../shared/types.ts';
 import { annotating } from '../annotations/annotations.ts';
 import { anchorOf } from '../annotations/ui-store.ts';
 import { useI18n } from '../common/i18n.tsx';
-import { isExpired } from '../library/library-view.ts';
+import { isExpired, issuerBesidePlaces } from '../library/library-view.ts';
 
 interface Props {
   summary: DocumentSummary;
@@ -21,8 +21,7 @@ interface Props {
 export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, onClose, children }: Props): ReactNode {
   const { t } = useI18n();
   const places = summary.jurisdictions.map((j) => j.name);
-  // An issuer that is only the place (广州市) is said once, as the place.
-  const issuer = summary.issuer && !places.includes(summary.issuer) ? summary.issuer : null;
+  const issuer = issuerBesidePlaces(summary);
   const expired = isExpired(summary, new Date().toISOString().slice(0, 10));
   return (
     <header className="pane-header">

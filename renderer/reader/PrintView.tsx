@@ -7,7 +7,7 @@ import { flushSync } from 'react-dom';
 import { NO_NOTES, NO_SPANS } from '../annotations/annotation-index.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { useStore } from '../common/store.ts';
-import { isExpired } from '../library/library-view.ts';
+import { isExpired, issuerBesidePlaces } from '../library/library-view.ts';
 import { ClauseView } from './ClauseView.tsx';
 import { endPrint, preparePrint, printJob } from './print.ts';
 import { documentNow } from './reading.ts';
@@ -48,7 +48,7 @@ export function PrintView(): ReactNode {
   const wanted = job.clauseIds ? new Set(job.clauseIds) : null;
   const clauses = wanted ? doc.clauses.filter((c) => wanted.has(c.id)) : doc.clauses;
   const places = summary.jurisdictions.map((j) => j.name);
-  const issuer = summary.issuer && !places.includes(summary.issuer) ? summary.issuer : null;
+  const issuer = issuerBesidePlaces(summary);
   const expired = isExpired(summary, new Date().toISOString().slice(0, 10));
   return (
     <div className="print-view" lang="zh">

@@ -127,8 +127,8 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
     [clauses, virtualizer],
   );
   const find = useFind(clauses, showOccurrence);
-  const current = find.term ? (find.hits[find.at] ?? null) : null;
-  useMarkInView(scrollRef, current);
+  const found = find.term ? (find.hits[find.at] ?? null) : null;
+  useMarkInView(scrollRef, found);
   // ↑/↓ and j/k step clause by clause, with the text in focus too (Page Up/Down and space scroll).
   const step = (e: KeyboardEvent, delta: 1 | -1): boolean => {
     e.preventDefault();
@@ -204,7 +204,7 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
                   <ClauseView
                     clause={clause}
                     terms={marks}
-                    findAt={current?.clause === item.index ? current.range : null}
+                    findAt={found?.clause === item.index ? found.range : null}
                     active={clause.id === active}
                     highlights={marked.spans.get(clause.id) ?? NO_SPANS}
                     notes={marked.clauseNotes.get(clause.id) ?? NO_NOTES}
