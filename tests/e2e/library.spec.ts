@@ -125,14 +125,24 @@ test('library at scale: 3,400 documents drawn by the screenful, state kept acros
     const list = region.locator('.library-list');
     await list.evaluate((el) => (el.scrollTop = 4000));
     await expect(region.locator('.doc-row').first()).toBeVisible();
-    const before = await region.locator('.doc-row .doc-title').first().textContent();
+    // The row at the top of the list, as the reader sees it (rows above it are drawn too, unseen).
+    const atTop = (): Promise<string> =>
+      list.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return document.elementFromPoint(box.left + 60, box.top + 20)?.closest('.library-row')?.textContent ?? '';
+      });
+    const before = await atTop();
+    const top = await list.evaluate((el) => el.scrollTop);
     const count = await region.locator('.library-count').textContent();
-    await region.locator('.doc-row .doc-title').first().click();
+    const target = region.locator('.doc-row .doc-title').nth(8);
+    await target.hover();
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(top);
+    await target.click();
     await expect(pane(page, 0).locator('article').first()).toBeVisible();
     await page.getByRole('button', { name: '文库', exact: true }).click();
     await expect(region.locator('.library-count')).toHaveText(count ?? '');
-    expect(await list.evaluate((el) => el.scrollTop)).toBe(4000);
-    await expect(region.locator('.doc-row .doc-title').first()).toHaveText(before ?? '');
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(top);
+    expect(await atTop()).toBe(before);
     await list.evaluate((el) => (el.scrollTop = 0));
     await expect(groupHead.locator('.group-name')).toHaveText(folded);
     await expect(groupHead.getByRole('button')).toHaveAttribute('aria-expanded', 'false');
