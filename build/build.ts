@@ -30,7 +30,8 @@ const renderer: BuildOptions[] = [
     target: 'chrome124',
     jsx: 'automatic',
     minify: true,
-    sourcemap: true,
+    // No source map in the shipped renderer: browser mode would serve it to whoever asks.
+    sourcemap: false,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
   },

@@ -12,6 +12,7 @@ import { EngineHost } from '../core/api/engine-host.ts';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { electronPrintToPdf } from './print-pdf.ts';
+import { printDocument, saveAsPdf } from './print.ts';
 import { registerScheme, serveRenderer } from './protocol.ts';
 
 const DEEP_LINK_SCHEME = 'clauseway';
@@ -80,6 +81,8 @@ if (!app.requestSingleInstanceLock()) {
         // The page opens its import panel there, whose buttons ask for choosePaths.
         import: () => void window?.webContents.loadURL(`${APP_ORIGIN}/#/import`),
         search: () => window?.webContents.sendInputEvent({ type: 'keyDown', keyCode: '/' }),
+        print: () => void (window && printDocument(window, lang)),
+        savePdf: () => void (window && saveAsPdf(window, lang)),
         about: () => void dialog.showMessageBox({ message: `条文通 Clauseway ${app.getVersion()}`, detail: '粤港澳大湾区政策文本阅读与批注 · Reader and annotator for Greater Bay Area policy texts' }),
       }),
     );

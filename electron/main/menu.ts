@@ -13,6 +13,8 @@ export interface MenuActions {
   /** Import (issue 15): the import panel. */
   import: () => void;
   search: () => void;
+  print: () => void;
+  savePdf: () => void;
   about: () => void;
 }
 
@@ -21,7 +23,7 @@ export function buildMenu(lang: Lang, actions: MenuActions): AppMenu {
   const m = t.menu;
   const command = (id: ShortcutId, click: () => void): MenuItemConstructorOptions => ({ label: t.keys[shortcut(id).label], accelerator: accelerator(id), click });
   const template: MenuItemConstructorOptions[] = [
-    { label: m.file, submenu: [command('menu.library', actions.library), command('menu.search', actions.search), { type: 'separator' }, { label: t.importing.menuFiles, click: actions.import }, { type: 'separator' }, { label: m.quit, role: 'quit' }] },
+    { label: m.file, submenu: [command('menu.library', actions.library), command('menu.search', actions.search), { type: 'separator' }, { label: t.importing.menuFiles, click: actions.import }, { type: 'separator' }, { label: t.daily.print, click: actions.print }, { label: t.daily.savePdf, click: actions.savePdf }, { type: 'separator' }, { label: m.quit, role: 'quit' }] },
     { label: m.edit, submenu: [{ label: m.copy, role: 'copy' }, { label: m.selectAll, role: 'selectAll' }] },
     { label: m.view, submenu: [{ label: m.reload, role: 'reload' }, { type: 'separator' }, { label: m.zoomIn, role: 'zoomIn' }, { label: m.zoomOut, role: 'zoomOut' }, { label: m.resetZoom, role: 'resetZoom' }, { type: 'separator' }, { label: m.fullscreen, role: 'togglefullscreen' }] },
     { label: m.help, submenu: [{ label: m.about, click: actions.about }] },

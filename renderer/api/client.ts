@@ -1,5 +1,6 @@
 // The renderer's only door to the engine: the ClausewayApi contract, over the preload's bridge in
-// the desktop app or over HTTP (loopback, with the session's token) in browser mode.
+// the desktop app or over HTTP (loopback) in browser mode, where the session's cookie (set by the
+// server from the key in the first address: electron/core/server/session.ts) lets every tab in.
 
 import type { ClausewayApi, ClausewayBridge } from '../../shared/api.ts';
 import { UPLOAD_NAME_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
@@ -36,18 +37,6 @@ function overCall(call: Call): ClausewayApi {
   return new Proxy({}, handler) as ClausewayApi;
 }
 
-const TOKEN_KEY = 'clauseway.token';
-
-/** Browser mode: the token arrives once in the address fragment; keep it for this tab, then hide it. */
-function takeToken(): string {
-  const m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
-  if (m?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, m[1]);
-    history.replaceState(null, '', location.pathname + location.search + location.hash.replace(/(?:^#|&)token=[A-Za-z0-9_-]+/, '#').replace(/^#&/, '#'));
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
 /** What a browser lets a keepalive request carry (64 KiB for all of them together). */
 const KEEPALIVE_MAX = 60 * 1024;
 
@@ -55,12 +44,13 @@ const KEEPALIVE_MAX = 60 * 1024;
  * `keepalive`: the request outlives the page (a note saved as the tab closes). Browsers allow it
  * only for small bodies; a larger one goes as a plain request, which may not survive the page.
  */
-function httpCall(token: string, keepalive: boolean): Call {
+function httpCall(keepalive: boolean): Call {
   return async (method, args) => {
     const request = JSON.stringify({ args });
     const res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
       body: request,
       keepalive: keepalive && new TextEncoder().encode(request).length <= KEEPALIVE_MAX,
     });
@@ -71,25 +61,25 @@ function httpCall(token: string, keepalive: boolean): Call {
 }
 
 const bridge = window.clauseway;
-const token = bridge ? '' : takeToken();
 export const platform: 'electron' | 'browser' = bridge ? 'electron' : 'browser';
-export const api: ClausewayApi = overCall(bridge ? bridge.call : httpCall(token, false));
+export const api: ClausewayApi = overCall(bridge ? bridge.call : httpCall(false));
 /**
  * The same contract for writes that must land although the page is going away: in browser mode
  * over keepalive requests; in the desktop app the IPC message is delivered as it is.
  */
-export const durableApi: ClausewayApi = bridge ? api : overCall(httpCall(token, true));
+export const durableApi: ClausewayApi = bridge ? api : overCall(httpCall(true));
 
 // ---- import (issue 15) ----
 
 /**
- * Browser mode: sends one file to the upload route (its raw bytes, its name in a header, the
- * session's token) and answers the id to import it by (api.importUploads).
+ * Browser mode: sends one file to the upload route (its raw bytes, its name in a header) and answers the id to import it by (api.importUploads).
  */
 export async function uploadFile(name: string, file: Blob): Promise<string> {
   const res = await fetch(UPLOAD_PATH, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, [UPLOAD_NAME_HEADER]: encodeURIComponent(name), 'Content-Type': 'application/octet-stream' },
+    // The session's cookie lets it in, as it does the API's calls.
+    headers: { [UPLOAD_NAME_HEADER]: encodeURIComponent(name), 'Content-Type': 'application/octet-stream' },
+    credentials: 'same-origin',
     body: file,
   });
   const body = (await res.json()) as { result?: { id: string }; error?: string };

@@ -22,6 +22,7 @@ import { LinksLayer } from '../links/LinksLayer.tsx';
 import { LinksPanel } from '../links/LinksPanel.tsx';
 import { usePanelShown } from '../links/links.ts';
 import { Panes } from '../reader/Panes.tsx';
+import { PrintView } from '../reader/PrintView.tsx';
 import { reading } from '../reader/reading.ts';
 import { SearchPanel } from '../search/SearchPanel.tsx';
 import { useSearchShown } from '../search/search.ts';
@@ -58,6 +59,7 @@ export function App(): ReactNode {
       )}
       {ready && <ImportLayer />}
       <ToastView />
+      <PrintView />
     </div>
   );
 }

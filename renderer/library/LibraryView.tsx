@@ -1,121 +1,154 @@
-// The library: every document, grouped by level and jurisdiction, with what an official needs to
-// pick one (issuer, date, number, kind, validity), filters, and a way into either pane.
+// The library: every document, grouped by jurisdiction, with what an official needs to pick one
+// (issuer, date, number, kind, validity), a filter, facets and a sort, and a way into either pane.
+// The list is virtualised with rows of fixed height, so that a library of thousands of documents
+// draws only the rows on screen, and coming back from the reader lands where one left it.
 
-import { useMemo, useState, type ReactNode } from 'react';
-import type { DocKind, DocumentSummary, Level } from '../../shared/types.ts';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { DocumentSummary } from '../../shared/types.ts';
+import { useFold } from '../common/fold.ts';
 import { useI18n } from '../common/i18n.tsx';
+import { useStore } from '../common/store.ts';
+import { LibraryFacets } from './LibraryFacets.tsx';
+import { useDocuments, useLibraryStatus } from './library.ts';
+import { filtering, isExpired, libraryList, type Group, type LibrarySort } from './library-view.ts';
+import { libraryView } from './view-store.ts';
 import { CompareButton } from '../links/CompareButton.tsx';
-import { useDocuments } from './library.ts';
-import { LEVEL_ORDER, placeRank } from './place-order.ts';
 import { ImportButton } from '../import/ImportButton.tsx';
 
-interface Group {
-  key: string;
-  level: Level;
-  jurisdiction: string;
-  docs: DocumentSummary[];
+/** Row heights (px), fixed: a title line and a line of metadata; a group's header. */
+const DOC_ROW = 68;
+const GROUP_ROW = 48;
+
+type Open = (docId: string, pane: 0 | 1) => void;
+
+function DocRow({ doc, today, onOpen }: { doc: DocumentSummary; today: string; onOpen: Open }): ReactNode {
+  const { t } = useI18n();
+  const expired = isExpired(doc, today);
+  return (
+    <div className={`doc-row kind-${doc.kind}${expired ? ' expired' : ''}`} data-doc-id={doc.id}>
+      <button type="button" className="doc-title" title={doc.title} onClick={() => onOpen(doc.id, 0)}>
+        {doc.title}
+      </button>
+      <div className="doc-meta">
+        <span className={`badge badge-${doc.kind}`}>{t.kind[doc.kind]}</span>
+        {doc.issuer && <span title={t.issuer}>{doc.issuer}</span>}
+        {doc.date && <span title={t.date}>{doc.date}</span>}
+        {doc.docNumber && <span title={t.docNumber}>{doc.docNumber}</span>}
+        {doc.validUntil && (
+          <span className={expired ? 'validity expired' : 'validity'}>
+            {t.validUntil} {doc.validUntil}
+            {expired ? ` · ${t.expired}` : ''}
+          </span>
+        )}
+        <span className="clause-count">
+          {doc.clauseCount} {t.clauses}
+        </span>
+      </div>
+      <div className="doc-actions">
+        <button type="button" onClick={() => onOpen(doc.id, 0)}>
+          {t.openLeft}
+        </button>
+        <button type="button" onClick={() => onOpen(doc.id, 1)}>
+          {t.openRight}
+        </button>
+        <CompareButton docId={doc.id} />
+      </div>
+    </div>
+  );
 }
 
-function groupDocs(docs: DocumentSummary[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const d of docs) {
-    const key = `${d.level}:${d.jurisdiction}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, level: d.level, jurisdiction: d.jurisdiction, docs: [] };
-      groups.set(key, g);
-    }
-    g.docs.push(d);
-  }
-  // Policies and notices before news; newest first.
-  for (const g of groups.values()) g.docs.sort((a, b) => Number(a.kind === 'news') - Number(b.kind === 'news') || (b.date ?? '').localeCompare(a.date ?? ''));
-  return [...groups.values()].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || placeRank(a.jurisdiction) - placeRank(b.jurisdiction) || a.jurisdiction.localeCompare(b.jurisdiction, 'zh'));
+function GroupHead({ group, collapsed }: { group: Group; collapsed: boolean }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <div className="library-group-head" role="heading" aria-level={2}>
+      <button type="button" aria-expanded={!collapsed} title={collapsed ? t.daily.expand : t.daily.collapse} onClick={() => libraryView.toggleGroup(group.key)}>
+        <span className="chevron" aria-hidden="true">
+          {collapsed ? '▸' : '▾'}
+        </span>
+        <span className="group-name">{group.jurisdiction}</span>
+        <span className="group-level">{t.level[group.level]}</span>
+        <span className="group-count">{group.docs.length}</span>
+      </button>
+    </div>
+  );
 }
 
-export function LibraryView({ onOpen }: { onOpen: (docId: string, pane: 0 | 1) => void }): ReactNode {
+export function LibraryView({ onOpen }: { onOpen: Open }): ReactNode {
   const { t } = useI18n();
   const docs = useDocuments();
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState<DocKind | ''>('');
-  const [level, setLevel] = useState<Level | ''>('');
+  // The list not read yet (the library holds documents): nothing to say about it yet.
+  const held = useLibraryStatus()?.documents ?? 0;
+  const listing = docs.length === 0 && held > 0;
+  const { filters, sort, collapsed } = useStore(libraryView);
+  const fold = useFold();
   const today = new Date().toISOString().slice(0, 10);
+  const { shown, facets, rows } = libraryList(docs, filters, sort, collapsed, today, fold);
 
-  const groups = useMemo(() => {
-    const needle = text.trim();
-    return groupDocs(docs.filter((d) => (!kind || d.kind === kind) && (!level || d.level === level) && (!needle || d.title.includes(needle) || (d.issuer ?? '').includes(needle))));
-  }, [docs, text, kind, level]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i]?.kind === 'group' ? GROUP_ROW : DOC_ROW),
+    getItemKey: (i) => {
+      const r = rows[i];
+      return r ? (r.kind === 'group' ? r.group.key : `${r.group.key}/${r.doc.id}`) : i;
+    },
+    overscan: 6,
+    initialOffset: libraryView.scroll,
+    useFlushSync: false,
+  });
+  // A new selection starts at the top (the store forgot the offset); coming back does not.
+  const drawn = useRef(filters);
+  useEffect(() => {
+    if (drawn.current === filters) return;
+    drawn.current = filters;
+    virtualizer.scrollToOffset(0);
+  }, [filters, virtualizer]);
 
   return (
     <section className="library" aria-label={t.library}>
-      <div className="library-filters">
-        <input type="search" value={text} placeholder={t.filterTitle} aria-label={t.filterTitle} onChange={(e) => setText(e.target.value)} />
-        <select value={kind} aria-label={t.allKinds} onChange={(e) => setKind(e.target.value as DocKind | '')}>
-          <option value="">{t.allKinds}</option>
-          {(['policy', 'notice', 'news'] as const).map((k) => (
-            <option key={k} value={k}>
-              {t.kind[k]}
-            </option>
-          ))}
-        </select>
-        <select value={level} aria-label={t.allLevels} onChange={(e) => setLevel(e.target.value as Level | '')}>
-          <option value="">{t.allLevels}</option>
-          {LEVEL_ORDER.map((l) => (
-            <option key={l} value={l}>
-              {t.level[l]}
-            </option>
-          ))}
-        </select>
-        <ImportButton />
-        <span className="library-count">
-          {groups.reduce((n, g) => n + g.docs.length, 0)} {t.documents}
+      <div className="library-header">
+        <input type="search" value={filters.text} placeholder={t.daily.filterPlaceholder} aria-label={t.filterTitle} onChange={(e) => libraryView.setText(e.target.value)} />
+        <label className="library-sort">
+          {t.daily.sortBy}
+          <select value={sort} onChange={(e) => libraryView.setSort(e.target.value as LibrarySort)}>
+            <option value="date">{t.daily.sortDate}</option>
+            <option value="title">{t.daily.sortTitle}</option>
+          </select>
+        </label>
+        <span className="library-count" aria-live="polite">
+          {shown.length === docs.length ? docs.length : `${shown.length} / ${docs.length}`} {t.documents}
         </span>
+        {/* The library's own actions stand here, at the end of the header. */}
+        <ImportButton />
       </div>
-      <div className="library-groups">
-        {groups.map((g) => (
-          <section key={g.key} className="library-group" aria-label={g.jurisdiction}>
-            <h2>
-              {g.jurisdiction}
-              <span className="group-level">{t.level[g.level]}</span>
-              <span className="group-count">{g.docs.length}</span>
-            </h2>
-            <ul>
-              {g.docs.map((d) => {
-                const expired = d.validUntil !== null && d.validUntil < today;
+      <div className="library-body">
+        <LibraryFacets facets={facets} filters={filters} />
+        <div ref={scrollRef} className="library-list" onScroll={(e) => libraryView.setScroll(e.currentTarget.scrollTop)}>
+          {listing ? null : rows.length === 0 ? (
+            <div className="library-empty" role="status">
+              <p>{docs.length === 0 ? t.daily.emptyLibrary : t.daily.noDocuments}</p>
+              {filtering(filters) && (
+                <button type="button" onClick={libraryView.clear}>
+                  {t.daily.clearFilters}
+                </button>
+              )}
+            </div>
+          ) : (
+            <div className="library-rows" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index];
+                if (!row) return null;
                 return (
-                  <li key={d.id} className={`doc-row kind-${d.kind}`} data-doc-id={d.id}>
-                    <button type="button" className="doc-title" onClick={() => onOpen(d.id, 0)}>
-                      {d.title}
-                    </button>
-                    <div className="doc-meta">
-                      <span className={`badge badge-${d.kind}`}>{t.kind[d.kind]}</span>
-                      {d.issuer && <span title={t.issuer}>{d.issuer}</span>}
-                      {d.date && <span title={t.date}>{d.date}</span>}
-                      {d.docNumber && <span title={t.docNumber}>{d.docNumber}</span>}
-                      {d.validUntil && (
-                        <span className={expired ? 'validity expired' : 'validity'}>
-                          {t.validUntil} {d.validUntil}
-                          {expired ? ` · ${t.expired}` : ''}
-                        </span>
-                      )}
-                      <span className="clause-count">
-                        {d.clauseCount} {t.clauses}
-                      </span>
-                    </div>
-                    <div className="doc-actions">
-                      <button type="button" onClick={() => onOpen(d.id, 0)}>
-                        {t.openLeft}
-                      </button>
-                      <button type="button" onClick={() => onOpen(d.id, 1)}>
-                        {t.openRight}
-                      </button>
-                      <CompareButton docId={d.id} />
-                    </div>
-                  </li>
+                  <div key={item.key} className="library-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                    {row.kind === 'group' ? <GroupHead group={row.group} collapsed={row.collapsed} /> : <DocRow doc={row.doc} today={today} onOpen={onOpen} />}
+                  </div>
                 );
               })}
-            </ul>
-          </section>
-        ))}
+            </div>
+          )}
+        </div>
       </div>
     </section>
   );

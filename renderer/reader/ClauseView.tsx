@@ -6,6 +6,7 @@
 
 import { memo, useState, type ReactNode } from 'react';
 import type { Annotation, ReaderClause } from '../../shared/api.ts';
+import type { Range } from '../../shared/snippet.ts';
 import type { UnitRole } from '../../shared/types.ts';
 import type { HighlightSpan } from '../annotations/pieces.ts';
 import { ClauseNotes } from '../annotations/ClauseNotes.tsx';
@@ -24,6 +25,8 @@ const ROLES: UnitRole[] = ['lead', 'cooperate', 'support', 'responsible'];
 interface Props {
   clause: ReaderClause;
   terms: string[];
+  /** Where the current occurrence of find stands in this clause's text, if it is in this clause. */
+  findAt: Range | null;
   active: boolean;
   /** This clause's highlights, oldest first (the same array while they do not change). */
   highlights: readonly HighlightSpan[];
@@ -36,7 +39,7 @@ interface Props {
   onOpenAnnotation: (id: string, anchor: HTMLElement) => void;
 }
 
-function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther, onNote, onOpenAnnotation }: Props): ReactNode {
+function ClauseViewImpl({ clause, terms, findAt, active, highlights, notes, onOpenOther, onNote, onOpenAnnotation }: Props): ReactNode {
   const { t } = useI18n();
   const [copied, setCopied] = useState<'citation' | 'link' | null>(null);
   const layout = layoutClause(clause);
@@ -47,14 +50,14 @@ function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther,
     setTimeout(() => setCopied(null), 1200);
   };
   const cell = (value: string, run: (typeof layout.table & object)[number][number]): ReactNode =>
-    run ? <TextRun text={text} run={run} spans={highlights} terms={terms} shared={shared} /> : <Marked text={value} terms={terms} />;
+    run ? <TextRun text={text} run={run} spans={highlights} terms={terms} shared={shared} current={findAt} /> : <Marked text={value} terms={terms} />;
 
   return (
     <article className={`clause kind-${clause.kind} depth-${Math.min(clause.depth, 4)}${active ? ' active' : ''}`} data-clause-id={clause.id} aria-label={clause.citation}>
       {layout.heading && (
         <div className={`clause-heading level-${Math.min(clause.depth, 3)}`} role="heading" aria-level={Math.min(clause.depth + 2, 6)}>
           {clause.label && <span className="label">{clause.label}</span>}
-          {layout.heading.run ? <TextRun text={text} run={layout.heading.run} spans={highlights} terms={terms} shared={shared} /> : <Marked text={layout.heading.text} terms={terms} />}
+          {layout.heading.run ? <TextRun text={text} run={layout.heading.run} spans={highlights} terms={terms} shared={shared} current={findAt} /> : <Marked text={layout.heading.text} terms={terms} />}
         </div>
       )}
       {clause.table && layout.table ? (
@@ -76,8 +79,8 @@ function ClauseViewImpl({ clause, terms, active, highlights, notes, onOpenOther,
         layout.paragraphs.map((p, i) => (
           <p key={i} className={clause.kind === 'signature' ? 'signature-line' : undefined}>
             {p.lead && clause.label && <span className="label">{clause.label}</span>}
-            {p.heading && <TextRun className="inline-heading" text={text} run={p.heading} spans={highlights} terms={terms} shared={shared} />}
-            <TextRun text={text} run={p.body} spans={highlights} terms={terms} shared={shared} />
+            {p.heading && <TextRun className="inline-heading" text={text} run={p.heading} spans={highlights} terms={terms} shared={shared} current={findAt} />}
+            <TextRun text={text} run={p.body} spans={highlights} terms={terms} shared={shared} current={findAt} />
           </p>
         ))
       )}

@@ -1,19 +1,21 @@
-// Find in the document: the clauses whose text or heading holds the term, folded as search folds
-// (Traditional finds Simplified), stepped through with Enter and Shift+Enter.
+// Find in the document: every occurrence of the term in the clauses' text, folded as search folds
+// (Traditional finds Simplified), counted and stepped through with Enter and Shift+Enter; the
+// current one is marked apart and scrolled into view (ReaderPane), even deep in a long clause.
 
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ReaderClause } from '../../shared/api.ts';
 import { isShortcut } from '../../shared/keymap.ts';
 import { useFold } from '../common/fold.ts';
 import { useI18n } from '../common/i18n.tsx';
+import { occurrences, type Occurrence } from './find.ts';
 
 export interface Find {
   shown: boolean;
   text: string;
   /** The folded term, what the clauses mark; empty while nothing is asked. */
   term: string;
-  /** Indexes of the clauses that hold the term. */
-  hits: number[];
+  /** Every occurrence, in reading order. */
+  hits: Occurrence[];
   /** Which of the hits is current. */
   at: number;
   input: RefObject<HTMLInputElement | null>;
@@ -23,19 +25,19 @@ export interface Find {
   step: (delta: 1 | -1) => void;
 }
 
-/** `goTo` shows a clause; find goes to the first hit as the term is typed. */
-export function useFind(clauses: ReaderClause[], goTo: (clauseId: string) => void): Find {
+/** `goTo` shows an occurrence; find goes to the first one as the term is typed. */
+export function useFind(clauses: ReaderClause[], goTo: (hit: Occurrence) => void): Find {
   const [shown, setShown] = useState(false);
   const [text, setText] = useState('');
   const [at, setAt] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const fold = useFold();
   const term = fold(text.trim());
-  const hits = useMemo(() => (term ? clauses.flatMap((c, i) => (fold(c.text).includes(term) || fold(c.heading ?? '').includes(term) ? [i] : [])) : []), [clauses, term, fold]);
+  const folded = useMemo(() => (shown ? clauses.map((c) => fold(c.text)) : []), [clauses, fold, shown]);
+  const hits = useMemo(() => occurrences(folded, term), [folded, term]);
   useEffect(() => {
     setAt(0);
-    const first = clauses[hits[0] ?? -1];
-    if (first) goTo(first.id);
+    if (hits[0]) goTo(hits[0]);
     // Only when the term changes: a new document or a re-render does not move the reader.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [term]);
@@ -59,8 +61,8 @@ export function useFind(clauses: ReaderClause[], goTo: (clauseId: string) => voi
       if (hits.length === 0) return;
       const next = (at + delta + hits.length) % hits.length;
       setAt(next);
-      const c = clauses[hits[next] ?? 0];
-      if (c) goTo(c.id);
+      const hit = hits[next];
+      if (hit) goTo(hit);
     },
   };
 }

@@ -8,6 +8,7 @@ import { anchorOf } from '../annotations/ui-store.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { CompareWithOther } from '../links/CompareButton.tsx';
 import { MetadataButton } from '../import/MetadataButton.tsx';
+import { isExpired, issuerBesidePlaces } from '../library/library-view.ts';
 
 interface Props {
   summary: DocumentSummary;
@@ -21,6 +22,9 @@ interface Props {
 
 export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, onClose, children }: Props): ReactNode {
   const { t } = useI18n();
+  const places = summary.jurisdictions.map((j) => j.name);
+  const issuer = issuerBesidePlaces(summary);
+  const expired = isExpired(summary, new Date().toISOString().slice(0, 10));
   return (
     <header className="pane-header">
       <div className="pane-title-row">
@@ -40,19 +44,23 @@ export function PaneHeader({ summary, docNotes, showOutline, onToggleOutline, on
         </button>
         <CompareWithOther docId={summary.id} />
         <MetadataButton summary={summary} />
+        <button type="button" className="pane-print" title={t.daily.print} onClick={() => window.print()}>
+          {t.daily.print}
+        </button>
         <button type="button" className="pane-close" aria-label={t.close} title={t.close} onClick={onClose}>
           ×
         </button>
       </div>
       <div className="pane-meta">
         <span className={`badge badge-${summary.kind}`}>{t.kind[summary.kind]}</span>
-        <span>{summary.jurisdictions.map((j) => j.name).join('、')}</span>
-        {summary.issuer && <span>{summary.issuer}</span>}
+        <span>{places.join('、')}</span>
+        {issuer && <span>{issuer}</span>}
         {summary.date && <span>{summary.date}</span>}
         {summary.docNumber && <span>{summary.docNumber}</span>}
         {summary.validUntil && (
-          <span className="validity">
+          <span className={expired ? 'validity expired' : 'validity'}>
             {t.validUntil} {summary.validUntil}
+            {expired ? ` · ${t.expired}` : ''}
           </span>
         )}
       </div>

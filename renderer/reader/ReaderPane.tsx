@@ -11,6 +11,7 @@ import { anchorOf } from '../annotations/ui-store.ts';
 import { useShortcuts } from '../app/shortcuts.ts';
 import { ClauseView } from './ClauseView.tsx';
 import { FindBar, useFind } from './FindBar.tsx';
+import type { Occurrence } from './find.ts';
 import { Outline } from './Outline.tsx';
 import { PaneHeader } from './PaneHeader.tsx';
 import { reading, useTerms } from './reading.ts';
@@ -44,6 +45,34 @@ function useOutlineShown(pane: RefObject<HTMLElement | null>): [boolean, (shown:
     return () => observer.disconnect();
   }, [pane]);
   return [choice ?? !narrow, setChoice];
+}
+
+/**
+ * Keeps find's current mark in view: once its clause is drawn (a frame or a few after it was
+ * scrolled to), the text moves so that the mark stands in the upper third, unless it is in view.
+ */
+function useMarkInView(scrollRef: RefObject<HTMLElement | null>, current: Occurrence | null): void {
+  useEffect(() => {
+    if (!current) return;
+    let frame = 0;
+    let settled = 0;
+    const seek = (): void => {
+      const el = scrollRef.current;
+      const mark = el?.querySelector<HTMLElement>('mark.find-current');
+      if (el && mark) {
+        const box = el.getBoundingClientRect();
+        const at = mark.getBoundingClientRect();
+        if (at.top < box.top + 24 || at.bottom > box.bottom - 24) {
+          el.scrollTop += at.top - box.top - box.height / 3;
+          settled = 0;
+        } else settled++;
+      }
+      // The virtualised rows settle over a few frames as they are measured: watch until it rests.
+      if (settled < 3 && ++frame < 60) raf = requestAnimationFrame(seek);
+    };
+    let raf = requestAnimationFrame(seek);
+    return () => cancelAnimationFrame(raf);
+  }, [scrollRef, current]);
 }
 
 export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
@@ -84,10 +113,24 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docId, target]);
 
-  const find = useFind(clauses, goTo);
+  // Find: the clause of the occurrence is brought on screen unless it is there, then the mark.
+  const showOccurrence = useCallback(
+    (hit: Occurrence) => {
+      const clause = clauses[hit.clause];
+      if (!clause) return;
+      setActive(clause.id);
+      const el = scrollRef.current;
+      const item = virtualizer.getVirtualItems().find((it) => it.index === hit.clause);
+      const onScreen = el && item && item.start < el.scrollTop + el.clientHeight && item.end > el.scrollTop;
+      if (!onScreen) virtualizer.scrollToIndex(hit.clause, { align: 'start' });
+    },
+    [clauses, virtualizer],
+  );
+  const find = useFind(clauses, showOccurrence);
+  const found = find.term ? (find.hits[find.at] ?? null) : null;
+  useMarkInView(scrollRef, found);
+  // ↑/↓ and j/k step clause by clause, with the text in focus too (Page Up/Down and space scroll).
   const step = (e: KeyboardEvent, delta: 1 | -1): boolean => {
-    // The arrows scroll the text itself when it has the focus.
-    if (e.key.startsWith('Arrow') && e.target instanceof HTMLElement && e.target.classList.contains('doc-scroll')) return false;
     e.preventDefault();
     const items = virtualizer.getVirtualItems();
     const current = active ? (indexOf.get(active) ?? 0) : (items[0]?.index ?? 0);
@@ -161,6 +204,7 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
                   <ClauseView
                     clause={clause}
                     terms={marks}
+                    findAt={found?.clause === item.index ? found.range : null}
                     active={clause.id === active}
                     highlights={marked.spans.get(clause.id) ?? NO_SPANS}
                     notes={marked.clauseNotes.get(clause.id) ?? NO_NOTES}

@@ -26,9 +26,14 @@ export function Splitter(): ReactNode {
         if (isShortcut(e, 'splitter.right')) reading.setSplit(split + STEP);
       }}
       onPointerDown={(e) => {
+        // A drag moves the bar, never selects the text it passes over.
+        e.preventDefault();
+        window.getSelection()?.removeAllRanges();
+        document.body.classList.add('resizing');
         const box = (e.currentTarget.parentElement as HTMLElement).getBoundingClientRect();
         const move = (ev: PointerEvent): void => reading.setSplit(((ev.clientX - box.left) / box.width) * 100);
         const up = (): void => {
+          document.body.classList.remove('resizing');
           window.removeEventListener('pointermove', move);
           window.removeEventListener('pointerup', up);
         };

@@ -16,10 +16,12 @@ interface Props {
   terms: readonly string[];
   /** The words a cross-link shares with the clause beside it: offsets into the clause text. */
   shared: readonly Range[];
+  /** The current occurrence of find, in clause-text offsets: its mark stands apart. */
+  current?: Range | null;
   className?: string;
 }
 
-function TextRunImpl({ text, run, spans, terms, shared, className }: Props): ReactNode {
+function TextRunImpl({ text, run, spans, terms, shared, current = null, className }: Props): ReactNode {
   const shown = text.slice(run.start, run.end);
   const marks = terms.length > 0 ? matchRanges(shown, [...terms], foldText) : [];
   const cut = spans.length > 0 || marks.length > 0 || shared.length > 0 ? pieces(run, spans, marks, shared) : null;
@@ -28,7 +30,8 @@ function TextRunImpl({ text, run, spans, terms, shared, className }: Props): Rea
       {cut
         ? cut.map((p) => {
             const words = text.slice(p.start, p.end);
-            const inner = p.marked || p.shared ? <mark className={p.shared ? 'shared' : undefined}>{words}</mark> : words;
+            const isCurrent = current !== null && p.marked && p.start >= current[0] && p.end <= current[1];
+            const inner = p.marked || p.shared ? <mark className={isCurrent ? 'find-current' : p.shared ? 'shared' : undefined}>{words}</mark> : words;
             if (!p.highlight) return <Fragment key={p.start}>{inner}</Fragment>;
             const noted = p.closes && p.highlight.hasNote ? ' noted' : '';
             return (

@@ -159,6 +159,9 @@ function fidelityReport(): string {
 function uiReport(): string {
   const out = execFileSync(process.execPath, [join(ROOT, 'tests', 'e2e', 'ui-bench.ts'), ...(existsSync(BENCH_CORPUS) ? [BENCH_CORPUS] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const { rows, scroll, idle, longest } = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { rows: UiRow[]; scroll: FrameStats; idle: FrameStats; longest: string };
+  // The library at scale (tests/e2e/library-bench.ts): the seeds and the bench corpus in one library.
+  const libraryOut = execFileSync(process.execPath, [join(ROOT, 'tests', 'e2e', 'library-bench.ts'), ...(existsSync(BENCH_CORPUS) ? [BENCH_CORPUS] : [])], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  rows.push(...(JSON.parse(libraryOut.trim().split('\n').pop() ?? '[]') as UiRow[]));
   const lines = rows.map((r) => `| ${r.what} | ${fmt(r.ms, 0)} | ${r.ratio === undefined ? '' : `${fmt(r.ratio)}× ${r.baseline ?? ''}`} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'met' : 'MISSED'} |`);
   const frame = (name: string, f: FrameStats): string => `| ${name} | ${f.frames} | ${fmt(f.p50)} | ${fmt(f.p95)} | ${fmt(f.max)} | ${f.over16} | ${f.over33} |`;
   return [

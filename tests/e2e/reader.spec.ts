@@ -8,7 +8,7 @@ import { loadManifest } from '../../electron/core/ingest/manifest.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import { editSeed001, SEED_001 } from '../helpers/seed-edits.ts';
 import { expect, test } from './fixtures.ts';
-import { jumpThroughTheOutline, libraryIsShown, openTheOutline, pane, searchAndOpenAHit, shoot, sideBySide, switchLanguage } from './flow.ts';
+import { jumpThroughTheOutline, libraryIsShown, openFromLibrary, openTheOutline, pane, searchAndOpenAHit, shoot, sideBySide, switchLanguage } from './flow.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -48,10 +48,29 @@ test('a deep link opens its clause; citations and links copy', async ({ page, ap
   await expect(pane(page, 1).locator(`article[data-clause-id="${hit?.clauseId ?? ''}"]`)).toBeInViewport();
 });
 
+test('browser mode: a copied link opens its clause in a new tab, which the first address let in', async ({ page, app }) => {
+  await page.goto(app.server.url);
+  await libraryIsShown(page);
+  const hit = (await app.host.search('建立出口信用保险制度')).hits[0];
+  const link = `http://127.0.0.1:${app.server.port}/#/c/${hit?.clauseId ?? ''}`;
+  // The key is a cookie now, which script cannot read; a new tab of the same browser carries it.
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  const tab = await page.context().newPage();
+  await tab.goto(link);
+  await expect(tab.locator(`section.pane article[data-clause-id="${hit?.clauseId ?? ''}"]`)).toBeInViewport();
+  await tab.close();
+  // Another browser (no cookie) is still refused.
+  const stranger = await page.context().browser()?.newContext();
+  const other = await stranger?.newPage();
+  await other?.goto(link);
+  await expect((other ?? page).getByRole('heading', { name: '文库无法打开' })).toBeVisible();
+  await stranger?.close();
+});
+
 test('find in document and keyboard navigation', async ({ page, app }) => {
   await page.goto(app.server.url);
   await libraryIsShown(page);
-  await page.getByRole('region', { name: '文库' }).getByRole('button', { name: '附件2 广州市关于推进共建粤港澳大湾区国际金融枢纽三年行动计划（2021-2023年）', exact: true }).click();
+  await openFromLibrary(page, '附件2 广州市关于推进共建粤港澳大湾区国际金融枢纽三年行动计划（2021-2023年）');
   const left = pane(page, 0);
   await expect(left.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Control+f');
@@ -103,7 +122,7 @@ test('a document removed elsewhere leaves the library, and its pane says so', as
   expect(doc).toBeDefined();
   const title = doc?.title ?? '';
   const library = page.getByRole('region', { name: '文库' });
-  await library.getByRole('button', { name: title, exact: true }).click();
+  await openFromLibrary(page, title);
   await expect(pane(page, 0).getByRole('heading', { name: title, level: 1 })).toBeVisible();
   // The command line removes it, through a connection of its own to the same library.
   const other = Library.open(app.dataDir);
@@ -114,8 +133,11 @@ test('a document removed elsewhere leaves the library, and its pane says so', as
   }
   await expect(pane(page, 0)).toContainText('这份文件已不在文库中。');
   await pane(page, 0).getByRole('button', { name: '关闭' }).click();
-  await expect(library.locator('.doc-row').first()).toBeVisible();
+  // The library keeps its filter (the removed title): nothing matches now, and it says so.
+  await expect(library.getByRole('status')).toHaveText(/没有符合筛选条件的文件/);
   await expect(library.getByRole('button', { name: title, exact: true })).toHaveCount(0);
+  await library.getByRole('button', { name: '清除筛选' }).first().click();
+  await expect(library.locator('.doc-row').first()).toBeVisible();
 });
 
 test('an old deep link opens the clause that holds its text after a re-import, and says so', async ({ page, app }) => {

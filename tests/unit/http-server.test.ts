@@ -26,6 +26,7 @@ const root = join(base, 'renderer');
 mkdirSync(join(root, 'chunks'), { recursive: true });
 writeFileSync(join(root, 'index.html'), '<!doctype html><title>条文通</title>');
 writeFileSync(join(root, 'app.js'), 'console.log("app");');
+writeFileSync(join(root, 'app.js.map'), '{"version":3}');
 writeFileSync(join(root, 'chunks', 'c.js'), 'export const c = 1;');
 writeFileSync(join(root, '.hidden'), 'hidden');
 writeFileSync(join(base, 'secret.txt'), 'secret');
@@ -71,11 +72,47 @@ async function viaProtocol(path: string, method = 'GET', host = 'clauseway'): Pr
 
 const auth = { Authorization: 'Bearer test-token-abcdefghijklmnopqrstu' };
 
-test('the server listens on loopback only and prints an address with the token in the fragment', () => {
+test('the server listens on loopback only and prints an address with the key in its query', () => {
   const address = server.server.address();
   assert.ok(address && typeof address === 'object');
   assert.equal(address.address, '127.0.0.1');
-  assert.equal(server.url, `http://127.0.0.1:${server.port}/#token=test-token-abcdefghijklmnopqrstu`);
+  assert.equal(server.url, `http://127.0.0.1:${server.port}/?token=test-token-abcdefghijklmnopqrstu`);
+});
+
+/** The session cookie the printed address gives, as `name=value`. */
+async function sessionCookie(): Promise<string> {
+  const first = await call(new URL(server.url).pathname + new URL(server.url).search);
+  return String(first.headers['set-cookie']).split(';')[0] ?? '';
+}
+
+test('the key in the address becomes an HttpOnly, SameSite=Strict cookie of this port, and leaves the address', async () => {
+  const first = await call('/?token=test-token-abcdefghijklmnopqrstu');
+  assert.equal(first.status, 303);
+  assert.equal(first.headers['location'], '/');
+  const cookie = String(first.headers['set-cookie']);
+  assert.match(cookie, new RegExp(`^clauseway-${server.port}=[A-Za-z0-9_-]{32}; Path=/; HttpOnly; SameSite=Strict$`));
+  assert.doesNotMatch(cookie, /test-token/, 'the browser never stores the key itself');
+  // Other parameters stay; a wrong key leaves the address too, and gives no cookie.
+  assert.equal((await call('/index.html?token=test-token-abcdefghijklmnopqrstu&x=1')).headers['location'], '/index.html?x=1');
+  const wrong = await call('/?token=wrong');
+  assert.deepEqual([wrong.status, wrong.headers['location'], wrong.headers['set-cookie']], [303, '/', undefined]);
+});
+
+test('the cookie lets in calls from our own origin only; without it, from another origin or Host, refused', async () => {
+  const cookie = await sessionCookie();
+  const origin = `http://127.0.0.1:${server.port}`;
+  const status = (headers: Record<string, string>): Promise<number> => call('/api/status', { method: 'POST', headers, body: '{"args":[]}' }).then((r) => r.status);
+  assert.equal(await status({ Cookie: cookie, Origin: origin }), 200);
+  assert.equal(await status({ Cookie: `other=1; ${cookie}`, Origin: origin, 'Sec-Fetch-Site': 'same-origin' }), 200);
+  assert.equal(await status({ Cookie: cookie, Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}` }), 200);
+  assert.equal(await status({ Origin: origin }), 401);
+  assert.equal(await status({ Cookie: cookie.replace(/=.*/, '=forged'), Origin: origin }), 401);
+  assert.equal(await status({ Cookie: cookie.replace(/^clauseway-\d+/, 'clauseway-1'), Origin: origin }), 401);
+  // The cookie reaches every port of this host: a page on another port is refused by its origin.
+  assert.equal(await status({ Cookie: cookie }), 403);
+  assert.equal(await status({ Cookie: cookie, Origin: 'http://127.0.0.1:1' }), 403);
+  assert.equal(await status({ Cookie: cookie, Origin: origin, 'Sec-Fetch-Site': 'same-site' }), 403);
+  assert.equal(await status({ Cookie: cookie, Origin: origin, Host: 'evil.example' }), 421);
 });
 
 test('API calls need the token, POST, our own host and origin, and a JSON body of a bounded size', async () => {
@@ -88,6 +125,10 @@ test('API calls need the token, POST, our own host and origin, and a JSON body o
   assert.equal((await call('/api/status', { headers: auth })).status, 405);
   assert.equal((await call('/api/status', { method: 'POST', headers: { ...auth, Host: 'evil.example' }, body: '{"args":[]}' })).status, 421);
   assert.equal((await call('/api/status', { method: 'POST', headers: { ...auth, Origin: 'http://evil.example' }, body: '{"args":[]}' })).status, 403);
+  // An origin is a scheme, a host and a port: the host alone, or another scheme, is not ours.
+  for (const origin of [`127.0.0.1:${server.port}`, `https://127.0.0.1:${server.port}`, `http://127.0.0.1:${server.port}/`, 'null']) {
+    assert.equal((await call('/api/status', { method: 'POST', headers: { ...auth, Origin: origin }, body: '{"args":[]}' })).status, 403, origin);
+  }
   const bad = await call('/api/getDocument', { method: 'POST', headers: auth, body: '{"args":["../x"]}' });
   assert.equal(bad.status, 400);
   assert.match(bad.body, /getDocument: invalid arguments/);
@@ -144,7 +185,7 @@ for (const [door, get] of Object.entries(doors)) {
       '/chunks//c.js',
       '/.hidden',
       '/%2ehidden',
-      '/%E0%A4%A',
+      '/app.js.map',
     ];
     for (const path of refused) {
       const res = await get(path);
@@ -155,13 +196,22 @@ for (const [door, get] of Object.entries(doors)) {
     }
   });
 
+  test(`${door}: a malformed escape in the path is a bad request, not a server error`, async () => {
+    for (const path of ['/%', '/%E0%A4%A', '/chunks/%zz.js', '/%C0']) {
+      const res = await get(path);
+      assert.deepEqual([res.status, res.body], [400, 'bad request target'], path);
+    }
+  });
+
   test(`${door}: GET and HEAD only`, async () => {
     const head = await get('/app.js', 'HEAD');
     assert.equal(head.status, 200);
     assert.equal(head.body, '');
-    const post = await get('/app.js', 'POST');
-    assert.equal(post.status, 405);
-    assert.equal(post.headers['allow'], 'GET, HEAD');
+    for (const [path, method] of [['/app.js', 'POST'], ['/', 'POST'], ['/index.html', 'DELETE'], ['/index.html', 'PUT'], ['/', 'OPTIONS']] as const) {
+      const res = await get(path, method);
+      assert.equal(res.status, 405, `${method} ${path}`);
+      assert.equal(res.headers['allow'], 'GET, HEAD');
+    }
   });
 }
 

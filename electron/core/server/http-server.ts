@@ -1,16 +1,18 @@
-// Browser mode: the engine's API over HTTP, for machines where Electron cannot run. Loopback only,
-// every API call carries a random token, requests from any other host or origin are refused, and
-// the renderer's files are served by the same guarded lookup, with the same headers, as in the
-// desktop app (static-files.ts). Every method of the table takes one route, /api/NAME, behind the
-// same checks, in the same order: host, token, origin, POST; then dispatch() checks the method and
-// its arguments exactly as the IPC handler does. Browser mode's import sends files to POST /upload,
-// behind the same checks in the same order, with a size limit of its own (upload-route.ts).
+// Browser mode: the engine's API over HTTP, for machines where Electron cannot run. Loopback only;
+// every API call carries the session's random key or its cookie (session.ts); requests from any
+// other host or origin are refused, and the renderer's files are served by the same guarded lookup,
+// with the same headers, as in the desktop app (static-files.ts). Every method of the table takes
+// one route, /api/NAME, behind the same checks, in the same order: host, key or cookie, origin,
+// POST; then dispatch() checks the method and its arguments exactly as the IPC handler does.
+// Browser mode's import sends files to POST /upload, behind the same checks in the same order, with
+// a size limit of its own (upload-route.ts).
 
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApiError, UPLOAD_PATH } from '../../../shared/api.ts';
 import type { ClausewayApi } from '../../../shared/api-table.ts';
 import { dispatch } from '../api/dispatch.ts';
+import { Session } from './session.ts';
 import { SECURITY_HEADERS, StaticFiles } from './static-files.ts';
 import { handleUpload, type UploadReceiver } from './upload-route.ts';
 
@@ -33,7 +35,7 @@ export interface RunningServer {
   server: Server;
   port: number;
   token: string;
-  /** The address to open: the token travels in the fragment, which the browser never sends. */
+  /** The address to open: its key becomes the session's cookie, and leaves the address. */
   url: string;
   close(): Promise<void>;
 }
@@ -58,11 +60,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The path of a request target; only a path (never an absolute URL), and `//x` stays a path. */
-function pathOf(target: string): string | null {
+/** The path and query of a request target; only a path (never an absolute URL), and `//x` stays a path. */
+function targetOf(target: string): URL | null {
   if (!target.startsWith('/')) return null;
   try {
-    return new URL(`http://localhost${target}`).pathname;
+    return new URL(`http://localhost${target}`);
   } catch {
     return null;
   }
@@ -79,19 +81,24 @@ function decodeName(raw: string): string {
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const files = new StaticFiles(options.rendererDir);
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const expected = Buffer.from(`Bearer ${token}`);
   let port = 0;
+  const session = new Session(token, () => port);
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = (): Set<string> => new Set([...allowedHosts()].map((h) => `http://${h}`));
 
-  /** Token, origin and POST, in that order (the host is checked for every request); false when refused. */
+  /** Key or cookie, origin and POST, in that order (the host is checked for every request); false when refused. */
   const admitted = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const auth = Buffer.from(req.headers.authorization ?? '');
-    if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
+    const admission = session.admit(req);
+    if (admission === null) {
       send(res, 401, JSON.stringify({ error: 'missing or wrong token' }));
       return false;
     }
+    // An origin must be ours, scheme and port included. A call let in by the cookie must name its
+    // origin: the cookie alone would also come along from a page on another port of this host.
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+    const site = req.headers['sec-fetch-site'];
+    const foreign = origin === undefined ? admission === 'cookie' : !allowedOrigins().has(origin);
+    if (foreign || (admission === 'cookie' && site !== undefined && site !== 'same-origin')) {
       send(res, 403, JSON.stringify({ error: 'cross-origin request refused' }));
       return false;
     }
@@ -121,8 +128,17 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
   };
 
-  const handleStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
-    const reply = await files.reply(req.method ?? '', pathname);
+  const handleStatic = async (req: IncomingMessage, res: ServerResponse, target: URL): Promise<void> => {
+    // The printed address: its key becomes the cookie, and the browser is sent to the same page
+    // without it. A wrong key is dropped from the address all the same (the page then says so).
+    if (target.searchParams.has('token') && (req.method === 'GET' || req.method === 'HEAD')) {
+      const cookie = session.keyIn(target.searchParams) ? { 'Set-Cookie': session.cookie() } : {};
+      target.searchParams.delete('token');
+      res.writeHead(303, { ...SECURITY_HEADERS, ...cookie, Location: target.pathname + target.search });
+      res.end();
+      return;
+    }
+    const reply = await files.reply(req.method ?? '', target.pathname);
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
   };
@@ -133,17 +149,18 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       send(res, 421, JSON.stringify({ error: 'wrong host' }));
       return;
     }
-    const pathname = pathOf(req.url ?? '');
-    if (pathname === null) {
+    const target = targetOf(req.url ?? '');
+    if (target === null) {
       send(res, 400, JSON.stringify({ error: 'bad request target' }));
       return;
     }
     // Every name under /api/ goes to dispatch, which refuses those outside the table by name.
+    const { pathname } = target;
     const api = pathname.startsWith('/api/');
     const { uploads } = options;
     const done = uploads && pathname === UPLOAD_PATH
       ? admitted(req, res) ? handleUpload(req, res, uploads, send) : Promise.resolve()
-      : api ? handleApi(req, res, pathname.slice('/api/'.length)) : handleStatic(req, res, pathname);
+      : api ? handleApi(req, res, pathname.slice('/api/'.length)) : handleStatic(req, res, target);
     done.catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, JSON.stringify({ error: String(e) }));
     });
@@ -158,7 +175,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         server,
         port,
         token,
-        url: `http://127.0.0.1:${port}/#token=${token}`,
+        url: `http://127.0.0.1:${port}/?token=${token}`,
         close: () => new Promise<void>((r) => server.close(() => r())),
       });
     });

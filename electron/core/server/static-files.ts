@@ -2,8 +2,8 @@
 // browser mode (http-server.ts): one guarded lookup, so that both serve the same files with the
 // same headers. A URL path reaches only a regular file inside the root: every segment is decoded
 // once and refused if it is empty, hidden (`.`, `..`, `.git`), or holds a slash, a backslash, a
-// colon or a control character (NUL…); the file's real path, symlinks resolved, must lie inside
-// the root's; directories are never listed.
+// colon or a control character (NUL…); a malformed escape is a bad request (400); the file's real
+// path, symlinks resolved, must lie inside the root's; directories and source maps are never served.
 
 import { realpathSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
@@ -17,7 +17,6 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
-  '.map': 'application/json',
 };
 
 /** The headers of every answer, a file, an error or an API call's. */
@@ -31,24 +30,25 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export interface StaticReply {
-  status: 200 | 404 | 405;
+  status: 200 | 400 | 404 | 405;
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer> | string;
 }
 
 const FORBIDDEN = /[/\\:\u0000-\u001f\u007f]/;
 
-function segment(raw: string): string | null {
-  let s: string;
+/** What a URL path names, segment by segment; null when one of its escapes is malformed. */
+function decodeSegments(pathname: string): string[] | null {
   try {
-    s = decodeURIComponent(raw);
+    return (pathname === '/' ? 'index.html' : pathname.slice(1)).split('/').map((s) => decodeURIComponent(s));
   } catch {
-    return null; // a malformed escape
+    return null;
   }
-  return s === '' || s.startsWith('.') || FORBIDDEN.test(s) ? null : s;
 }
 
-const text = (status: 404 | 405, body: string, extra: Record<string, string> = {}): StaticReply => ({
+const servable = (s: string): boolean => s !== '' && !s.startsWith('.') && !s.endsWith('.map') && !FORBIDDEN.test(s);
+
+const text = (status: 400 | 404 | 405, body: string, extra: Record<string, string> = {}): StaticReply => ({
   status,
   headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra },
   body,
@@ -69,9 +69,8 @@ export class StaticFiles {
   /** The file a URL path names (`/` names index.html), or null when it names nothing served. */
   async resolve(pathname: string): Promise<string | null> {
     if (!pathname.startsWith('/')) return null;
-    const raw = (pathname === '/' ? 'index.html' : pathname.slice(1)).split('/');
-    const segments = raw.map(segment).filter((s) => s !== null);
-    if (segments.length !== raw.length) return null;
+    const segments = decodeSegments(pathname);
+    if (!segments?.every(servable)) return null;
     try {
       const file = await realpath(join(this.root, ...segments));
       if (!file.startsWith(this.root + sep)) return null;
@@ -84,6 +83,7 @@ export class StaticFiles {
   /** The answer to a GET or HEAD of a URL path: the file with its type and our headers, or 404. */
   async reply(method: string, pathname: string): Promise<StaticReply> {
     if (method !== 'GET' && method !== 'HEAD') return text(405, 'use GET', { Allow: 'GET, HEAD' });
+    if (pathname.startsWith('/') && decodeSegments(pathname) === null) return text(400, 'bad request target');
     const file = await this.resolve(pathname);
     if (!file) return text(404, 'not found');
     let body: Uint8Array<ArrayBuffer>;

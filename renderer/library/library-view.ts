@@ -1,0 +1,213 @@
+// What the library shows of its documents, as a legal database does: a filter on title, issuer and
+// number (folded as search folds, so Traditional finds Simplified); facets (jurisdiction, level,
+// issuer, kind, year range, in force or expired), each counted over the documents the other
+// facets leave; groups by jurisdiction, each sorted by date or title; and the rows of the list,
+// group headers and documents, that the virtualised list draws. Pure: no React, no page.
+
+import type { Fold } from '../../shared/snippet.ts';
+import type { DocKind, DocumentSummary, Level } from '../../shared/types.ts';
+
+export type Validity = 'in-force' | 'expired';
+export type LibrarySort = 'date' | 'title';
+
+export interface LibraryFilters {
+  text: string;
+  jurisdiction: string | null;
+  level: Level | null;
+  issuer: string | null;
+  kind: DocKind | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+  validity: Validity | null;
+}
+
+export const NO_FILTERS: LibraryFilters = { text: '', jurisdiction: null, level: null, issuer: null, kind: null, yearFrom: null, yearTo: null, validity: null };
+
+export const LEVEL_ORDER: Level[] = ['national', 'province', 'city', 'sar', 'district'];
+/** Cities of the Greater Bay Area first, in the order officials list them. */
+const PLACE_ORDER = ['全国', '广东省', '广州市', '深圳市', '珠海市', '佛山市', '惠州市', '东莞市', '中山市', '江门市', '肇庆市', '梅州市', '香港', '澳门'];
+
+export interface Group {
+  /** level:jurisdiction */
+  key: string;
+  level: Level;
+  jurisdiction: string;
+  docs: DocumentSummary[];
+}
+
+export type Row = { kind: 'group'; group: Group; collapsed: boolean } | { kind: 'doc'; group: Group; doc: DocumentSummary };
+
+export const yearOf = (d: DocumentSummary): number | null => (d.date ? Number(d.date.slice(0, 4)) : null);
+
+export const isExpired = (d: DocumentSummary, today: string): boolean => d.validUntil !== null && d.validUntil < today;
+
+/** The issuer to show beside the places: none when it is only the place (广州市), said once. */
+export const issuerBesidePlaces = (d: DocumentSummary): string | null => (d.issuer && !d.jurisdictions.some((j) => j.name === d.issuer) ? d.issuer : null);
+
+/** A document number as typed in any brackets: 粤府函〔2019〕31号, [2019], （2019）, 2019 alike. */
+const BRACKETS = /[〔〕[\]［］()（）【】〖〗{}<>《》\s]/g;
+const bare = (s: string): string => s.replace(BRACKETS, '');
+
+/** What the filter text is looked for in, folded once per document and fold. */
+const haystacks = new Map<Fold, WeakMap<DocumentSummary, string>>();
+function haystack(d: DocumentSummary, fold: Fold): string {
+  let cache = haystacks.get(fold);
+  if (!cache) {
+    // A fold is replaced once, when opencc's tables arrive: the old one's cache can go.
+    haystacks.clear();
+    cache = new WeakMap();
+    haystacks.set(fold, cache);
+  }
+  let h = cache.get(d);
+  if (h === undefined) {
+    h = fold(`${d.title}\n${d.issuer ?? ''}\n${d.docNumber ?? ''}\n${bare(d.docNumber ?? '')}`);
+    cache.set(d, h);
+  }
+  return h;
+}
+
+type Facet = 'jurisdiction' | 'level' | 'issuer' | 'kind' | 'year' | 'validity' | 'text';
+
+/** Whether a document passes every filter but `skip` (a facet is counted without its own choice). */
+function passes(d: DocumentSummary, f: LibraryFilters, needles: string[], today: string, fold: Fold, skip: Facet | null): boolean {
+  if (skip !== 'jurisdiction' && f.jurisdiction !== null && !d.jurisdictions.some((j) => j.name === f.jurisdiction) && d.jurisdiction !== f.jurisdiction) return false;
+  if (skip !== 'level' && f.level !== null && d.level !== f.level) return false;
+  if (skip !== 'issuer' && f.issuer !== null && d.issuer !== f.issuer) return false;
+  if (skip !== 'kind' && f.kind !== null && d.kind !== f.kind) return false;
+  if (skip !== 'validity' && f.validity !== null && isExpired(d, today) !== (f.validity === 'expired')) return false;
+  if (skip !== 'year' && (f.yearFrom !== null || f.yearTo !== null)) {
+    const y = yearOf(d);
+    if (y === null || (f.yearFrom !== null && y < f.yearFrom) || (f.yearTo !== null && y > f.yearTo)) return false;
+  }
+  if (skip !== 'text' && needles.length > 0) {
+    const h = haystack(d, fold);
+    if (!needles.every((n) => h.includes(n) || h.includes(bare(n)))) return false;
+  }
+  return true;
+}
+
+/** The filter text as needles: its words, folded (every word must occur). */
+export const needlesOf = (text: string, fold: Fold): string[] => fold(text).split(/\s+/).filter((w) => w !== '');
+
+export function filterDocs(docs: DocumentSummary[], f: LibraryFilters, today: string, fold: Fold): DocumentSummary[] {
+  const needles = needlesOf(f.text, fold);
+  return docs.filter((d) => passes(d, f, needles, today, fold, null));
+}
+
+export interface FacetValue<T> {
+  value: T;
+  count: number;
+}
+
+export interface Facets {
+  jurisdiction: FacetValue<string>[];
+  level: FacetValue<Level>[];
+  issuer: FacetValue<string>[];
+  kind: FacetValue<DocKind>[];
+  validity: FacetValue<Validity>[];
+  /** Every year a document is dated, oldest first, for the range's two ends. */
+  years: number[];
+}
+
+const place = (j: string): number => {
+  const i = PLACE_ORDER.indexOf(j);
+  return i < 0 ? PLACE_ORDER.length : i;
+};
+
+function counted<T>(docs: DocumentSummary[], values: (d: DocumentSummary) => readonly T[]): FacetValue<T>[] {
+  const counts = new Map<T, number>();
+  for (const d of docs) {
+    const vs = values(d);
+    // A document counts once under each value (a list of one or two: no set needed).
+    vs.forEach((v, i) => {
+      if (vs.indexOf(v) === i) counts.set(v, (counts.get(v) ?? 0) + 1);
+    });
+  }
+  return [...counts].map(([value, count]) => ({ value, count }));
+}
+
+/** Each facet's values with how many documents each would leave, the other facets applied. */
+export function facetsOf(docs: DocumentSummary[], f: LibraryFilters, today: string, fold: Fold): Facets {
+  const needles = needlesOf(f.text, fold);
+  const without = (skip: Facet): DocumentSummary[] => docs.filter((d) => passes(d, f, needles, today, fold, skip));
+  const byCount = <T>(a: FacetValue<T>, b: FacetValue<T>): number => b.count - a.count;
+  const places = counted(without('jurisdiction'), (d) => (d.jurisdictions.length ? d.jurisdictions.map((j) => j.name) : [d.jurisdiction]));
+  return {
+    jurisdiction: places.sort((a, b) => place(a.value) - place(b.value) || byCount(a, b) || collator.compare(a.value, b.value)),
+    level: counted(without('level'), (d) => [d.level]).sort((a, b) => LEVEL_ORDER.indexOf(a.value) - LEVEL_ORDER.indexOf(b.value)),
+    issuer: counted(without('issuer'), (d) => (d.issuer ? [d.issuer] : [])).sort((a, b) => byCount(a, b) || collator.compare(a.value, b.value)),
+    kind: counted(without('kind'), (d) => [d.kind]).sort((a, b) => ['policy', 'notice', 'news'].indexOf(a.value) - ['policy', 'notice', 'news'].indexOf(b.value)),
+    // In force: not past the last day the text states (most texts state none).
+    validity: counted<Validity>(without('validity'), (d) => [isExpired(d, today) ? 'expired' : 'in-force']),
+    years: [...new Set(docs.map(yearOf).filter((y) => y !== null))].sort((a, b) => a - b),
+  };
+}
+
+const collator = new Intl.Collator('zh');
+
+function byDate(a: DocumentSummary, b: DocumentSummary): number {
+  // Policies and notices before news; newest first (ISO dates compare as strings), then by title.
+  const [da, db] = [a.date ?? '', b.date ?? ''];
+  return Number(a.kind === 'news') - Number(b.kind === 'news') || (da < db ? 1 : da > db ? -1 : collator.compare(a.title, b.title));
+}
+
+/**
+ * The documents by jurisdiction, national first, then the Greater Bay Area's places in their
+ * order; a document that concerns several places (an agreement of two cities) stands in each.
+ */
+export function groupDocs(docs: DocumentSummary[], sort: LibrarySort): Group[] {
+  const groups = new Map<string, Group>();
+  for (const d of docs) {
+    const places = d.jurisdictions.length ? d.jurisdictions : [{ name: d.jurisdiction, level: d.level }];
+    for (const j of places) {
+      const key = `${j.level}:${j.name}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = { key, level: j.level, jurisdiction: j.name, docs: [] };
+        groups.set(key, g);
+      }
+      g.docs.push(d);
+    }
+  }
+  const order = sort === 'title' ? (a: DocumentSummary, b: DocumentSummary) => collator.compare(a.title, b.title) : byDate;
+  for (const g of groups.values()) g.docs.sort(order);
+  return [...groups.values()].sort(
+    (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || place(a.jurisdiction) - place(b.jurisdiction) || collator.compare(a.jurisdiction, b.jurisdiction),
+  );
+}
+
+/** The list as drawn: each group's header, then its documents unless it is collapsed. */
+export function rowsOf(groups: Group[], collapsed: ReadonlySet<string>): Row[] {
+  const rows: Row[] = [];
+  for (const group of groups) {
+    const closed = collapsed.has(group.key);
+    rows.push({ kind: 'group', group, collapsed: closed });
+    if (!closed) for (const doc of group.docs) rows.push({ kind: 'doc', group, doc });
+  }
+  return rows;
+}
+
+export interface LibraryList {
+  shown: DocumentSummary[];
+  facets: Facets;
+  rows: Row[];
+}
+
+let last: { key: unknown[]; list: LibraryList } | null = null;
+
+/**
+ * What the library draws, worked out again only when what it depends on changes: coming back from
+ * the reader to the same documents, filters and groups costs nothing. The fold matters only while
+ * there is text to look for (its tables arrive after the first paint).
+ */
+export function libraryList(docs: DocumentSummary[], f: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string>, today: string, fold: Fold): LibraryList {
+  const key = [docs, f, sort, collapsed, today, f.text.trim() ? fold : null];
+  if (last && last.key.every((k, i) => Object.is(k, key[i]))) return last.list;
+  const shown = filterDocs(docs, f, today, fold);
+  const list = { shown, facets: facetsOf(docs, f, today, fold), rows: rowsOf(groupDocs(shown, sort), collapsed) };
+  last = { key, list };
+  return list;
+}
+
+/** Whether any filter is set (an empty list then says what to clear). */
+export const filtering = (f: LibraryFilters): boolean => Object.entries(f).some(([k, v]) => (k === 'text' ? String(v).trim() !== '' : v !== null));
