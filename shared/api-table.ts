@@ -37,11 +37,13 @@ const filters = z
     yearFrom: z.number().int().min(1900).max(2100).optional(),
     yearTo: z.number().int().min(1900).max(2100).optional(),
     docId: docId.optional(),
+    unit: z.string().max(100).optional(),
   })
   .strict();
 const searchOptions = z
   .object({
     limit: z.number().int().min(1).max(5000).optional(),
+    offset: z.number().int().min(0).max(4999).optional(),
     filters: filters.optional(),
     count: z.boolean().optional(),
   })

@@ -31,6 +31,8 @@ export interface LibraryStatus {
 
 export interface SearchOptions {
   limit?: number;
+  /** Skips this many hits of the ranking: the next page starts at the hits already shown. */
+  offset?: number;
   filters?: SearchFilters;
   count?: boolean;
 }
