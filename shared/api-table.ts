@@ -8,7 +8,7 @@
 
 import { z } from 'zod';
 import { COLORS, type Annotation, type AnnotationCounts } from './anchoring/annotation.ts';
-import { ApiError, type AnnotationChange, type AnnotationInput, type AnnotationQuery, type DocumentView, type TargetRef, type LibraryStatus, type SearchOptions } from './api.ts';
+import { ApiError, type AnnotationChange, type AnnotationInput, type AnnotationQuery, type DocumentView, type TargetRef, type LibraryStatus, type SearchOptions, type UnitSummary, type UnitTasks } from './api.ts';
 import type { ClauseDetail, DocumentSummary, SearchResponse } from './types.ts';
 
 type AnyMethod = (...args: never[]) => Promise<unknown>;
@@ -108,6 +108,12 @@ export const API = {
   restoreAnnotation: method<(id: string) => Promise<Annotation>>().args(z.tuple([annotationId])),
   /** Deletes what is in the trash for good; answers how many. */
   emptyTrash: method<() => Promise<number>>().args(z.tuple([])),
+
+  // search-daily: responsible units as a view.
+  /** Every responsible unit the library names, most tasks first. */
+  listUnits: method<() => Promise<UnitSummary[]>>().args(z.tuple([])),
+  /** Every clause a unit (by its name as printed) leads, cooperates on or supports, grouped by document. */
+  unitTasks: method<(name: string) => Promise<UnitTasks>>().args(z.tuple([z.string().min(1).max(100)])),
 };
 
 type Signature<S> = S extends MethodSpec<infer F> ? F : never;

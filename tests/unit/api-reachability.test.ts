@@ -63,6 +63,9 @@ function examples(library: Library, store: AnnotationStore): Examples {
       bad: ['绿色金融', { filters: { sql: '1=1' } }],
     },
     setLanguage: { good: ['en'], bad: ['fr'] },
+    // search-daily: responsible units as a view.
+    listUnits: { good: [], bad: ['all'] },
+    unitTasks: { good: ['市地方金融监管局'], bad: [''] },
   };
 }
 

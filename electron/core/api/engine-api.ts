@@ -1,11 +1,12 @@
 // The engine behind the API contract: the library and its search, and the user data beside it,
 // for one process.
 
-import type { Annotation, AnnotationChange, AnnotationCounts, AnnotationInput, AnnotationQuery, ClausewayApi, DocumentView, LibraryStatus, SearchOptions, TargetRef } from '../../../shared/api.ts';
+import type { Annotation, AnnotationChange, AnnotationCounts, AnnotationInput, AnnotationQuery, ClausewayApi, DocumentView, LibraryStatus, SearchOptions, TargetRef, UnitSummary, UnitTasks } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
 import { AnnotationError, clauseSnapshot, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
 import type { Library } from '../store/library.ts';
 import type { Searcher } from '../search/searcher.ts';
+import { listUnits, unitTasks } from '../store/units-view.ts';
 
 export class EngineApi implements ClausewayApi {
   private readonly library: Library;
@@ -88,6 +89,15 @@ export class EngineApi implements ClausewayApi {
 
   emptyTrash(): Promise<number> {
     return call(() => this.annotations.emptyTrash());
+  }
+
+  // search-daily: responsible units as a view.
+  listUnits(): Promise<UnitSummary[]> {
+    return Promise.resolve(listUnits(this.library.db));
+  }
+
+  unitTasks(name: string): Promise<UnitTasks> {
+    return Promise.resolve(unitTasks(this.library.db, name));
   }
 
   private targetsOf(targets: readonly TargetRef[]): { clause: ReturnType<typeof clauseSnapshot>; quote: string; at?: number }[] {

@@ -16,6 +16,7 @@
 
 import type { Database } from 'better-sqlite3';
 import { docNumberKey } from '../../../shared/doc-number.ts';
+import { labelPathOf } from '../../../shared/label-path.ts';
 import { hasFilter, parseQuery, type SearchFilters } from '../../../shared/query.ts';
 import { fold } from '../../../shared/fold.ts';
 import { excerpt, markedSnippet, matchRanges, mergeRanges, type Range } from '../../../shared/snippet.ts';
@@ -209,8 +210,7 @@ export class Searcher {
       snippet: markedSnippet(ex),
       excerpt: ex,
       label: r.label,
-      // The citation is the title and the path of labels (第六章 第三节): the path is what follows.
-      labelPath: r.citation.startsWith(r.title) ? r.citation.slice(r.title.length).trim() : r.label,
+      labelPath: labelPathOf(r.citation, r.title, r.label),
       heading: r.heading,
       headingMarks: r.heading ? matchRanges(r.heading, forms, fold) : [],
       titleMarks,
