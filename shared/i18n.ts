@@ -188,7 +188,7 @@ const zh = {
     tasks: '项任务',
     none: '没有这个单位的任务',
     all: '全部单位',
-    open: '查看责任单位',
+    search: '在搜索中列出',
   },
 };
 
@@ -369,7 +369,7 @@ const en: Messages = {
     tasks: 'tasks',
     none: 'No task names this unit',
     all: 'All units',
-    open: 'Responsible units',
+    search: 'List in search',
   },
 };
 

@@ -17,6 +17,7 @@ import { Panes } from '../reader/Panes.tsx';
 import { reading } from '../reader/reading.ts';
 import { SearchPanel } from '../search/SearchPanel.tsx';
 import { useSearchShown } from '../search/search.ts';
+import { UnitsView } from '../units/UnitsView.tsx';
 import { helpLine } from './help-line.ts';
 import { router } from './router.ts';
 import { useKeymap } from './shortcuts.ts';
@@ -28,6 +29,7 @@ export function App(): ReactNode {
   const { t } = useI18n();
   const ready = useLibraryReady();
   const view = useSelect(router, (r) => r.view);
+  const unit = useSelect(router, (r) => (r.view === 'units' ? r.name : null));
   const searching = useSearchShown();
   useKeymap();
   return (
@@ -36,7 +38,7 @@ export function App(): ReactNode {
       <Notices />
       {ready ? (
         <main className={`workspace${searching ? ' with-results' : ''}`}>
-          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : <LibraryView onOpen={openFromLibrary} />}
+          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : view === 'units' ? <UnitsView name={unit} /> : <LibraryView onOpen={openFromLibrary} />}
           {searching && <SearchPanel onOpen={reading.openFound} />}
           <footer className="statusbar">{helpLine(t)}</footer>
           <AnnotationLayer />

@@ -1,4 +1,4 @@
-// The top bar: the way back to the library, the annotations, the search box, the text size and the
+// The top bar: the way back to the library, the annotations, the responsible units, the search box, the text size and the
 // language.
 
 import type { ReactNode } from 'react';
@@ -10,6 +10,7 @@ import { router } from './router.ts';
 
 const toLibrary = (): void => router.navigate({ view: 'library' });
 const toAnnotations = (): void => router.navigate({ view: 'annotations' });
+const toUnits = (): void => router.navigate({ view: 'units', name: null });
 
 export function TopBar(): ReactNode {
   const { t, lang, setLang } = useI18n();
@@ -31,6 +32,9 @@ export function TopBar(): ReactNode {
       </button>
       <button type="button" className={`nav-library${view === 'annotations' ? ' current' : ''}`} onClick={toAnnotations}>
         {t.notes.nav}
+      </button>
+      <button type="button" className={`nav-library${view === 'units' ? ' current' : ''}`} onClick={toUnits}>
+        {t.units.title}
       </button>
       <SearchForm />
       <div className="topbar-tools">

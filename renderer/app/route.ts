@@ -1,6 +1,7 @@
 // The address of what is on screen, kept in the URL fragment so that back/forward, reload and
 // deep links work: #/ (library), #/read?l=DOC~CLAUSE&r=DOC&f=1 (two panes), #/c/CLAUSE (a deep link),
-// #/annotations (every highlight and note of the library).
+// #/annotations (every highlight and note of the library), #/units and #/units/NAME (responsible
+// units, and one unit's tasks).
 
 export interface PaneRoute {
   docId: string;
@@ -11,7 +12,9 @@ export type Route =
   | { view: 'library' }
   | { view: 'read'; panes: [PaneRoute | null, PaneRoute | null]; focus: 0 | 1 }
   | { view: 'clause'; clauseId: string }
-  | { view: 'annotations' };
+  | { view: 'annotations' }
+  // search-daily: responsible units; `name` null lists them all.
+  | { view: 'units'; name: string | null };
 
 const ID = /^[0-9a-f]{12}$/;
 const CLAUSE = /^[0-9a-f]{12}-[0-9a-f]{10}$/;
@@ -28,6 +31,8 @@ export function parseRoute(hash: string): Route {
   const clause = /^\/c\/([0-9a-f-]+)$/.exec(h);
   if (clause?.[1] && CLAUSE.test(clause[1])) return { view: 'clause', clauseId: clause[1] };
   if (h === '/annotations') return { view: 'annotations' };
+  const units = parseUnits(h);
+  if (units) return units;
   if (h.startsWith('/read')) {
     const q = new URLSearchParams(h.slice(h.indexOf('?') + 1));
     const panes: [PaneRoute | null, PaneRoute | null] = [parsePane(q.get('l')), parsePane(q.get('r'))];
@@ -40,8 +45,23 @@ export function formatRoute(r: Route): string {
   if (r.view === 'library') return '#/';
   if (r.view === 'clause') return `#/c/${r.clauseId}`;
   if (r.view === 'annotations') return '#/annotations';
+  if (r.view === 'units') return r.name ? `#/units/${encodeURIComponent(r.name)}` : '#/units';
   // Ids are hex and dashes, so the address stays readable without encoding.
   const pane = (p: PaneRoute | null): string | null => (p ? p.docId + (p.clauseId ? `~${p.clauseId}` : '') : null);
   const parts = [['l', pane(r.panes[0])], ['r', pane(r.panes[1])], ['f', r.focus === 1 ? '1' : null]].filter((kv): kv is [string, string] => kv[1] !== null);
   return `#/read?${parts.map(([k, v]) => `${k}=${v}`).join('&')}`;
+}
+
+// search-daily: a unit's name is Chinese as printed, percent-encoded in the address; a malformed
+// escape or a name no unit could have falls back to the list of units.
+function parseUnits(h: string): Route | null {
+  if (h === '/units' || h === '/units/') return { view: 'units', name: null };
+  const m = /^\/units\/(.+)$/.exec(h);
+  if (!m?.[1]) return null;
+  try {
+    const name = decodeURIComponent(m[1]).trim();
+    return { view: 'units', name: name && name.length <= 100 && !/[<>]/.test(name) ? name : null };
+  } catch {
+    return { view: 'units', name: null };
+  }
 }

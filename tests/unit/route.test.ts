@@ -17,3 +17,12 @@ test('anything else in the address falls back to the library', () => {
   for (const h of ['', '#', '#/read', '#/read?l=../../etc', '#/c/not-an-id', '#/read?l=<script>']) assert.deepEqual(parseRoute(h), { view: 'library' });
   assert.deepEqual(parseRoute('#/read?l=ac24e1e9f025~bogus'), { view: 'read', panes: [{ docId: 'ac24e1e9f025', clauseId: null }, null], focus: 0 });
 });
+
+test('units: the list and one unit by its name as printed, percent-encoded in the address', () => {
+  const routes: Route[] = [{ view: 'units', name: null }, { view: 'units', name: '市地方金融监管局' }, { view: 'units', name: '人民银行广州分行' }];
+  for (const r of routes) assert.deepEqual(parseRoute(formatRoute(r)), r);
+  assert.equal(formatRoute({ view: 'units', name: '市商务局' }), `#/units/${encodeURIComponent('市商务局')}`);
+  assert.deepEqual(parseRoute('#/units/%E5%B8%82%E5%95%86%E5%8A%A1%E5%B1%80'), { view: 'units', name: '市商务局' });
+  // A malformed escape or markup in the name: the list of units.
+  for (const h of ['#/units/%E0%A4%A', '#/units/%3Cscript%3E', '#/units/']) assert.deepEqual(parseRoute(h), { view: 'units', name: null });
+});
