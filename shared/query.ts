@@ -23,7 +23,7 @@ export interface SearchFilters {
   yearFrom?: number;
   yearTo?: number;
   docId?: string;
-  /** A responsible unit, as printed (市地方金融监管局): the clauses it leads, cooperates on or supports. */
+  /** A responsible unit's name, or part of it (市地方金融监管局): the clauses naming it, in any role. */
   unit?: string;
 }
 

@@ -1,7 +1,10 @@
-// Search: FTS5 decides which clauses match (every term, exactly, after folding). Ranking puts the
-// clauses where the whole query occurs as typed first; within that, the score is bm25 over the
-// clause text, plus a boost when the clause's heading holds the query, plus a boost when
-// the clause's document is among those most about the query (title, headings, opening).
+// Search: FTS5 decides which clauses match (every term by one of its forms, exactly, after
+// folding; no excluded term: expr.ts). Ranking puts the clauses where the whole query occurs as
+// typed first; within that, the score is bm25 over the clause text, plus a boost when the clause's
+// heading holds the query, plus a boost when the clause's document is among those most about the
+// query (title, headings, opening); a news report's clause comes after the policies' at equal match.
+// A document number matches its document (metadata.ts keeps it out of the text); filters without
+// a word list the clauses they keep.
 //
 // What a search costs follows the size of its answer, not how common its words are:
 // - An expression with at most `exactRanking` matches is ranked over all of them: one ranked FTS5
@@ -41,6 +44,8 @@ const DOC_BOOST = 4;
  * News stays findable below them; a bm25 with boosts stays far under this.
  */
 const NEWS_PENALTY = 500;
+/** A document found by its number stands above the phrase matches of its text. */
+const NUMBERED_SCORE = 1000;
 /** A phrase tier of a query with alternatives tries at most this many combinations. */
 const MAX_PHRASES = 16;
 /** How many of the best documents (doc-index.ts) get a boost. */
@@ -169,7 +174,7 @@ export class Searcher {
     const numbered = groups.length === 1 && excluded.length === 0 ? this.numberedDocs(groups[0] ?? [], scope) : [];
     for (const seq of numbered) {
       taken.add(seq);
-      ranked.push({ tier: 'phrase', seq, score: NEWS_PENALTY * 2 });
+      ranked.push({ tier: 'phrase', seq, score: NUMBERED_SCORE });
     }
     for (const [tier, tierGroups] of tiersOf(groups)) {
       if (ranked.length >= want) break;
@@ -252,7 +257,12 @@ export class Searcher {
     const seqs = this.db.prepare<(string | number)[], number>(`SELECT c.seq ${from} ORDER BY d.kind = 'news', c.seq LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset);
     const ctx = { rows: new Map<number, Row>() };
     this.fetch(ctx, seqs);
-    return { hits: seqs.flatMap((seq) => { const r = ctx.rows.get(seq); return r ? [this.hitOf(r, 'listed', 0, [], [])] : []; }), total };
+    const hits: SearchHit[] = [];
+    for (const seq of seqs) {
+      const r = ctx.rows.get(seq);
+      if (r) hits.push(this.hitOf(r, 'listed', 0, [], []));
+    }
+    return { hits, total };
   }
 
   /** The first clause of each document (in the scope) whose number holds a form of the term. */
