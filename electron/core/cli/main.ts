@@ -22,8 +22,9 @@ Commands:
   outline DOC_ID     the clause tree of a document
   clause CLAUSE_ID   one clause: text, citation, responsible units
   find TEXT          every clause whose text contains TEXT exactly
-  search QUERY       ranked search: terms must all occur, "quoted phrases" exactly;
-                     filters also in the query: jurisdiction:珠海市 level:city kind:policy year:2018-2021
+  search QUERY       ranked search: terms must all occur, "quoted phrases" exactly, A OR B, -word left out;
+                     filters also in the query (alone, they list their clauses):
+                     jurisdiction:珠海市 level:city kind:policy year:2018-2021 unit:市商务局
   remove DOC_ID      remove a document from the library (its annotations stay, as orphans)
 ${ANNOTATION_USAGE}
 
