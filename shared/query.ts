@@ -52,8 +52,8 @@ export interface ParsedQuery {
   problems: QueryProblem[];
 }
 
-export const LEVELS: readonly Level[] = ['national', 'province', 'sar', 'city', 'district'];
-export const KINDS: readonly DocKind[] = ['policy', 'notice', 'news'];
+const LEVELS: readonly Level[] = ['national', 'province', 'sar', 'city', 'district'];
+const KINDS: readonly DocKind[] = ['policy', 'notice', 'news'];
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
 const FILTER = /^(jurisdiction|level|kind|year|doc|unit):(.+)$/;
 

@@ -13,6 +13,7 @@ import { useShortcuts } from '../app/shortcuts.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
 import { useDocumentMap } from '../library/library.ts';
+import { MAX_SHOWN } from './search-store.ts';
 import { search, useNoteHits, useSearch } from './search.ts';
 
 interface Props {
@@ -95,7 +96,7 @@ export function SearchPanel({ onOpen }: Props): ReactNode {
           );
         })}
       </ol>
-      {hits.length < total && (
+      {hits.length < Math.min(total, MAX_SHOWN) && (
         <footer className="search-more">
           <span>{t.query.shown.replace('{shown}', String(hits.length)).replace('{total}', String(total))}</span>
           <button type="button" onClick={() => void search.more()}>

@@ -27,7 +27,7 @@ export interface Search extends Readable<SearchState> {
 export const PAGE = 100;
 const SEARCH_OPTIONS: SearchOptions = { limit: PAGE, count: true };
 /** The engine ranks at most this many hits of one query (searcher.ts MAX_LIMIT). */
-const MAX_SHOWN = 5000;
+export const MAX_SHOWN = 5000;
 
 export function createSearch(search: (query: string, options: SearchOptions) => Promise<SearchResponse>, library: Readable<LibraryState>): Search {
   const closed: SearchState = { query: '', response: null, error: null };
