@@ -187,7 +187,6 @@ const zh = {
     filter: '筛选单位',
     tasks: '项任务',
     none: '没有这个单位的任务',
-    all: '全部单位',
     search: '在搜索中列出',
   },
 };
@@ -368,7 +367,6 @@ const en: Messages = {
     filter: 'Filter units',
     tasks: 'tasks',
     none: 'No task names this unit',
-    all: 'All units',
     search: 'List in search',
   },
 };
