@@ -8,7 +8,7 @@
 
 import { z } from 'zod';
 import { COLORS, type Annotation, type AnnotationCounts } from './anchoring/annotation.ts';
-import { ApiError, type AnnotationChange, type AnnotationInput, type AnnotationQuery, type DocumentView, type TargetRef, type LibraryStatus, type SearchOptions } from './api.ts';
+import { ApiError, type AnnotationChange, type AnnotationInput, type AnnotationQuery, type DocumentView, type TargetRef, type LibraryStatus, type SearchOptions, type UnitSummary, type UnitTasks } from './api.ts';
 import type { Brief, BriefAddResult, BriefChange, BriefExportRequest, BriefExportResult, BriefGrouping, BriefItemChange, BriefItemInput, BriefPlace, BriefSection, BriefSummary, ImportJob, MetadataChange, Removal } from './api.ts';
 import type { ClauseLinksQuery, ClauseLinksResponse, CompareResponse, DocumentCitationsResponse, LinkCountsResponse, NewLink, ReuseDiffResponse } from './api.ts';
 import { METADATA_FIELDS, type ClauseDetail, type DocumentSummary, type SearchResponse } from './types.ts';
@@ -39,11 +39,13 @@ const filters = z
     yearFrom: z.number().int().min(1900).max(2100).optional(),
     yearTo: z.number().int().min(1900).max(2100).optional(),
     docId: docId.optional(),
+    unit: z.string().max(100).optional(),
   })
   .strict();
 const searchOptions = z
   .object({
     limit: z.number().int().min(1).max(5000).optional(),
+    offset: z.number().int().min(0).max(4999).optional(),
     filters: filters.optional(),
     count: z.boolean().optional(),
   })
@@ -223,6 +225,11 @@ export const API = {
   ),
   /** Deletes a reader's link; `deleted` is false when there was none with that id (deleting twice is harmless). */
   deleteLink: method<(query: { id: string }) => Promise<{ id: string; deleted: boolean }>>().args(z.tuple([z.object({ id: annotationId }).strict()])),
+  // search-daily: responsible units as a view.
+  /** Every responsible unit the library names, most tasks first. */
+  listUnits: method<() => Promise<UnitSummary[]>>().args(z.tuple([])),
+  /** Every clause a unit (by its name as printed) leads, cooperates on or supports, grouped by document. */
+  unitTasks: method<(name: string) => Promise<UnitTasks>>().args(z.tuple([z.string().min(1).max(100)])),
 };
 
 type Signature<S> = S extends MethodSpec<infer F> ? F : never;

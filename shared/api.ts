@@ -4,7 +4,7 @@
 
 import type { AnnotationKind, AnnotationStatus, Color, NoteJSON } from './anchoring/annotation.ts';
 import type { SearchFilters } from './query.ts';
-import type { DocKind, DocumentSummary, DocumentVersion, HistoryEvent, Level, MetadataField, ReaderClause } from './types.ts';
+import type { DocKind, DocumentSummary, DocumentVersion, HistoryEvent, Level, MetadataField, ReaderClause, ResponsibleUnit, UnitRole } from './types.ts';
 
 export type { ClausewayApi } from './api-table.ts';
 export type { Annotation, AnnotationCounts, AnnotationKind, AnnotationStatus, AnnotationTarget, Color, NoteJSON } from './anchoring/annotation.ts';
@@ -35,6 +35,8 @@ export interface LibraryStatus {
 
 export interface SearchOptions {
   limit?: number;
+  /** Skips this many hits of the ranking: the next page starts at the hits already shown. */
+  offset?: number;
   filters?: SearchFilters;
   count?: boolean;
 }
@@ -418,4 +420,38 @@ export interface NewLink {
   a: string;
   b: string;
   why?: string;
+}
+
+// search-daily: responsible units as a view (electron/core/store/units-view.ts).
+
+/** A unit the library's clauses name, with how many clauses name it (tasks), by role. */
+export interface UnitSummary {
+  name: string;
+  tasks: number;
+  documents: number;
+  roles: Partial<Record<UnitRole, number>>;
+}
+
+/** One clause that names the unit: where it stands, what it says, and every unit it names. */
+export interface UnitTask {
+  clauseId: string;
+  labelPath: string;
+  heading: string | null;
+  text: string;
+  citation: string;
+  /** The unit's role in this clause. */
+  role: UnitRole;
+  units: ResponsibleUnit[];
+}
+
+export interface UnitDocument {
+  docId: string;
+  title: string;
+  tasks: UnitTask[];
+}
+
+/** A unit's tasks across the library, grouped by document in library order. */
+export interface UnitTasks {
+  name: string;
+  documents: UnitDocument[];
 }

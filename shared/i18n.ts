@@ -4,6 +4,7 @@
 
 import type { AnnotationStatus, Color } from './anchoring/annotation.ts';
 import type { ImportItemStatus } from './api.ts';
+import type { QueryProblem } from './query.ts';
 import type { DocKind, Level, MetadataField, UnitRole } from './types.ts';
 
 export type Lang = 'zh' | 'en';
@@ -361,6 +362,28 @@ const zh = {
     nothingToPrint: '请先在阅读栏中打开一份文件。',
     pdfFailed: 'PDF 未能写入，未改动任何文件',
   },
+  // search-daily: the query's problems, the forms searched beside it, paging, the units view.
+  query: {
+    problems: {
+      'bad-level': '“level:{value}”不是层级，可用 national、province、sar、city、district',
+      'bad-kind': '“kind:{value}”不是类型，可用 policy、notice、news',
+      'bad-year': '“year:{value}”不是年份，请写 2019 或 2018-2021',
+      'unbalanced-quote': '引号没有成对：已按引号内外的词语分别搜索',
+      'stray-or': 'OR 要写在两个词语之间（如 绿色金融 OR 可持续金融）：这里的 OR 已忽略',
+      'only-excluded': '只有要排除的词语（-词）：请再写要查找的词语或筛选，如 金融 -保险',
+    } satisfies Record<QueryProblem['code'], string>,
+    alsoSearched: '也搜索了',
+    listed: '按筛选列出的条文（文库顺序）',
+    more: '显示更多',
+    shown: '已显示 {shown} / {total}',
+  },
+  units: {
+    title: '责任单位',
+    filter: '筛选单位',
+    tasks: '项任务',
+    none: '没有这个单位的任务',
+    search: '在搜索中列出',
+  },
 };
 
 export type Messages = typeof zh;
@@ -709,6 +732,34 @@ const en: Messages = {
     nothingToPrint: 'Open a document in a reading pane first.',
     pdfFailed: 'the PDF could not be written; no file was changed',
   },
+  // search-daily: the query's problems, the forms searched beside it, paging, the units view.
+  query: {
+    problems: {
+      'bad-level': 'level:{value} is not a level (national, province, sar, city, district)',
+      'bad-kind': 'kind:{value} is not a kind (policy, notice, news)',
+      'bad-year': 'year:{value} is not a year or a range like 2018-2021',
+      'unbalanced-quote': 'A quote is not closed: its words were searched one by one',
+      'stray-or': 'OR goes between two words (green finance OR sustainable finance): this OR was ignored',
+      'only-excluded': 'Only words to leave out (-word): add a word or a filter to look for, e.g. 金融 -保险',
+    },
+    alsoSearched: 'Also searched',
+    listed: 'Clauses the filters keep (library order)',
+    more: 'Show more',
+    shown: '{shown} of {total} shown',
+  },
+  units: {
+    title: 'Responsible units',
+    filter: 'Filter units',
+    tasks: 'tasks',
+    none: 'No task names this unit',
+    search: 'List in search',
+  },
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { zh, en };
+
+/** A problem of the query (query.ts) in the interface's words. */
+export function queryProblemText(m: Messages, p: QueryProblem): string {
+  const text = m.query.problems[p.code];
+  return 'value' in p ? text.replace('{value}', p.value) : text;
+}

@@ -1,6 +1,8 @@
 // View types shared by the engine, the CLI and (later) the renderer. Plain data only: these cross
 // process boundaries as JSON, so they hold no classes, dates or functions.
 
+import type { Expansion, QueryProblem } from './query.ts';
+
 /** Administrative level of a jurisdiction, from the State Council down to a city. */
 export type Level = 'national' | 'province' | 'sar' | 'city' | 'district';
 
@@ -123,7 +125,8 @@ export interface FindHit {
   text: string;
 }
 
-export type MatchTier = 'phrase' | 'terms';
+/** `listed`: no words were asked, only filters; the clauses come in library order. */
+export type MatchTier = 'phrase' | 'terms' | 'listed';
 
 export interface SearchHit {
   clauseId: string;
@@ -137,6 +140,8 @@ export interface SearchHit {
   /** The same excerpt as plain text with mark ranges, for renderers that build their own nodes. */
   excerpt: { text: string; marks: [number, number][]; clippedStart: boolean; clippedEnd: boolean };
   label: string;
+  /** The path of labels from the document down (第六章 第三节), as the citation prints it after the title. */
+  labelPath: string;
   heading: string | null;
   /** Where the query stands in the heading. */
   headingMarks: [number, number][];
@@ -148,13 +153,17 @@ export interface SearchHit {
 export interface SearchResponse {
   query: string;
   terms: string[];
-  /** The terms as matched (folded): what a renderer marks in the text it shows. */
+  /** The terms as matched (folded), with their other forms: what a renderer marks in the text it shows. */
   folded: string[];
+  /** The other forms searched beside the terms typed (跨境电商 → 跨境电子商务), to be shown. */
+  expansions: Expansion[];
   hits: SearchHit[];
   /** How many clauses match in all, before the limit; null unless asked for. */
   total: number | null;
-  /** Problems with the query's filters, in words for the user. */
-  problems: string[];
+  /** How many hits of the ranking come before these (the offset asked for). */
+  offset: number;
+  /** What could not be read in the query, as codes; i18n.ts has their words (queryProblemText). */
+  problems: QueryProblem[];
   ms: number;
 }
 

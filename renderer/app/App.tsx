@@ -26,6 +26,7 @@ import { PrintView } from '../reader/PrintView.tsx';
 import { reading } from '../reader/reading.ts';
 import { SearchPanel } from '../search/SearchPanel.tsx';
 import { useSearchShown } from '../search/search.ts';
+import { UnitsView } from '../units/UnitsView.tsx';
 import { helpLine } from './help-line.ts';
 import { router } from './router.ts';
 import { useKeymap } from './shortcuts.ts';
@@ -37,6 +38,7 @@ export function App(): ReactNode {
   const { t } = useI18n();
   const ready = useLibraryReady();
   const view = useSelect(router, (r) => r.view);
+  const unit = useSelect(router, (r) => (r.view === 'units' ? r.name : null));
   const searching = useSearchShown();
   const linking = usePanelShown() && view === 'read';
   useKeymap();
@@ -46,7 +48,7 @@ export function App(): ReactNode {
       <Notices />
       {ready ? (
         <main className={`workspace${searching ? ' with-results' : ''}${linking ? ' with-links' : ''}`}>
-          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : view === 'compare' ? <CompareView /> : view === 'briefs' || view === 'brief' ? <BriefsPage /> : <LibraryView onOpen={openFromLibrary} />}
+          {view === 'read' ? <Panes /> : view === 'annotations' ? <AnnotationsView /> : view === 'compare' ? <CompareView /> : view === 'briefs' || view === 'brief' ? <BriefsPage /> : view === 'units' ? <UnitsView name={unit} /> : <LibraryView onOpen={openFromLibrary} />}
           {searching && <SearchPanel onOpen={reading.openFound} />}
           {linking && <LinksPanel />}
           <footer className="statusbar">{helpLine(t)}</footer>

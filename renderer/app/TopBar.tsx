@@ -1,5 +1,5 @@
-// The top bar: the way back to the library, the annotations, the briefs, the search box, the text
-// size and the language.
+// The top bar: the way back to the library, the annotations, the briefs, the responsible units,
+// the search box, the text size and the language.
 
 import type { ReactNode } from 'react';
 import { useI18n } from '../common/i18n.tsx';
@@ -11,6 +11,7 @@ import { router } from './router.ts';
 const toLibrary = (): void => router.navigate({ view: 'library' });
 const toAnnotations = (): void => router.navigate({ view: 'annotations' });
 const toBriefs = (): void => router.navigate({ view: 'briefs' });
+const toUnits = (): void => router.navigate({ view: 'units', name: null });
 
 export function TopBar(): ReactNode {
   const { t, lang, setLang } = useI18n();
@@ -35,6 +36,9 @@ export function TopBar(): ReactNode {
       </button>
       <button type="button" className={`nav-library${view === 'briefs' || view === 'brief' ? ' current' : ''}`} onClick={toBriefs}>
         {t.briefs.nav}
+      </button>
+      <button type="button" className={`nav-library${view === 'units' ? ' current' : ''}`} onClick={toUnits}>
+        {t.units.title}
       </button>
       <SearchForm />
       <div className="topbar-tools">

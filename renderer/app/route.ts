@@ -3,6 +3,7 @@
 // #/annotations (every highlight and note of the library), #/compare?a=DOC&b=DOC (two documents
 // aligned clause by clause), #/briefs (the briefs), #/briefs/ID (one), #/import (the library with
 // the import panel open: the desktop menu's way in).
+// #/units and #/units/NAME (responsible units, and one unit's tasks).
 
 export interface PaneRoute {
   docId: string;
@@ -19,7 +20,9 @@ export type Route =
   | { view: 'briefs' }
   | { view: 'brief'; briefId: string }
   // import (issue 15)
-  | { view: 'import' };
+  | { view: 'import' }
+  // search-daily: responsible units; `name` null lists them all.
+  | { view: 'units'; name: string | null };
 
 const ID = /^[0-9a-f]{12}$/;
 const CLAUSE = /^[0-9a-f]{12}-[0-9a-f]{10}$/;
@@ -43,6 +46,8 @@ export function parseRoute(hash: string): Route {
   const brief = /^\/briefs\/([0-9a-f-]+)$/.exec(h);
   if (brief?.[1] && BRIEF.test(brief[1])) return { view: 'brief', briefId: brief[1] };
   if (h === '/import') return { view: 'import' };
+  const units = parseUnits(h);
+  if (units) return units;
   if (h.startsWith('/read')) {
     const q = new URLSearchParams(h.slice(h.indexOf('?') + 1));
     const panes: [PaneRoute | null, PaneRoute | null] = [parsePane(q.get('l')), parsePane(q.get('r'))];
@@ -59,6 +64,7 @@ export function formatRoute(r: Route): string {
   if (r.view === 'briefs') return '#/briefs';
   if (r.view === 'brief') return `#/briefs/${r.briefId}`;
   if (r.view === 'import') return '#/import';
+  if (r.view === 'units') return r.name ? `#/units/${encodeURIComponent(r.name)}` : '#/units';
   // Ids are hex and dashes, so the address stays readable without encoding.
   const pane = (p: PaneRoute | null): string | null => (p ? p.docId + (p.clauseId ? `~${p.clauseId}` : '') : null);
   const parts = [['l', pane(r.panes[0])], ['r', pane(r.panes[1])], ['f', r.focus === 1 ? '1' : null]].filter((kv): kv is [string, string] => kv[1] !== null);
@@ -81,4 +87,18 @@ function parseCompare(h: string): CompareRoute {
 function formatCompare(r: CompareRoute): string {
   const parts = [r.a && `a=${r.a}`, r.b && `b=${r.b}`].filter(Boolean);
   return parts.length > 0 ? `#/compare?${parts.join('&')}` : '#/compare';
+}
+
+// search-daily: a unit's name is Chinese as printed, percent-encoded in the address; a malformed
+// escape or a name no unit could have falls back to the list of units.
+function parseUnits(h: string): Route | null {
+  if (h === '/units' || h === '/units/') return { view: 'units', name: null };
+  const m = /^\/units\/(.+)$/.exec(h);
+  if (!m?.[1]) return null;
+  try {
+    const name = decodeURIComponent(m[1]).trim();
+    return { view: 'units', name: name && name.length <= 100 && !/[<>]/.test(name) ? name : null };
+  } catch {
+    return { view: 'units', name: null };
+  }
 }

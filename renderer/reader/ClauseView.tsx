@@ -16,6 +16,7 @@ import { useI18n } from '../common/i18n.tsx';
 import { Marked } from '../common/Marked.tsx';
 import { LinkBadge } from '../links/LinkBadge.tsx';
 import { useSharedRanges } from '../links/shared-marks.ts';
+import { formatRoute } from '../app/route.ts';
 import { layoutClause } from './clause-layout.ts';
 import { clauseLink } from './reading.ts';
 import { TextRun } from './TextRun.tsx';
@@ -88,10 +89,18 @@ function ClauseViewImpl({ clause, terms, findAt, active, highlights, notes, onOp
         <div className="units">
           {ROLES.map((role) => {
             const names = clause.units.filter((u) => u.role === role).map((u) => u.name);
+            // Each unit leads to its tasks across the library (renderer/units/).
             return names.length > 0 ? (
               <span key={role} className={`unit-role role-${role}`}>
                 <span className="role">{t.role[role]}</span>
-                {names.join('、')}
+                {names.map((n, i) => (
+                  <span key={n}>
+                    {i > 0 && '、'}
+                    <a className="unit-link" href={formatRoute({ view: 'units', name: n })}>
+                      {n}
+                    </a>
+                  </span>
+                ))}
               </span>
             ) : null;
           })}

@@ -88,6 +88,9 @@ function examples(library: Library, store: AnnotationStore): Examples {
     documentCitations: { good: [{ docId: zhuhai.id }], bad: [{ docId: '' }] },
     createLink: { good: [{ a: clause.id, b: other.id, why: '同一主题' }], bad: [{ a: clause.id, b: other.id, why: 'x'.repeat(2001) }] },
     deleteLink: { good: [{ id: link.id }], bad: [{ id: 'not-a-uuid' }] },
+    // search-daily: responsible units as a view.
+    listUnits: { good: [], bad: ['all'] },
+    unitTasks: { good: ['市地方金融监管局'], bad: [''] },
     ...briefExamples(store, clause.id, quote),
   };
 }

@@ -84,6 +84,11 @@ test('document numbers in every bracket and the Macau and decree forms; Traditio
 
 test('places are words: the longest name wins, SARs and zones at their levels, an issuer names its own place', () => {
   assert.deepEqual(jurisdictionsOf(null, '上海口岸服务条例'), [{ name: '上海市', level: 'province' }]);
+  // Rivers and streets name no place: 黄浦江 and 苏州河 are Shanghai's, 中山路 is a street.
+  assert.deepEqual(jurisdictionsOf(null, '上海市黄浦江苏州河滨水公共空间条例'), [{ name: '上海市', level: 'province' }]);
+  assert.deepEqual(jurisdictionsOf(null, '青海湖流域生态环境保护条例'), [{ name: '全国', level: 'national' }]);
+  assert.deepEqual(jurisdictionsOf(null, '广东河源市条例').map((j) => j.name), ['河源市']);
+  assert.deepEqual(jurisdictionsOf(null, '广州-梅州签署金融合作协议').map((j) => j.name), ['广州市', '梅州市']);
   assert.deepEqual(jurisdictionsOf(null, '孙中山故居保护条例'), [{ name: '全国', level: 'national' }]);
   assert.deepEqual(jurisdictionsOf('澳門特別行政區立法會', '第26/2024號法律'), [{ name: '澳门特别行政区', level: 'sar' }]);
   assert.deepEqual(jurisdictionsOf('香港特區政府', '施政報告'), [{ name: '香港特别行政区', level: 'sar' }]);

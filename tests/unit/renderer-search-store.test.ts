@@ -7,7 +7,7 @@ import type { SearchOptions } from '../../shared/api.ts';
 import type { SearchResponse } from '../../shared/types.ts';
 import { createStore } from '../../renderer/common/store.ts';
 import type { LibraryState } from '../../renderer/library/library-store.ts';
-import { createSearch } from '../../renderer/search/search-store.ts';
+import { createSearch, PAGE } from '../../renderer/search/search-store.ts';
 import { docByTitle, engineOver, seededLibrary } from '../helpers/library.ts';
 
 test('the newest search shows; a change to the library asks again; a failure says why', async () => {
@@ -64,6 +64,41 @@ test('the newest search shows; a change to the library asks again; a failure say
     assert.deepEqual(results.get(), { query: '单一窗口', response: null, error: 'the engine is not answering' });
     await results.run('  ');
     assert.deepEqual(results.get(), { query: '', response: null, error: null });
+  } finally {
+    close();
+    cleanup();
+  }
+});
+
+test('more: the next page of the same ranking is appended, up to the true total; a newer search wins', async () => {
+  const { library, dir, cleanup } = seededLibrary();
+  const { engine, close } = engineOver(library, dir);
+  try {
+    const lib = createStore<LibraryState>({ status: { state: 'ready', done: 0, total: 0, message: null, documents: library.documentCount(), revision: library.revision(), notices: [] }, docs: [] });
+    const asked: SearchOptions[] = [];
+    const results = createSearch((q, o) => {
+      asked.push(o);
+      return engine.search(q, o);
+    }, lib);
+    await results.run('金融');
+    const total = results.get().response?.total ?? 0;
+    assert.ok(total > PAGE && total <= 2 * PAGE, `${total}`);
+    assert.equal(results.get().response?.hits.length, PAGE);
+    await results.more();
+    const all = (await engine.search('金融', { limit: 5000 })).hits.map((h) => h.clauseId);
+    assert.deepEqual(results.get().response?.hits.map((h) => h.clauseId), all);
+    assert.equal(results.get().response?.total, total);
+    assert.equal(asked[1]?.offset, PAGE);
+    // Everything is shown: no more is asked.
+    await results.more();
+    assert.equal(asked.length, 2);
+    // A page that arrives after a newer search is dropped.
+    await results.run('金融');
+    const late = results.more();
+    await results.run('跨境电商');
+    await late;
+    assert.equal(results.get().query, '跨境电商');
+    assert.deepEqual(results.get().response?.hits.map((h) => h.clauseId), (await engine.search('跨境电商', { limit: PAGE })).hits.map((h) => h.clauseId));
   } finally {
     close();
     cleanup();

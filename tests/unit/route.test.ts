@@ -30,3 +30,12 @@ test('#/import is the import route, there and back', () => {
   assert.deepEqual(parseRoute('#/import'), { view: 'import' });
   assert.equal(formatRoute({ view: 'import' }), '#/import');
 });
+
+test('units: the list and one unit by its name as printed, percent-encoded in the address', () => {
+  const routes: Route[] = [{ view: 'units', name: null }, { view: 'units', name: '市地方金融监管局' }, { view: 'units', name: '人民银行广州分行' }];
+  for (const r of routes) assert.deepEqual(parseRoute(formatRoute(r)), r);
+  assert.equal(formatRoute({ view: 'units', name: '市商务局' }), `#/units/${encodeURIComponent('市商务局')}`);
+  assert.deepEqual(parseRoute('#/units/%E5%B8%82%E5%95%86%E5%8A%A1%E5%B1%80'), { view: 'units', name: '市商务局' });
+  // A malformed escape or markup in the name: the list of units.
+  for (const h of ['#/units/%E0%A4%A', '#/units/%3Cscript%3E', '#/units/']) assert.deepEqual(parseRoute(h), { view: 'units', name: null });
+});

@@ -76,7 +76,7 @@ describe('seeds', () => {
     }
     const t47 = library.clause(tasks[46]?.id ?? '');
     assert.ok(t47);
-    assert.deepEqual(t47.units.filter((u) => u.role === 'lead').map((u) => u.name), ['市地方金融监管局', '发展改革委']);
+    assert.deepEqual(t47.units.filter((u) => u.role === 'lead').map((u) => u.name), ['市地方金融监管局', '市发展改革委']);
     assert.ok(t47.units.some((u) => u.role === 'support' && u.name === '人民银行广州分行'));
   });
 

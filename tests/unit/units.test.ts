@@ -7,9 +7,9 @@ test('units with lead, cooperate and support roles (附件2 task 47)', () => {
   assert.ok(u);
   assert.deepEqual(u.units, [
     { name: '市地方金融监管局', role: 'lead' },
-    { name: '发展改革委', role: 'lead' },
+    { name: '市发展改革委', role: 'lead' },
     { name: '市财政局', role: 'cooperate' },
-    { name: '人力资源和社会保障局', role: 'cooperate' },
+    { name: '市人力资源和社会保障局', role: 'cooperate' },
     { name: '人民银行广州分行', role: 'support' },
     { name: '广东银保监局', role: 'support' },
     { name: '广东证监局', role: 'support' },
@@ -33,7 +33,7 @@ test('a trailing parenthesis that is not a list of units is not taken for one', 
 test('bare places share the suffix of the name after them; 及 separates names too (粤府函〔2019〕31号)', () => {
   const u = parseUnits('…减少单证流转环节和时间。(省商务厅、交通运输厅，海关总署广东分署，广东、深圳海事局及各地级以上市人民政府负责)');
   assert.ok(u);
-  assert.deepEqual(u.units.map((x) => x.name), ['省商务厅', '交通运输厅', '海关总署广东分署', '广东海事局', '深圳海事局', '各地级以上市人民政府']);
+  assert.deepEqual(u.units.map((x) => x.name), ['省商务厅', '省交通运输厅', '海关总署广东分署', '广东海事局', '深圳海事局', '各地级以上市人民政府']);
   const v = parseUnits('（省自然资源厅，广州、深圳、珠海市人民政府负责）');
   assert.deepEqual(v?.units.map((x) => x.name), ['省自然资源厅', '广州市人民政府', '深圳市人民政府', '珠海市人民政府']);
 });
@@ -42,10 +42,28 @@ test('units in Traditional are read alike and named as printed; Taiwan writes �
   const m = parseUnits('加強金融監管協調。（市地方金融監管局、發展改革委牽頭，市財政局配合，人民銀行廣州分行、廣東證監局支援）');
   assert.deepEqual(m?.units, [
     { name: '市地方金融監管局', role: 'lead' },
-    { name: '發展改革委', role: 'lead' },
+    { name: '市發展改革委', role: 'lead' },
     { name: '市財政局', role: 'cooperate' },
     { name: '人民銀行廣州分行', role: 'support' },
     { name: '廣東證監局', role: 'support' },
   ]);
   assert.deepEqual(parseUnits('（廣州、深圳、珠海市人民政府負責）')?.units.map((u) => u.name), ['廣州市人民政府', '深圳市人民政府', '珠海市人民政府']);
+});
+
+test('a department named without its level shares the level of the name before it (粤府函〔2019〕31号)', () => {
+  const u = parseUnits('…推进跨境贸易便利化。（省人力资源社会保障厅、住房城乡建设厅、商务厅负责）');
+  assert.deepEqual(u?.units.map((x) => x.name), ['省人力资源社会保障厅', '省住房城乡建设厅', '省商务厅']);
+  // A name that opens with a place, or a body with a level of its own, takes none.
+  const v = parseUnits('（市商务局、广州海关、人民银行广州分行、各区政府配合）');
+  assert.deepEqual(v?.units.map((x) => x.name), ['市商务局', '广州海关', '人民银行广州分行', '各区政府']);
+});
+
+test('district governments share the government of the last name (越秀区、南沙区政府)', () => {
+  const u = parseUnits('（市商务局牵头，越秀区、南沙区政府配合）');
+  assert.deepEqual(u?.units, [
+    { name: '市商务局', role: 'lead' },
+    { name: '越秀区政府', role: 'cooperate' },
+    { name: '南沙区政府', role: 'cooperate' },
+  ]);
+  assert.deepEqual(parseUnits('（天河区、黄埔区人民政府负责）')?.units.map((x) => x.name), ['天河区人民政府', '黄埔区人民政府']);
 });

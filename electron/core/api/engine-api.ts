@@ -1,7 +1,7 @@
 // The engine behind the API contract: the library and its search, and the user data beside it,
 // for one process.
 
-import type { Annotation, AnnotationChange, AnnotationCounts, AnnotationInput, AnnotationQuery, ClausewayApi, DocumentView, ImportJob, ImportSummary, LibraryStatus, MetadataChange, Removal, SearchOptions, TargetRef } from '../../../shared/api.ts';
+import type { Annotation, AnnotationChange, AnnotationCounts, AnnotationInput, AnnotationQuery, ClausewayApi, DocumentView, ImportJob, ImportSummary, LibraryStatus, MetadataChange, Removal, SearchOptions, TargetRef, UnitSummary, UnitTasks } from '../../../shared/api.ts';
 import type { ClauseLinksQuery, ClauseLinksResponse, CompareResponse, DocumentCitationsResponse, LinkCountsResponse, NewLink, ReuseDiffResponse } from '../../../shared/api.ts';
 import { ApiError } from '../../../shared/api.ts';
 import type { DocumentSummary } from '../../../shared/types.ts';
@@ -28,6 +28,7 @@ export interface EngineOptions {
   /** Briefs (issue 14): how exports link to clauses and print PDF where the defaults do not fit (browser mode, Electron). */
   briefs?: BriefOptions;
 }
+import { listUnits, unitTasks } from '../store/units-view.ts';
 
 export class EngineApi implements ClausewayApi {
   private readonly library: Library;
@@ -253,6 +254,15 @@ export class EngineApi implements ClausewayApi {
 
   deleteLink({ id }: { id: string }): Promise<{ id: string; deleted: boolean }> {
     return call(() => ({ id, deleted: this.manual.delete(id) }));
+  }
+
+  // search-daily: responsible units as a view.
+  listUnits(): Promise<UnitSummary[]> {
+    return Promise.resolve(listUnits(this.library.db));
+  }
+
+  unitTasks(name: string): Promise<UnitTasks> {
+    return Promise.resolve(unitTasks(this.library.db, name));
   }
 
   private targetsOf(targets: readonly TargetRef[]): { clause: ReturnType<typeof clauseSnapshot>; quote: string; at?: number }[] {

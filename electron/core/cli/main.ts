@@ -2,6 +2,7 @@
 // subcommand. Errors go to stderr, naming the file and the problem, with a non-zero exit.
 
 import { parseArgs } from 'node:util';
+import { MESSAGES, queryProblemText } from '../../../shared/i18n.ts';
 import type { DocumentSummary, DocumentVersion, HistoryEvent, OutlineNode } from '../../../shared/types.ts';
 import { AnnotationError } from '../annotations/errors.ts';
 import { IngestError } from '../ingest/errors.ts';
@@ -23,8 +24,9 @@ Commands:
   outline DOC_ID     the clause tree of a document
   clause CLAUSE_ID   one clause: text, citation, responsible units
   find TEXT          every clause whose text contains TEXT exactly
-  search QUERY       ranked search: terms must all occur, "quoted phrases" exactly;
-                     filters also in the query: jurisdiction:珠海市 level:city kind:policy year:2018-2021
+  search QUERY       ranked search: terms must all occur, "quoted phrases" exactly, A OR B, -word left out;
+                     filters also in the query (alone, they list their clauses):
+                     jurisdiction:珠海市 level:city kind:policy year:2018-2021 unit:市商务局
   remove DOC_ID      remove a document from the library (its annotations stay, as orphans)
 ${ANNOTATION_USAGE}
 ${BRIEF_USAGE}
@@ -219,14 +221,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case 'search': {
         const query = args.join(' ');
-        if (!query) throw new UsageError('search needs a query');
         const limit = values.limit === undefined ? 20 : Number(values.limit);
         if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${values.limit ?? ''}"`);
         // Flags are the same filters as in the query text; the query text wins where both are given.
         const flags = [values.jurisdiction && `jurisdiction:${values.jurisdiction}`, values.level && `level:${values.level}`, values.kind && `kind:${values.kind}`, values.year && `year:${values.year}`, values.doc && `doc:${values.doc}`];
+        if (!query && !flags.some(Boolean)) throw new UsageError('search needs a query or a filter');
         const searcher = library.openSearcher();
         const res = searcher.search([...flags.filter(Boolean), query].join(' '), { limit, count: !json });
-        for (const p of res.problems) io.err(`clauseway: ${p}\n`);
+        for (const p of res.problems) io.err(`clauseway: ${queryProblemText(MESSAGES.en, p)}\n`);
         if (res.problems.length > 0) return 2;
         const hits = res.hits.map((h) => ({ clauseId: h.clauseId, docId: h.docId, score: h.score, snippet: h.snippet }));
         print(hits, () => `${res.total ?? res.hits.length} clauses match; the best ${res.hits.length}:\n` + res.hits.map((h) => `${h.clauseId}  ${h.citation}\n    ${h.snippet.replace(/<\/?mark>/g, '**')}`).join('\n') + '\n');

@@ -1,5 +1,6 @@
 // The places a text names, found as words: the longest name at each position wins and consumes
-// its characters, so 上海口岸 is 上海 (not 海口) and 孙中山 is no 中山. Names are matched on the
+// its characters, so 上海口岸 is 上海 (not 海口) and 孙中山 is no 中山, and the names of
+// rivers and streets (黄浦江苏州河, 中山路) name no place. Names are matched on the
 // folded text, so 澳門特別行政區 and 澳门特别行政区 are one place; a place is named in its
 // Simplified standard form.
 
@@ -76,26 +77,60 @@ const NAMES = buildNames();
 const LONGEST = Math.max(...[...NAMES.keys()].map((k) => k.length));
 const FIRST_CHARS = new Set([...NAMES.keys()].map((k) => k[0]));
 
-/** Every mention of a place, in order: at each position the longest name, which consumes its characters. */
+/** The longest name that starts at `i`, and its length (0 when none does). */
+function longestAt(folded: string, i: number): [PlaceName | null | undefined, number] {
+  if (!FIRST_CHARS.has(folded[i])) return [undefined, 0];
+  for (let len = Math.min(LONGEST, folded.length - i); len >= 2; len--) {
+    const place = NAMES.get(folded.slice(i, i + len));
+    if (place !== undefined) return [place, len];
+  }
+  return [undefined, 0];
+}
+
+const HAN = /\p{Script=Han}/u;
+/** The characters that end the names of rivers, lakes, hills and streets (黄浦江, 苏州河, 中山路). */
+const FEATURE = new Set(['江', '河', '湖', '山', '路', '街', '道', '桥']);
+
+/**
+ * Every mention of a place, in order: at each position the longest name, which consumes its
+ * characters. Two rules keep the names of rivers and streets out, in general terms:
+ * - a short name followed by the end of a feature's name names the feature (苏州河, 中山路), unless
+ *   another place begins there (广东河源);
+ * - a name inside a run of Chinese that begins with such an end and runs into another name
+ *   (黄浦江苏州河: 江苏 and 苏州 share 苏) is the tail of the word before it.
+ */
 export function mentionsIn(text: string): Place[] {
   const folded = fold(text);
   const found: Place[] = [];
+  /** Where the last mention ends: a name starting there starts a word. */
+  let end = 0;
   for (let i = 0; i < folded.length; ) {
-    if (!FIRST_CHARS.has(folded[i])) {
+    const [place, len] = longestAt(folded, i);
+    if (len === 0) {
       i++;
       continue;
     }
-    let matched = 0;
-    for (let len = Math.min(LONGEST, folded.length - i); len >= 2; len--) {
-      const place = NAMES.get(folded.slice(i, i + len));
-      if (place === undefined) continue;
-      matched = len;
-      if (place) found.push({ name: place.name, level: place.level, index: i });
-      break;
+    const short = place !== null && place !== undefined && folded.slice(i, i + len) !== place.name;
+    if (short && FEATURE.has(folded[i + len] ?? '') && longestAt(folded, i + len)[1] === 0) {
+      i += len;
+      continue;
     }
-    i += matched || 1;
+    const boundary = i === 0 || i === end || !HAN.test(folded[i - 1] ?? '');
+    if (place && !boundary && FEATURE.has(folded[i] ?? '') && runsIntoAnother(folded, i, len)) {
+      i++;
+      continue;
+    }
+    if (place) found.push({ name: place.name, level: place.level, index: i });
+    i += len;
+    end = i;
   }
   return found;
+}
+
+/** Whether a name starting inside [i, i+len) runs past it. */
+function runsIntoAnother(folded: string, i: number, len: number): boolean {
+  for (let j = i + 1; j < i + len; j++) if (j + longestAt(folded, j)[1] > i + len) return true;
+  return false;
 }
 
 /** Every place the text names, in order, each once; a zone brings its city, province and SAR after it. */

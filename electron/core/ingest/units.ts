@@ -4,6 +4,7 @@
 
 import { fold } from '../../../shared/fold.ts';
 import type { ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
+import { mentionsIn } from './places.ts';
 
 const ROLE_WORDS: [RegExp, UnitRole][] = [
   [/(?:牵头|主责)$/, 'lead'],
@@ -75,6 +76,11 @@ function expandElliptical(names: Span[]): Span[] | null {
   for (let i = 0; i < names.length - 1; i++) {
     const n = names[i];
     if (!n) continue;
+    const shared = sharedGovernment(n, last);
+    if (shared) {
+      out.push(shared);
+      continue;
+    }
     if (ORG_END.test(n.key) && n.key.length <= 40) {
       out.push(n);
       continue;
@@ -87,6 +93,43 @@ function expandElliptical(names: Span[]): Span[] | null {
   }
   out.push(last);
   return out;
+}
+
+/** 越秀区政府 as the last name of the list makes 越秀区 alone 越秀区政府 too. */
+const PLACE_ALONE = /^[\u4e00-\u9fff]{1,4}[区县市]$/u;
+const PLACE_GOVERNMENT = /^[\u4e00-\u9fff]{1,4}([区县市])(?:人民政府|政府|管委会)$/u;
+
+function sharedGovernment(n: Span, last: Span): Span | null {
+  const gov = PLACE_GOVERNMENT.exec(last.key);
+  if (!gov || !PLACE_ALONE.test(n.key) || n.key.at(-1) !== gov[1]) return null;
+  const suffix = sliceOf(last, last.key.indexOf(gov[1] ?? '') + 1);
+  return { text: n.text + suffix.text, key: n.key + suffix.key };
+}
+
+/** The level a department's name opens with (省商务厅, 市财政局). */
+const LEVEL_PREFIX = /^[省市区县]/u;
+/** Names that need no level: they carry their own (各区, 国家…, 人民银行…, 海关总署…). */
+const OWN_LEVEL = /^(?:各|国家|中国|中央|全国|人民银行|海关|共青团)/u;
+const DEPARTMENT = /(?:厅|局|委|办|委员会|办公室)$/u;
+
+/**
+ * 省人力资源社会保障厅、住房城乡建设厅、商务厅 are three of the province's departments: a
+ * department named without a level takes the level of the name before it in the list, unless it
+ * opens with a place (广东海事局) or names a body that has its own level.
+ */
+function sharedLevel(names: Span[]): Span[] {
+  let level: Span | null = null;
+  return names.map((n) => {
+    if (LEVEL_PREFIX.test(n.key)) {
+      level = sliceOf(n, 0, 1);
+      return n;
+    }
+    if (!level || OWN_LEVEL.test(n.key) || !DEPARTMENT.test(n.key) || mentionsIn(n.key)[0]?.index === 0) {
+      level = null;
+      return n;
+    }
+    return { text: level.text + n.text, key: level.key + n.key };
+  });
 }
 
 /** Parses the responsible units at the end of a clause; null when the clause ends with none. */
@@ -112,7 +155,7 @@ export function parseUnits(text: string): UnitsMatch | null {
     for (const part of splitSpan(group, /以及|及/g)) {
       const names = expandElliptical(splitSpan(part, /、/g).map(trimmed).filter((n) => n.key.length > 0));
       if (!names) return null;
-      for (const name of names) units.push({ name: name.text, role });
+      for (const name of sharedLevel(names)) units.push({ name: name.text, role });
     }
   }
   if (units.length === 0) return null;

@@ -106,6 +106,11 @@ export class Candidates {
     return out;
   }
 
+  /** Whether one clause matches. */
+  has(match: string, seq: number): boolean {
+    return this.statement('SELECT 1 FROM clause_grams WHERE clause_grams MATCH ? AND rowid = CAST(? AS INTEGER)').get(match, seq) !== undefined;
+  }
+
   /** The number of matches within the scope (all of them without one). */
   count(match: string, scope: Scope | null): number {
     if (!scope) return (this.statement('SELECT count(*) FROM clause_grams WHERE clause_grams MATCH ?').pluck().get(match) as number | undefined) ?? 0;
