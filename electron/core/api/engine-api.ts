@@ -7,7 +7,7 @@ import { ApiError } from '../../../shared/api.ts';
 import type { DocumentSummary } from '../../../shared/types.ts';
 import { AnnotationError, clauseSnapshot, Corrections, ManualLinks, reanchorDocuments, type AnnotationFilter, type AnnotationStore } from '../annotations/index.ts';
 import { expandPaths } from '../ingest/ingest-files.ts';
-import { LinkReader } from '../links/index.ts';
+import { LinkReader, updateLinks } from '../links/index.ts';
 import { writeTransaction } from '../store/database.ts';
 import type { Library, RemovedDocument } from '../store/library.ts';
 import type { Searcher } from '../search/searcher.ts';
@@ -218,8 +218,9 @@ export class EngineApi implements ClausewayApi {
     reanchorDocuments(this.annotations, this.library, touched);
   }
 
-  /** The stored document index, brought in line with the library after a removal or a restore. */
+  /** The links and the stored document index, brought in line with the library after a removal or a restore. */
   private refreshSearch(): void {
+    updateLinks(this.library);
     writeTransaction(this.library.db, () => this.searcher.open());
   }
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { ImportJob, ImportSummary } from '../../../shared/api.ts';
 import { importBatch, type ImportFile } from '../ingest/import-batch.ts';
+import { updateLinks } from '../links/index.ts';
 import type { Library } from '../store/library.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from '../worker/import-worker.ts';
 
@@ -17,6 +18,7 @@ export type ImportRunner = (files: ImportFile[], progress: Progress) => Promise<
 export function inProcessRunner(library: Library): ImportRunner {
   return async (files, progress) => {
     const summary = await importBatch(library, files, progress);
+    updateLinks(library);
     library.openSearcher();
     return summary;
   };

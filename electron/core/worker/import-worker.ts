@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportSummary } from '../../../shared/api.ts';
 import { importBatch, type ImportFile } from '../ingest/import-batch.ts';
+import { updateLinks } from '../links/index.ts';
 import { Library } from '../store/library.ts';
 
 export interface ImportWorkerData {
@@ -27,6 +28,8 @@ async function run(): Promise<void> {
       post({ type: 'progress', done, total, current });
     });
     post({ type: 'progress', done: files.length, total: files.length, current: 'search' });
+    // The links of what arrived (computed here, off the window's thread), then the search index.
+    updateLinks(library);
     library.openSearcher();
     post({ type: 'done', summary });
   } finally {
