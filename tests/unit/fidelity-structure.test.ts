@@ -75,6 +75,9 @@ test('a heading a page sets in bold after the label is the article heading; a bo
   assert.deepEqual(bold(`<p>第一條　<span style="font-weight: bold">制定依據</span>　${first}</p>`), ['第一條 制定依據', '第二條']);
   assert.deepEqual(bold(`<p><strong>第一條</strong>　${first}</p>`), ['第一條', '第二條']);
   assert.deepEqual(bold(`<p><strong>第一條　${first}</strong></p>`), ['第一條', '第二條']);
+  const markdown = (line: string): string[] => outline(only('page.md', Buffer.from(`${line}\n\n第二條 本意見適用於本區舊村全面改造項目。\n`)));
+  assert.deepEqual(markdown(`**第一條　制定依據**${first}`), ['第一條 制定依據', '第二條']);
+  assert.deepEqual(markdown(`**第一條**　${first}`), ['第一條', '第二條']);
 });
 
 test('capital numerals number the level above 一、: 壹、緣起 / 貳、計畫目標 holding 一、二、三、 / 参、', () => {

@@ -242,6 +242,20 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false
 
 type Token = ReturnType<typeof markdown.parse>[number];
 
+/** Where a bold run opens and closes in inline text; taken out again line by line. */
+const BOLD_OPEN = '\u0001';
+const BOLD_CLOSE = '\u0002';
+const BOLD_MARKS = /[\u0001\u0002]/g;
+
+/** A Markdown line's text up to the end of the bold run it opens with (**第一条 立法目的**为了…). */
+function markdownBoldLead(line: string): string | undefined {
+  const open = line.indexOf(BOLD_OPEN);
+  if (open < 0 || cleanInline(line.slice(0, open)).length > BOLD_LEAD_START) return undefined;
+  const close = line.indexOf(BOLD_CLOSE, open);
+  return cleanInline(line.slice(0, close < 0 ? line.length : close).replace(BOLD_MARKS, '')) || undefined;
+}
+
+/** The inline text of a paragraph, bold runs marked with BOLD_OPEN and BOLD_CLOSE. */
 function inlineText(tokens: Token[]): { text: string; allStrong: boolean } {
   let text = '';
   let strongDepth = 0;
@@ -261,10 +275,12 @@ function inlineText(tokens: Token[]): { text: string; allStrong: boolean } {
         if (/^<br\s*\/?>$/i.test(t.content)) text += '\n';
         break;
       case 'strong_open':
+        if (strongDepth === 0) text += BOLD_OPEN;
         strongDepth++;
         break;
       case 'strong_close':
         strongDepth--;
+        if (strongDepth === 0) text += BOLD_CLOSE;
         break;
       case 'image':
         break;
@@ -272,7 +288,7 @@ function inlineText(tokens: Token[]): { text: string; allStrong: boolean } {
         break;
     }
   }
-  return { text, allStrong: !plainOutside && text.trim().length > 0 };
+  return { text, allStrong: !plainOutside && text.replace(BOLD_MARKS, '').trim().length > 0 };
 }
 
 /** Markdown (and front matter pages that mix Markdown with inline HTML) → blocks. */
@@ -302,10 +318,12 @@ function readMarkdown(source: string, baseLine = 1): Block[] {
       const { text, allStrong } = inlineText(inline.children ?? []);
       // Each source line is its own block; rejoining cut paragraphs is the normaliser's job.
       text.split('\n').forEach((lineText, k) => {
-        const t = cleanInline(lineText);
+        const t = cleanInline(lineText.replace(BOLD_MARKS, ''));
         if (!t) return;
         const block: Block = { text: t, line: baseLine + start + k, heading: tok.type === 'heading_open' || allStrong };
         if (quoteDepth > 0) block.quote = true;
+        const boldLead = markdownBoldLead(lineText);
+        if (boldLead) block.boldLead = boldLead;
         blocks.push(block);
       });
     }
