@@ -124,7 +124,7 @@ const isWholeSentence = (heading: string, text: string): boolean => {
  * Headings the text does not print are dropped. A short unpunctuated line heads an article only
  * when the article goes on after it, and only in a law that heads its articles so (most of them),
  * or over a numbered list. A few such lines over text are lines a page or a PDF cut short
- * (…主管部门负责 / 本行政区域…), not headings. Bracketed headings always stand.
+ * (…主管部门负责 / 本行政区域…), not headings. Bracketed and bold headings always stand.
  */
 function settleHeadings(tree: ParsedClause[], printed: ReadonlySet<ParsedClause>): void {
   const articles: ParsedClause[] = [];
@@ -235,9 +235,8 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
     if (open === parent) return false;
     // The announcing paragraph ends the open clause's text, or follows its table (注：under a table).
     const after = open.children[open.children.length - 1];
-    if (after) {
-      const intro = after.kind === 'paragraph' && after.paragraphs.length === 1 ? after.paragraphs[0] : undefined;
-      if (!intro || !INTRODUCES_LIST.test(intro)) return false;
+    const announces = after?.kind === 'paragraph' && after.paragraphs.length === 1 && INTRODUCES_LIST.test(after.paragraphs[0] ?? '');
+    if (after && announces) {
       open.children.pop();
       parent.children.push(after);
       return true;
