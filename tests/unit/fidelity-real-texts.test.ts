@@ -132,3 +132,19 @@ test('a law portal page: one notice, titled once though printed three times; sit
   for (const furniture of ['热门站点', '收藏本站', '设为首页', '作者:', '浏览', '下载地址']) assert.ok(!text(d).includes(furniture), furniture);
   assert.deepEqual(d.clauses.filter((c) => c.kind === 'article').map((c) => c.label), ['第一条', '第二条', '第三条', '第四条', '第五条', '第六条']);
 });
+
+test('the State Council plan for Nansha: its notice title over two lines, a zone of Guangzhou in Guangdong, its date and number', () => {
+  const d = only('nansha-plan.zh-hant.txt');
+  assert.equal(d.title, '國務院關于印發廣州南沙深化面向世界的粵港澳全面合作總體方案的通知');
+  assert.equal(d.issuer, '國務院');
+  assert.equal(d.date, '2022-06-06');
+  assert.equal(d.docNumber, '國發〔2022〕13號');
+  assert.deepEqual(d.jurisdictions.slice(0, 3), [
+    { name: '南沙新区', level: 'district' },
+    { name: '广州市', level: 'city' },
+    { name: '广东省', level: 'province' },
+  ]);
+  assert.deepEqual(outline(d), ['一、 總體要求', '  (一) 指導思想', '  (二) 空間布局']);
+  assert.equal(d.clauses.find((c) => c.kind === 'signature')?.text, '國務院\n2022年6月6日');
+  for (const c of d.clauses) assert.ok(!/分享|打印|字體|來源[:：]|瀏覽/.test(c.text), c.text);
+});

@@ -65,3 +65,16 @@ test('Traditional numbering reads as its Simplified twin; ⒈ and ⑴ number poi
   for (const text of ['第五條規定的情形除外。', '第二章第三節的規定']) assert.equal(matchLabel(text), null, text);
   assert.equal(citationLabel(matchLabel('第十條 …') ?? assert.fail()), '第十條');
 });
+
+test('capital numerals, Traditional and Simplified: 壹、 is a section, 第壹條 an article, （拾貳） an item', () => {
+  for (const [s, n] of [['壹', 1], ['貳', 2], ['贰', 2], ['參', 3], ['叁', 3], ['陸', 6], ['陆', 6], ['拾', 10], ['拾壹', 11], ['貳拾', 20], ['壹佰零捌', 108]] as const) {
+    assert.equal(parseNumeral(s), n, s);
+  }
+  const cases: [string, string, number][] = [['壹、緣起', 'section', 1], ['肆、 經費', 'section', 4], ['第壹條 為…', 'article', 1], ['（拾貳）加強', 'item', 12], ['貳拾、附則', 'section', 20]];
+  for (const [text, kind, number] of cases) {
+    const l = matchLabel(text);
+    assert.equal(l?.kind, kind, text);
+    assert.equal(l?.number, number, text);
+  }
+  assert.equal(matchLabel('参加会议的单位'), null);
+});

@@ -20,6 +20,12 @@ export interface Block {
   table?: string[][];
   /** Inside a block quote (news sites quote their own lead). */
   quote?: boolean;
+  /**
+   * The block's text up to the end of the bold run it opens with, when one starts within its first
+   * few characters (<b>第一条 立法目的</b>为了…, 第一条 <strong>立法目的</strong>…): what the source
+   * set in bold, which the structure reads as a printed heading.
+   */
+  boldLead?: string;
 }
 
 export interface FrontMatter {
@@ -39,6 +45,12 @@ const HTML_BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'blockquote',
   'section', 'article', 'pre', 'dd', 'dt', 'dl', 'hr', 'center', 'thead', 'tbody', 'body', 'html',
 ]);
+/** Elements that never hold text, which htmlparser2 closes as soon as it opens them. */
+const HTML_VOID_TAGS = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'wbr', 'col', 'area', 'base', 'source']);
+/** A bold run starts this close to the block's start or it is no lead (a label is short). */
+const BOLD_LEAD_START = 16;
+const BOLD_STYLE = /font-weight\s*:\s*(?:bold|bolder|[6-9]00)/i;
+
 /** Elements whose content is never text of the document. */
 const HTML_SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'nav', 'head', 'svg', 'button', 'select', 'form']);
 
@@ -85,21 +97,51 @@ function readHtml(html: string, baseLine = 1): Block[] {
   let cell: string | null = null;
   let parser: Parser | null = null;
   const position = (): number => parser?.startIndex ?? 0;
+  /** Whether each open element sets its text in bold (<b>, <strong>, style="font-weight:bold"). */
+  const boldStack: boolean[] = [];
+  let boldDepth = 0;
+  /** The text of the block up to its first bold run's end; done once plain text follows the run. */
+  let lead = '';
+  let leadBold = false;
+  let leadDone = false;
+
+  const readLead = (data: string): void => {
+    if (leadDone) return;
+    if (boldDepth > 0) {
+      leadBold = leadBold || data.trim().length > 0;
+      lead += data;
+    } else if (leadBold && data.trim()) {
+      leadDone = true;
+    } else {
+      lead += data;
+      if (lead.trim().length > BOLD_LEAD_START) leadDone = true;
+    }
+  };
 
   const flush = (): void => {
     const text = cleanInline(buf);
     if (text) {
       const block: Block = { text, line: baseLine - 1 + lineAt(lineStarts, Math.max(bufStart, 0)), heading: headingDepth > 0 };
       if (quoteDepth > 0) block.quote = true;
+      const boldLead = leadBold ? cleanInline(lead.replace(/\s*\n\s*/g, '')) : '';
+      if (boldLead) block.boldLead = boldLead;
       blocks.push(block);
     }
     buf = '';
     bufStart = -1;
+    lead = '';
+    leadBold = false;
+    leadDone = false;
   };
 
   parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attribs) {
+        if (!HTML_VOID_TAGS.has(name)) {
+          const bold = name === 'b' || name === 'strong' || BOLD_STYLE.test(attribs['style'] ?? '');
+          boldStack.push(bold);
+          if (bold) boldDepth++;
+        }
         if (HTML_SKIP_TAGS.has(name)) skipDepth++;
         if (skipDepth > 0) return;
         if (name === 'table') {
@@ -125,8 +167,10 @@ function readHtml(html: string, baseLine = 1): Block[] {
         if (rows) return;
         if (bufStart < 0 && data.trim()) bufStart = position();
         buf += data.replace(/\s*\n\s*/g, '');
+        readLead(data);
       },
       onclosetag(name) {
+        if (!HTML_VOID_TAGS.has(name) && boldStack.pop() === true) boldDepth--;
         if (HTML_SKIP_TAGS.has(name)) {
           skipDepth = Math.max(0, skipDepth - 1);
           return;
@@ -198,6 +242,20 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false
 
 type Token = ReturnType<typeof markdown.parse>[number];
 
+/** Where a bold run opens and closes in inline text; taken out again line by line. */
+const BOLD_OPEN = '\u0001';
+const BOLD_CLOSE = '\u0002';
+const BOLD_MARKS = /[\u0001\u0002]/g;
+
+/** A Markdown line's text up to the end of the bold run it opens with (**第一条 立法目的**为了…). */
+function markdownBoldLead(line: string): string | undefined {
+  const open = line.indexOf(BOLD_OPEN);
+  if (open < 0 || cleanInline(line.slice(0, open)).length > BOLD_LEAD_START) return undefined;
+  const close = line.indexOf(BOLD_CLOSE, open);
+  return cleanInline(line.slice(0, close < 0 ? line.length : close).replace(BOLD_MARKS, '')) || undefined;
+}
+
+/** The inline text of a paragraph, bold runs marked with BOLD_OPEN and BOLD_CLOSE. */
 function inlineText(tokens: Token[]): { text: string; allStrong: boolean } {
   let text = '';
   let strongDepth = 0;
@@ -217,10 +275,12 @@ function inlineText(tokens: Token[]): { text: string; allStrong: boolean } {
         if (/^<br\s*\/?>$/i.test(t.content)) text += '\n';
         break;
       case 'strong_open':
+        if (strongDepth === 0) text += BOLD_OPEN;
         strongDepth++;
         break;
       case 'strong_close':
         strongDepth--;
+        if (strongDepth === 0) text += BOLD_CLOSE;
         break;
       case 'image':
         break;
@@ -228,7 +288,7 @@ function inlineText(tokens: Token[]): { text: string; allStrong: boolean } {
         break;
     }
   }
-  return { text, allStrong: !plainOutside && text.trim().length > 0 };
+  return { text, allStrong: !plainOutside && text.replace(BOLD_MARKS, '').trim().length > 0 };
 }
 
 /** Markdown (and front matter pages that mix Markdown with inline HTML) → blocks. */
@@ -258,10 +318,12 @@ function readMarkdown(source: string, baseLine = 1): Block[] {
       const { text, allStrong } = inlineText(inline.children ?? []);
       // Each source line is its own block; rejoining cut paragraphs is the normaliser's job.
       text.split('\n').forEach((lineText, k) => {
-        const t = cleanInline(lineText);
+        const t = cleanInline(lineText.replace(BOLD_MARKS, ''));
         if (!t) return;
         const block: Block = { text: t, line: baseLine + start + k, heading: tok.type === 'heading_open' || allStrong };
         if (quoteDepth > 0) block.quote = true;
+        const boldLead = markdownBoldLead(lineText);
+        if (boldLead) block.boldLead = boldLead;
         blocks.push(block);
       });
     }

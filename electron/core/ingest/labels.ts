@@ -3,7 +3,7 @@
 // 第二节 / 第二節, 第一编 / 第一編, 两 / 兩): the patterns name both forms, so that a paragraph
 // need not be folded (which costs a table look-up a character) to be read.
 
-import { CHINESE_NUMERAL_CHARS, parseNumeral } from '../../../shared/numerals.ts';
+import { CAPITAL_NUMERAL_CHARS, CHINESE_NUMERAL_CHARS, parseNumeral } from '../../../shared/numerals.ts';
 import type { LabelKind } from '../../../shared/types.ts';
 import { LABEL_KINDS } from '../../../shared/types.ts';
 
@@ -19,6 +19,7 @@ export interface Label {
 }
 
 const CN = `[${CHINESE_NUMERAL_CHARS}兩]{1,8}`;
+const CAPITAL = `[${CAPITAL_NUMERAL_CHARS}零]{1,6}`;
 const DIGIT = '[0-9０-９]{1,3}';
 const SPACE = '[ \\t\\u00a0\\u3000]*';
 
@@ -36,6 +37,8 @@ const PATTERNS: Pattern[] = [
   { kind: 'chapter', re: new RegExp(`^(第(${CN})章)${AFTER_STRUCTURAL}`) },
   { kind: 'section', re: new RegExp(`^(第(${CN})[节節])${AFTER_STRUCTURAL}`) },
   { kind: 'article', re: new RegExp(`^(第${SPACE}(${CN}|${DIGIT})${SPACE}[条條](?:之(${CN}))?)${AFTER_STRUCTURAL}`) },
+  // 壹、貳、參、 number the level above 一、 (壹、緣起 / 一、… / 貳、計畫目標): read as sections.
+  { kind: 'section', re: new RegExp(`^((${CAPITAL})${SPACE}、)`) },
   { kind: 'part', re: new RegExp(`^((${CN})${SPACE}、)`) },
   { kind: 'item', re: new RegExp(`^([（(]${SPACE}(${CN})${SPACE}[）)])`) },
   // 1. 1、 1． but not 1.5亿 or a year: the number is short and followed by no digit.
@@ -86,6 +89,7 @@ export function labelRank(kind: LabelKind): number {
 export function citationLabel(label: Label): string {
   switch (label.kind) {
     case 'part':
+    case 'section':
       return label.printed.replace(/[、\s]/g, '');
     case 'item':
     case 'subpoint':

@@ -85,6 +85,9 @@ function dropRepeatedLead(blocks: NormalBlock[]): NormalBlock[] {
   });
 }
 
+/** A short field, its name and a colon, then its value: 会议时间：2019年3月4日 10:00 - 12:00. */
+const FIELD_LINE = /^[\p{Script=Han}]{2,6}[：:][^。；;]{1,40}$/u;
+
 function looksLikeTitle(text: string): boolean {
   return text.length <= 80 && hasTitleEnding(text) && !/[。；，]/.test(text);
 }
@@ -98,6 +101,8 @@ function continues(prev: NormalBlock, next: NormalBlock): boolean {
   if (CLOSING.test(prev.text)) return false;
   if (matchLabel(next.text) || isNoise(next.text) || looksLikeTitle(prev.text) || looksLikeTitle(next.text)) return false;
   if (/^(?:附件|附表)\s*\d*/.test(next.text)) return false;
+  // 会议时间：2019年3月4日 / 会议地点：… are fields set on lines of their own, each complete.
+  if (FIELD_LINE.test(prev.text) || FIELD_LINE.test(next.text)) return false;
   // 2019年7月25日…会议通过 ends without a full stop and is complete.
   if (endsWithAct(prev.text)) return false;
   // A page break leaves a trace (the footer we dropped); without it, demand a long line.

@@ -22,7 +22,7 @@ import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kin
  * differently: files stored by older rules are then parsed again on the next import (the seeds at
  * the next start), and identities are carried over (store/continuity.ts).
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;

@@ -4,6 +4,7 @@
 // or "第五条" stays text.
 
 import { fold } from '../../../shared/fold.ts';
+import { parseNumeral } from '../../../shared/numerals.ts';
 import type { ClauseKind, ResponsibleUnit } from '../../../shared/types.ts';
 import type { NormalBlock } from './normalize.ts';
 import { citationLabel, labelRank, matchLabel, type Label } from './labels.ts';
@@ -70,8 +71,17 @@ function splitHeading(rest: string): string | null {
 
 /** Sentence and clause punctuation: a law prints its article headings without any. */
 const ANY_PUNCT = /[。，,；;：:、！？!?（）()“”"《》]/;
-/** 第一条【立法目的】为了… : a heading printed in brackets at the start of the article. */
-const BRACKETED = /^【([^】]{1,30})】/;
+/**
+ * 第一条【立法目的】为了… or 第一条（目的和依据）为了… (as Shanghai and Guangzhou print their rules): a
+ * heading printed in brackets at the start of the article. Parentheses holding a numeral are an
+ * item's label, and a bracket with punctuation inside is a remark, not a heading.
+ */
+const BRACKETED = /^(?:【([^】]{1,30})】|[（(]([^（）()。，,；;：:、]{2,20})[）)](?=.))/;
+const bracketedHeading = (rest: string): string | null => {
+  const m = BRACKETED.exec(rest);
+  const heading = (m?.[1] ?? m?.[2] ?? '').trim();
+  return heading && parseNumeral(heading) === null ? heading : null;
+};
 
 /**
  * An article's heading is only what the text prints as one: 【立法目的】, or a short phrase without
@@ -79,23 +89,45 @@ const BRACKETED = /^【([^】]{1,30})】/;
  * first sentence of an article is its text, never its heading.
  */
 function articleHeading(rest: string): string | null {
-  const bracketed = BRACKETED.exec(rest);
-  if (bracketed) return bracketed[1]?.trim() ?? null;
+  const bracketed = bracketedHeading(rest);
+  if (bracketed !== null) return bracketed;
   return rest.length > 0 && rest.length <= 20 && !ANY_PUNCT.test(rest) ? rest : null;
+}
+
+/**
+ * The heading a page sets in bold after an article's label (<b>第一条 立法目的</b>为了…): the bold
+ * run less the label, a phrase without sentence punctuation. A bold label alone heads nothing.
+ */
+function boldHeading(block: NormalBlock, label: Label | null): string | null {
+  if (block.boldLead === undefined) return null;
+  const lead = block.boldLead.replace(/\s/g, '');
+  const printed = (label?.printed ?? '').replace(/\s/g, '');
+  if (!lead.startsWith(printed)) return null;
+  const heading = lead.slice(printed.length).replace(/^[：:、.．]/, '').replace(/[。．.：:]$/, '');
+  return heading.length > 0 && heading.length <= 30 && !/[。，,；;！？!?]/.test(heading) ? heading : null;
 }
 
 const headingOf = (kind: ClauseKind, rest: string): string | null => (kind === 'article' ? articleHeading(rest) : splitHeading(rest));
 
-/** The heading is the clause's one sentence entire, full stop and all. */
-const isWholeSentence = (heading: string, text: string): boolean => /[。.；;]$/.test(text) && heading === text.slice(0, -1);
+/** What a measure ends with after its text: its responsible units, in parentheses. */
+const TRAILING_BRACKET = /[（(][^（()）]*[）)]$/;
+
+/**
+ * The heading is the clause's one sentence entire, full stop and all, maybe followed by its
+ * responsible units: 允许…举措。（省税务局负责） is a measure of one sentence, not a heading over it.
+ */
+const isWholeSentence = (heading: string, text: string): boolean => {
+  const sentence = text.replace(TRAILING_BRACKET, '').trimEnd();
+  return /[。.；;]$/.test(sentence) && heading === sentence.slice(0, -1);
+};
 
 /**
  * Headings the text does not print are dropped. A short unpunctuated line heads an article only
  * when the article goes on after it, and only in a law that heads its articles so (most of them),
  * or over a numbered list. A few such lines over text are lines a page or a PDF cut short
- * (…主管部门负责 / 本行政区域…), not headings. Bracketed headings always stand.
+ * (…主管部门负责 / 本行政区域…), not headings. Bracketed and bold headings always stand.
  */
-function settleHeadings(tree: ParsedClause[]): void {
+function settleHeadings(tree: ParsedClause[], printed: ReadonlySet<ParsedClause>): void {
   const articles: ParsedClause[] = [];
   const collect = (nodes: ParsedClause[]): void => {
     for (const c of nodes) {
@@ -106,7 +138,7 @@ function settleHeadings(tree: ParsedClause[]): void {
     }
   };
   collect(tree);
-  const phrased = articles.filter((a) => a.heading !== null && !BRACKETED.test(a.paragraphs[0] ?? ''));
+  const phrased = articles.filter((a) => a.heading !== null && !printed.has(a) && bracketedHeading(a.paragraphs[0] ?? '') === null);
   for (const a of phrased) if (a.paragraphs.length <= 1 && a.children.length === 0) a.heading = null;
   // A heading over a numbered list (第十八条 承运人的责任 / 一、…) is no line cut short.
   const headed = phrased.filter((a) => a.heading !== null);
@@ -150,6 +182,8 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
   const root = newClause('paragraph');
   const stack: OpenClause[] = [{ clause: root, rank: -1, closed: false }];
   const lastNumber = new Map<ClauseKind, number>();
+  /** Articles whose heading the source set in bold: it stands whatever the other articles do. */
+  const boldHeaded = new Set<ParsedClause>();
   const top = (): OpenClause => stack[stack.length - 1] ?? { clause: root, rank: -1, closed: false };
 
   /** Where a label of this rank would go, without changing the stack. */
@@ -199,8 +233,17 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
   const restartsList = (label: Label, parent: ParsedClause): boolean => {
     if (label.number !== 1 || !labelledOf(parent).some((c) => c.kind === label.kind)) return false;
     const open = top().clause;
+    if (open === parent) return false;
+    // The announcing paragraph ends the open clause's text, or follows its table (注：under a table).
+    const after = open.children[open.children.length - 1];
+    const announces = after?.kind === 'paragraph' && after.paragraphs.length === 1 && INTRODUCES_LIST.test(after.paragraphs[0] ?? '');
+    if (after && announces) {
+      open.children.pop();
+      parent.children.push(after);
+      return true;
+    }
     const intro = open.paragraphs[open.paragraphs.length - 1];
-    if (open === parent || open.paragraphs.length < 2 || !intro || !INTRODUCES_LIST.test(intro)) return false;
+    if (open.paragraphs.length < 2 || !intro || !INTRODUCES_LIST.test(intro)) return false;
     open.paragraphs.pop();
     parent.children.push({ ...newClause('paragraph'), paragraphs: [intro] });
     return true;
@@ -232,6 +275,11 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
         stack.length = pi + 1;
         const clause = newClause(label.kind, label);
         clause.heading = headingOf(label.kind, label.rest);
+        const bold = label.kind === 'article' ? boldHeading(block, label) : null;
+        if (bold !== null) {
+          clause.heading = bold;
+          boldHeaded.add(clause);
+        }
         if (label.rest) clause.paragraphs.push(label.rest);
         parent.children.push(clause);
         lastNumber.set(label.kind, label.number);
@@ -261,10 +309,16 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
     // further paragraphs stand as paragraphs of their own under it (only a file of megabytes on a
     // line or two reaches it; see long-paragraphs.ts).
     const full = current.clause.paragraphs.reduce((n, p) => n + p.length + 1, text.length) > MAX_CLAUSE_TEXT;
-    if (current.clause !== root && !current.closed && !full && labelledOf(current.clause).length === 0) {
+    // Once a clause holds a table, text after it follows the table instead of joining the lines above.
+    if (current.clause !== root && !current.closed && !full && current.clause.children.length === 0) {
       // Body of the open clause: a title on its own line, then its paragraphs.
       current.clause.paragraphs.push(text);
-      if (current.clause.heading === null && current.clause.paragraphs.length === 1) current.clause.heading = headingOf(current.clause.kind, text);
+      if (current.clause.heading === null && current.clause.paragraphs.length === 1) {
+        current.clause.heading = headingOf(current.clause.kind, text);
+        // 第一條 / 標的 on lines of their own, the heading in bold.
+        const bold = current.clause.kind === 'article' && current.clause.label !== '' ? boldHeading(block, null) : null;
+        if (bold !== null && bold === current.clause.heading) boldHeaded.add(current.clause);
+      }
       const units = parseUnits(text);
       if (units) {
         current.clause.units = units.units;
@@ -274,7 +328,7 @@ export function buildTree(input: NormalBlock[]): ParsedClause[] {
     }
     attachParagraph({ ...newClause('paragraph'), paragraphs: [text] });
   }
-  settleHeadings(root.children);
+  settleHeadings(root.children, boldHeaded);
   return root.children;
 }
 
