@@ -1,5 +1,5 @@
-// An import as the app runs it: a list of files (named as the user knows them), each read (Word
-// files through docx.ts, the rest as ingest-files.ts reads them), parsed and stored in its own
+// An import as the app runs it: a list of files (named as the user knows them), each read as the
+// command line reads it (batch.ts's parseFile: Word files through docx.ts), parsed and stored in its own
 // transaction, and a summary of what became of each: added, updated, unchanged, a duplicate of
 // a file already in the library, or refused with the reason. A file that fails never stops the rest.
 
@@ -7,10 +7,8 @@ import { resolve } from 'node:path';
 import type { ImportItem, ImportItemStatus, ImportSummary } from '../../../shared/api.ts';
 import { DatabaseError } from '../store/database.ts';
 import type { IngestOutcome, Library } from '../store/library.ts';
-import { DOCX, readDocx } from './docx.ts';
 import { IngestError } from './errors.ts';
-import { ingestFile } from './ingest-files.ts';
-import { parseSource, readSourceBytes } from './pipeline.ts';
+import { parseFile } from './batch.ts';
 
 export interface ImportFile {
   /** Where the bytes are. */
@@ -26,10 +24,7 @@ export interface ImportFile {
 /** Any importable file, Word documents included; `name` is how messages name it. */
 export async function ingestPath(library: Library, path: string, options: { key?: string; name?: string } = {}): Promise<IngestOutcome> {
   const key = options.key ?? resolve(path);
-  const name = options.name ?? path;
-  if (!DOCX.test(name)) return ingestFile(library, path, { key });
-  const bytes = readSourceBytes(path);
-  return library.store(key, parseSource(name, bytes, undefined, key, await readDocx(name, bytes)));
+  return library.store(key, await parseFile({ path, key, name: options.name ?? path }));
 }
 
 function itemOf(name: string, o: IngestOutcome): ImportItem {
