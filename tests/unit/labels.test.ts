@@ -73,8 +73,9 @@ test('capital numerals, Traditional and Simplified: 壹、 is a section, 第壹�
   const cases: [string, string, number][] = [['壹、緣起', 'section', 1], ['肆、 經費', 'section', 4], ['第壹條 為…', 'article', 1], ['（拾貳）加強', 'item', 12], ['貳拾、附則', 'section', 20]];
   for (const [text, kind, number] of cases) {
     const l = matchLabel(text);
-    assert.equal(l?.kind, kind, text);
-    assert.equal(l?.number, number, text);
+    assert.ok(l, text);
+    assert.equal(l.kind, kind, text);
+    assert.equal(l.number, number, text);
   }
   assert.equal(matchLabel('参加会议的单位'), null);
 });
