@@ -108,7 +108,8 @@ export function listBackups(userFile: string): string[] {
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || basename(b).localeCompare(basename(a)));
 }
 
-const alive = (pid: number): boolean => {
+/** Whether a process is still running (one we may not signal is running too). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -123,7 +124,7 @@ export function removeStaleTemporaries(userFile: string): void {
   if (!existsSync(dir)) return;
   for (const f of readdirSync(dir)) {
     const pid = /\.(\d+)\.tmp$/.exec(f)?.[1];
-    if (pid !== undefined && !alive(Number(pid))) rmSync(join(dir, f), { force: true });
+    if (pid !== undefined && !processAlive(Number(pid))) rmSync(join(dir, f), { force: true });
   }
 }
 

@@ -6,7 +6,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AnnotationError } from '../../annotations/errors.ts';
-import { fsyncPath } from '../../annotations/backup.ts';
+import { fsyncPath, processAlive } from '../../annotations/backup.ts';
 
 const CHUNK = 1 << 20;
 
@@ -35,15 +35,6 @@ function describe(path: string, e: NodeJS.ErrnoException): string {
   }
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /** Temporary files of earlier exports to this name whose process is gone (killed mid-write). */
 function removeStale(path: string): void {
   const prefix = `.${basename(path)}.`;
@@ -55,7 +46,7 @@ function removeStale(path: string): void {
   }
   for (const name of names) {
     const pid = name.startsWith(prefix) ? /\.(\d+)\.tmp$/.exec(name)?.[1] : undefined;
-    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(join(dirname(path), name), { force: true });
+    if (pid !== undefined && Number(pid) !== process.pid && !processAlive(Number(pid))) rmSync(join(dirname(path), name), { force: true });
   }
 }
 
