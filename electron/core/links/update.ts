@@ -12,8 +12,8 @@ import type { DocKind, Level } from '../../../shared/types.ts';
 import { openDatabase, writeTransaction } from '../store/database.ts';
 import { DATABASE_FILE, type Library } from '../store/library.ts';
 import { CitationResolver, citationsIn } from './citations.ts';
-import { bySupport, MIN_PAIRS, PairIndex, type CorpusClause } from './related.ts';
-import { pairSet } from './terms.ts';
+import { ClauseTerms, PairIndex } from './related.ts';
+import { bySupport, FoundLinks, type LinkRows } from './support.ts';
 import { encodeStats } from './weights.ts';
 
 export interface LinkUpdate {
@@ -87,7 +87,8 @@ interface Plan {
   full: boolean;
   pending: Set<string>;
   index: PairIndex;
-  links: [number, number, number][];
+  /** Clause indices of the index; written as seqs. */
+  links: LinkRows;
   citations: { seq: number; docId: string; kind: string; text: string; start: number; end: number; key: string }[];
 }
 
@@ -112,34 +113,37 @@ function compute(library: Library, forceFull: boolean): Plan {
   const full = forceFull || !anyDone || lastFull === 0 || docs.length > lastFull * REBUILD_FACTOR || docs.length * REBUILD_FACTOR < lastFull;
   const pending = new Set(docs.filter((d) => full || !d.done).map((d) => d.id));
   const docIndex = new Map(docs.map((d, i) => [d.id, i]));
-  const clauses: CorpusClause[] = [];
-  const texts: { seq: number; docId: string; text: string }[] = [];
+  const clauses = new ClauseTerms();
+  const citations: Plan['citations'] = [];
   const rows = db.prepare<[], { seq: number; docId: string; text: string }>(`SELECT c.seq, c.doc_id AS docId, c.text FROM clauses c WHERE ${COMPARED} ORDER BY c.seq`);
   for (const r of rows.iterate()) {
     const doc = docIndex.get(r.docId);
     if (doc === undefined) continue;
-    if (pending.has(r.docId)) texts.push(r);
-    const pairs = pairSet(r.text);
-    if (pairs.length >= MIN_PAIRS) clauses.push({ seq: r.seq, doc, pairs });
+    if (pending.has(r.docId)) {
+      for (const c of citationsIn(r.text)) citations.push({ seq: r.seq, docId: r.docId, kind: c.kind, text: c.text, start: c.at[0], end: c.at[1], key: c.key });
+    }
+    clauses.add(r.seq, doc, r.text);
   }
   const index = new PairIndex(docs, clauses);
-  const found: { a: number; b: number; sim: number }[] = [];
+  const isPending = Uint8Array.from(docs, (d) => (pending.has(d.id) ? 1 : 0));
+  const found = new FoundLinks(index.size);
   for (let i = 0; i < index.size; i++) {
-    const doc = docs[index.clauseDoc[i] ?? 0];
-    if (!doc || !pending.has(doc.id)) continue;
-    for (const f of index.related(i)) found.push({ a: i, b: f.other, sim: f.sim });
+    if (isPending[index.clauseDoc[i] ?? 0]) found.set(i, index.related(i));
   }
-  const links = bySupport(found, (i) => index.clauseDoc[i] ?? -1).map((l): [number, number, number] => [index.seqs[l.a] ?? 0, index.seqs[l.b] ?? 0, l.sim]);
-  const citations = texts.flatMap((t) => citationsIn(t.text).map((c) => ({ seq: t.seq, docId: t.docId, kind: c.kind, text: c.text, start: c.at[0], end: c.at[1], key: c.key })));
-  return { docs, full, pending, index, links, citations };
+  return { docs, full, pending, index, links: bySupport(found, index.clauseDoc), citations };
 }
 
 function write(library: Library, plan: Plan): Omit<LinkUpdate, 'ms'> {
   const db = library.db;
-  if (plan.full) db.exec('DELETE FROM clause_links; DELETE FROM link_citations; DELETE FROM link_docs;');
-  // Once per pair: a clause's links are those of either column (read.ts).
+  // A full run replaces every link: the index on other_seq is built again after the rows are in
+  // (a million rows inserted into it in random order cost more than computing them).
+  if (plan.full) db.exec('DROP INDEX IF EXISTS clause_links_other; DELETE FROM clause_links; DELETE FROM link_citations; DELETE FROM link_docs;');
+  // Once per pair: a clause's links are those of either column (read.ts). In key order.
   const put = db.prepare('INSERT OR REPLACE INTO clause_links (clause_seq, other_seq, sim) VALUES (?, ?, ?)');
-  for (const [a, b, sim] of plan.links) put.run(Math.min(a, b), Math.max(a, b), sim);
+  const { lo, hi, sim } = plan.links;
+  const seqs = plan.index.seqs;
+  for (let k = 0; k < plan.links.length; k++) put.run(seqs[lo[k] ?? 0], seqs[hi[k] ?? 0], sim[k]);
+  if (plan.full) db.exec('CREATE INDEX clause_links_other ON clause_links(other_seq)');
   const cite = db.prepare('INSERT INTO link_citations (clause_seq, start, end, kind, text, key) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of plan.citations) cite.run(c.seq, c.start, c.end, c.kind, c.text, c.key);
   resolveCitations(library, plan.docs);
