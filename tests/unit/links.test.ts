@@ -145,7 +145,9 @@ test('compare the Zhuhai and Dongguan plans: their twin clauses side by side, an
   assert.ok(matched.has(`${ref(ZHUHAI, '四')}>${ref(DONGGUAN, '四')}`));
   const twins = SHOULD_LINK.filter((p) => p.from.doc === ZHUHAI && p.to.doc === DONGGUAN);
   const found = twins.filter((p) => matched.has(`${resolveRef(library, p.from)}>${resolveRef(library, p.to)}`));
-  assert.ok(found.length >= twins.length / 2, `${found.length} of ${twins.length} labelled twins are matched`);
+  assert.ok(found.length >= 7, `${found.length} of ${twins.length} labelled twins are matched`);
+  // A measure restated in other words under the same title finds it (完善公共服务平台功能).
+  assert.ok(matched.has(`${ref(ZHUHAI, '二（一）1.')}>${ref(DONGGUAN, '三（五）15.')}`));
   // One to one; each clause either matched or listed as the other's lack, once.
   const a = res.pairs.map((p) => p.a);
   const b = res.pairs.map((p) => p.b);

@@ -103,9 +103,9 @@ export class PairIndex {
   private readonly docStart: Int32Array;
   private readonly docClauses: Int32Array;
   // Scratch of related(), kept between calls.
-  private readonly acc: Float64Array;
+  private readonly acc: Float32Array;
   private readonly touched: Int32Array;
-  private readonly mark: Float64Array;
+  private readonly mark: Float32Array;
   private order = new Float64Array(1024);
   private readonly heapIdx = new Int32Array(CANDIDATES);
   private readonly heapVal = new Float64Array(CANDIDATES);
@@ -161,9 +161,9 @@ export class PairIndex {
     this.docClauses = new Int32Array(n);
     const at = this.docStart.slice(0, docs.length);
     for (let i = 0; i < n; i++) this.docClauses[bump(at, clauseDoc[i] ?? 0)] = i;
-    this.acc = new Float64Array(n);
+    this.acc = new Float32Array(n);
     this.touched = new Int32Array(n);
-    this.mark = new Float64Array(nTerms);
+    this.mark = new Float32Array(nTerms);
   }
 
   /** The clauses of other documents most like clause `i`, best first by similarity × preference. */
