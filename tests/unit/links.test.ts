@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ingestSeeds, MANIFEST_FILE, seedFiles } from '../../electron/core/ingest/ingest-files.ts';
-import { citationsIn, CitationResolver, numberKey, titleKey } from '../../electron/core/links/citations.ts';
+import { citationsIn, CitationResolver, expandShortTitles, numberKey, shortTitlesIn, titleKey } from '../../electron/core/links/citations.ts';
 import { LinkReader, linksUpToDate, updateLinks } from '../../electron/core/links/index.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import { fold } from '../../shared/fold.ts';
@@ -78,6 +78,29 @@ test('citations resolve to the documents of the library, Traditional forms folde
   assert.equal(top.kind, 'citation');
   assert.equal(top.docId, outline.id);
   assert.equal(top.clauseId, null);
+});
+
+test('short titles resolve as the full title they stand for: defined in the document, after its full citation, or one library title\'s ending', () => {
+  const outline = docByTitle(library, OUTLINE);
+  const opinion = docByTitle(library, GZ2021A);
+  // The Guangzhou opinion defines 《规划纲要》 in its first paragraph and cites it so later on.
+  const first = library.documentView(opinion.id)?.clauses.find((c) => c.text.includes('（以下简称《规划纲要》）'));
+  assert.ok(first, 'the seed defines the short title');
+  assert.deepEqual([...shortTitlesIn(first.text)], [['规划纲要', titleKey(OUTLINE)]]);
+  const cites = reader.documentCitations(opinion.id);
+  const short = cites?.resolved.filter((c) => c.text === '《规划纲要》') ?? [];
+  assert.ok(short.length >= 2, 'the definition and the later use');
+  assert.ok(short.every((c) => c.docId === outline.id));
+  assert.ok(!cites?.unresolved.some((c) => c.text === '《规划纲要》'));
+  // Without a definition: after the full title in the same document (two sentences of the seeds).
+  const text = '深入推进《粤港澳大湾区发展规划纲要》和省市推进粤港澳大湾区建设系列文件贯彻落实。紧密对接省、市实施《规划纲要》发展目标。';
+  const found = citationsIn(text);
+  assert.deepEqual(expandShortTitles(found, new Map()), [titleKey(OUTLINE), titleKey(OUTLINE)]);
+  // Or the one title of the library that ends so; none when two do, or when it is only a kind of document.
+  const resolver = new CitationResolver(library.listDocuments());
+  assert.equal(resolver.resolve({ kind: 'title', key: titleKey('规划纲要') }), outline.id);
+  assert.equal(resolver.resolve({ kind: 'title', key: titleKey('跨境电子商务综合试验区实施方案') }), null, 'Zhuhai\'s and Dongguan\'s');
+  assert.equal(resolver.resolve({ kind: 'title', key: titleKey('纲要') }), null);
 });
 
 test('green finance: the 2025 measures link to the 2021 opinion, the shared words marked in both texts', () => {

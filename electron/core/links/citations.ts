@@ -52,6 +52,38 @@ export function citationsIn(text: string): Citation[] {
   return out.sort((a, b) => a.at[0] - b.at[0]);
 }
 
+/**
+ * The short titles a text defines for the titles it cites: 《粤港澳大湾区发展规划纲要》（以下简称
+ * 《规划纲要》）, …（简称“纲要”）: short key → full key, folded as citations are.
+ */
+export function shortTitlesIn(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of fold(text).matchAll(SHORT_FORM)) {
+    const full = titleKey(m[1] ?? '');
+    const short = titleKey(m[2] ?? '');
+    if (short && short !== full) out.set(short, full);
+  }
+  return out;
+}
+
+const SHORT_FORM = /《([^《》\n]{2,120})》\s*[（(]\s*(?:以下)?(?:简称|称)\s*[《“"「『]?([^《》“”"「」『』（）()\n]{2,30}?)[》”"」』]?\s*[）)]/g;
+
+/**
+ * The keys a document's citations are looked up by, in their order: a short title the document
+ * defined (shortTitlesIn) stands for its full title, and so does one that ends a title the same
+ * document cites in full (《规划纲要》 after 《粤港澳大湾区发展规划纲要》), when only one does.
+ */
+export function expandShortTitles(citations: readonly Pick<Citation, 'kind' | 'key'>[], defined: ReadonlyMap<string, string>): string[] {
+  const full = [...new Set(citations.filter((c) => c.kind === 'title').map((c) => c.key))];
+  return citations.map((c) => {
+    if (c.kind !== 'title') return c.key;
+    const named = defined.get(c.key);
+    if (named) return named;
+    const longer = full.filter((k) => k.length > c.key.length && k.endsWith(c.key));
+    return longer.length === 1 ? (longer[0] ?? c.key) : c.key;
+  });
+}
+
 export interface CitableDocument {
   id: string;
   title: string;
@@ -70,6 +102,9 @@ export function namesOf(doc: CitableDocument): string[] {
   if (printed?.[1]) names.push(printed[1].replace(/^《(.*)》$/, '$1'));
   return names;
 }
+
+/** The least length of a short title looked up among the library's titles by its ending. */
+const MIN_SHORT_TITLE = 4;
 
 export class CitationResolver {
   private readonly byName = new Map<string, string>();
@@ -90,9 +125,12 @@ export class CitationResolver {
     if (c.kind === 'number') return this.byNumber.get(c.key) ?? null;
     const exact = this.byName.get(c.key);
     if (exact) return exact;
-    // 《关于…》 for a title that begins with its issuer: 广州市关于…
-    if (!c.key.startsWith('关于')) return null;
-    const hits = this.titles.filter(([t]) => t.endsWith(c.key) && t.length - c.key.length <= 30);
-    return hits.length === 1 ? (hits[0]?.[1] ?? null) : null;
+    // 《关于…》 for a title that begins with its issuer (广州市关于…), or a short title that ends
+    // one title of the library and no other (《规划纲要》): a short title of four characters at
+    // least, less is a kind of document (《条例》, 《通知》), not a name.
+    const issuerLeft = c.key.startsWith('关于');
+    if (!issuerLeft && c.key.length < MIN_SHORT_TITLE) return null;
+    const hits = new Set(this.titles.filter(([t]) => t.endsWith(c.key) && (!issuerLeft || t.length - c.key.length <= 30)).map(([, id]) => id));
+    return hits.size === 1 ? ([...hits][0] ?? null) : null;
   }
 }

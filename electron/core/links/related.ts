@@ -31,7 +31,7 @@ export const KEEP = 10;
 /** Postings read per clause when proposing candidates; bounds the cost on a large library. */
 const BUDGET = 6000;
 /** Candidates scored exactly per clause. */
-const CANDIDATES = 60;
+const CANDIDATES = 30;
 
 /** The clauses to compare as sorted term ids, gathered one clause at a time (no array per clause). */
 export class ClauseTerms {

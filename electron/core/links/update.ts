@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { DocKind, Level } from '../../../shared/types.ts';
 import { openDatabase, writeTransaction } from '../store/database.ts';
 import { DATABASE_FILE, type Library } from '../store/library.ts';
-import { CitationResolver, citationsIn } from './citations.ts';
+import { CitationResolver, citationsIn, expandShortTitles, shortTitlesIn } from './citations.ts';
 import { ClauseTerms, PairIndex } from './related.ts';
 import { bySupport, FoundLinks, type LinkRows } from './support.ts';
 import { encodeStats } from './weights.ts';
@@ -89,7 +89,7 @@ interface Plan {
   index: PairIndex;
   /** Clause indices of the index; written as seqs. */
   links: LinkRows;
-  citations: { seq: number; docId: string; kind: string; text: string; start: number; end: number; key: string }[];
+  citations: { seq: number; docId: string; kind: 'title' | 'number'; text: string; start: number; end: number; key: string }[];
 }
 
 function pendingCount(library: Library): number {
@@ -115,15 +115,20 @@ function compute(library: Library, forceFull: boolean): Plan {
   const docIndex = new Map(docs.map((d, i) => [d.id, i]));
   const clauses = new ClauseTerms();
   const citations: Plan['citations'] = [];
+  /** Short titles each document defines: document → short key → full key. */
+  const defined = new Map<string, Map<string, string>>();
   const rows = db.prepare<[], { seq: number; docId: string; text: string }>(`SELECT c.seq, c.doc_id AS docId, c.text FROM clauses c WHERE ${COMPARED} ORDER BY c.seq`);
   for (const r of rows.iterate()) {
     const doc = docIndex.get(r.docId);
     if (doc === undefined) continue;
     if (pending.has(r.docId)) {
       for (const c of citationsIn(r.text)) citations.push({ seq: r.seq, docId: r.docId, kind: c.kind, text: c.text, start: c.at[0], end: c.at[1], key: c.key });
+      const shorts = shortTitlesIn(r.text);
+      if (shorts.size > 0) defined.set(r.docId, new Map([...(defined.get(r.docId) ?? []), ...shorts]));
     }
     clauses.add(r.seq, doc, r.text);
   }
+  expandDocumentShortTitles(citations, defined);
   const index = new PairIndex(docs, clauses);
   const isPending = Uint8Array.from(docs, (d) => (pending.has(d.id) ? 1 : 0));
   const found = new FoundLinks(index.size);
@@ -131,6 +136,22 @@ function compute(library: Library, forceFull: boolean): Plan {
     if (isPending[index.clauseDoc[i] ?? 0]) found.set(i, index.related(i));
   }
   return { docs, full, pending, index, links: bySupport(found, index.clauseDoc), citations };
+}
+
+/** Each document's short titles looked up as the full titles they stand for (citations.ts). */
+function expandDocumentShortTitles(citations: Plan['citations'], defined: ReadonlyMap<string, ReadonlyMap<string, string>>): void {
+  const byDoc = new Map<string, Plan['citations']>();
+  for (const c of citations) {
+    const list = byDoc.get(c.docId);
+    if (list) list.push(c);
+    else byDoc.set(c.docId, [c]);
+  }
+  for (const [docId, list] of byDoc) {
+    expandShortTitles(list, defined.get(docId) ?? new Map<string, string>()).forEach((key, k) => {
+      const c = list[k];
+      if (c) c.key = key;
+    });
+  }
 }
 
 function write(library: Library, plan: Plan): Omit<LinkUpdate, 'ms'> {
