@@ -43,7 +43,8 @@ export function citationsIn(text: string): Citation[] {
     const inner = m[1] ?? '';
     out.push({ kind: 'title', text: text.slice(m.index, m.index + m[0].length), at: [m.index, m.index + m[0].length], key: titleKey(inner) });
   }
-  for (const m of folded.matchAll(NUMBER)) {
+  // Every document number ends in 号: most clauses need not be searched for one.
+  for (const m of folded.includes('号') ? folded.matchAll(NUMBER) : []) {
     const lead = LEAD.exec(m[0])?.[0].length ?? 0;
     const start = m.index + lead;
     const end = m.index + m[0].length;

@@ -160,10 +160,7 @@ function write(library: Library, plan: Plan): Omit<LinkUpdate, 'ms'> {
   // (a million rows inserted into it in random order cost more than computing them).
   if (plan.full) db.exec('DROP INDEX IF EXISTS clause_links_other; DELETE FROM clause_links; DELETE FROM link_citations; DELETE FROM link_docs;');
   // Once per pair: a clause's links are those of either column (read.ts). In key order.
-  const put = db.prepare('INSERT OR REPLACE INTO clause_links (clause_seq, other_seq, sim) VALUES (?, ?, ?)');
-  const { lo, hi, sim } = plan.links;
-  const seqs = plan.index.seqs;
-  for (let k = 0; k < plan.links.length; k++) put.run(seqs[lo[k] ?? 0], seqs[hi[k] ?? 0], sim[k]);
+  insertLinks(db, plan.links, plan.index.seqs);
   if (plan.full) db.exec('CREATE INDEX clause_links_other ON clause_links(other_seq)');
   const cite = db.prepare('INSERT INTO link_citations (clause_seq, start, end, kind, text, key) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of plan.citations) cite.run(c.seq, c.start, c.end, c.kind, c.text, c.key);
@@ -175,6 +172,23 @@ function write(library: Library, plan: Plan): Omit<LinkUpdate, 'ms'> {
   stat.run('pairs', encodeStats(statsOf(plan.index)));
   if (plan.full) stat.run('full-documents', String(plan.docs.length));
   return { documents: plan.pending.size, clauses: plan.index.size, links: plan.links.length, citations: plan.citations.length, full: plan.full };
+}
+
+/** Rows per INSERT: a million links, one statement call each, were most of the write. */
+const ROWS_PER_INSERT = 200;
+
+function insertLinks(db: Library['db'], links: LinkRows, seqs: Int32Array): void {
+  const sql = (rows: number): string => `INSERT OR REPLACE INTO clause_links (clause_seq, other_seq, sim) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')}`;
+  const many = db.prepare(sql(ROWS_PER_INSERT));
+  const values: number[] = [];
+  for (let k = 0; k < links.length; k++) {
+    values.push(seqs[links.lo[k] ?? 0] ?? 0, seqs[links.hi[k] ?? 0] ?? 0, links.sim[k] ?? 0);
+    if (values.length === ROWS_PER_INSERT * 3) {
+      many.run(values);
+      values.length = 0;
+    }
+  }
+  if (values.length > 0) db.prepare(sql(values.length / 3)).run(values);
 }
 
 /** Every stored citation, against the documents the library holds now; never a document's own. */
