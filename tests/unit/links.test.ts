@@ -184,6 +184,16 @@ test('compare the Zhuhai and Dongguan plans: their twin clauses side by side, an
   assert.ok(a.every((id, i) => i === 0 || (library.clause(res.pairs[i - 1]?.a ?? '')?.ord ?? 0) < (library.clause(id)?.ord ?? 0)), 'in A\'s reading order');
 });
 
+test('a full run stores each pair of clauses once: as many rows as the links it reports', () => {
+  const u = updateLinks(library, { full: true });
+  assert.equal(u.full, true);
+  assert.ok(u.links > 100);
+  assert.equal(library.db.prepare('SELECT count(*) FROM clause_links').pluck().get(), u.links);
+  // Retrieval read something for every clause it compared, and scored no more than it touched.
+  assert.equal(u.retrieval.clauses, u.clauses);
+  assert.ok(u.retrieval.postings > 0 && u.retrieval.scored <= u.retrieval.touched);
+});
+
 test('links are computed incrementally as documents arrive, stored, and go with a removed document', () => {
   const { dir, cleanup: done } = tempDir();
   const lib = Library.open(dir);

@@ -12,7 +12,7 @@ import type { DocKind, Level } from '../../../shared/types.ts';
 import { openDatabase, writeTransaction } from '../store/database.ts';
 import { DATABASE_FILE, type Library } from '../store/library.ts';
 import { CitationResolver, citationsIn, expandShortTitles, shortTitlesIn } from './citations.ts';
-import { ClauseTerms, PairIndex } from './related.ts';
+import { ClauseTerms, PairIndex, type RetrievalCounts } from './related.ts';
 import { bySupport, FoundLinks, type LinkRows } from './support.ts';
 import { encodeStats } from './weights.ts';
 
@@ -26,6 +26,8 @@ export interface LinkUpdate {
   /** Everything was computed again (first run, or the library's size changed by more than twice). */
   full: boolean;
   ms: number;
+  /** What candidate retrieval read, summed over the clauses compared (the bench prints it per clause). */
+  retrieval: RetrievalCounts;
 }
 
 interface DocRow {
@@ -51,7 +53,8 @@ export function updateLinks(library: Library, options: { full?: boolean } = {}):
     writeTransaction(library.db, () => {
       resolveCitations(library, documents(library));
     });
-    return { documents: 0, clauses: 0, links: 0, citations: 0, full: false, ms: performance.now() - t0 };
+    const retrieval = { clauses: 0, postings: 0, touched: 0, scored: 0 };
+    return { documents: 0, clauses: 0, links: 0, citations: 0, full: false, ms: performance.now() - t0, retrieval };
   }
   for (let attempt = 0; ; attempt++) {
     const revision = library.revision();
@@ -171,7 +174,7 @@ function write(library: Library, plan: Plan): Omit<LinkUpdate, 'ms'> {
   const stat = db.prepare('INSERT OR REPLACE INTO link_stats (name, value) VALUES (?, ?)');
   stat.run('pairs', encodeStats(statsOf(plan.index)));
   if (plan.full) stat.run('full-documents', String(plan.docs.length));
-  return { documents: plan.pending.size, clauses: plan.index.size, links: plan.links.length, citations: plan.citations.length, full: plan.full };
+  return { documents: plan.pending.size, clauses: plan.index.size, links: plan.links.length, citations: plan.citations.length, full: plan.full, retrieval: plan.index.counts };
 }
 
 /** Rows per INSERT: a million links, one statement call each, were most of the write. */
