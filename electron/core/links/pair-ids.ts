@@ -1,4 +1,4 @@
-// Pair code → dense term id, by open addressing over typed arrays: the bench corpus has some 30
+// Pair code → dense term id, by open addressing over typed arrays: the bench corpus has some 11
 // million pairs to look up, and a Map of numbers spent most of the index's build on them.
 
 export class PairIds {

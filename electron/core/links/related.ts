@@ -3,7 +3,7 @@
 // index over them proposes, for each clause, the clauses of other documents that share its rarest
 // pairs, and only those few are scored exactly. Nothing here reads the database: update.ts feeds
 // it the library's clauses and stores what it finds (support.ts). Everything is typed arrays:
-// the bench corpus has a quarter of a million clauses and some thirty million pairs.
+// the bench corpus has a quarter of a million clauses and eleven million pairs in them.
 
 import { PairIds } from './pair-ids.ts';
 import { preference, type DocTraits } from './preference.ts';
