@@ -127,8 +127,8 @@ export class CitationResolver {
     const exact = this.byName.get(c.key);
     if (exact) return exact;
     // 《关于…》 for a title that begins with its issuer (广州市关于…), or a short title that ends
-    // one title of the library and no other (《规划纲要》): a short title of four characters at
-    // least, less is a kind of document (《条例》, 《通知》), not a name.
+    // one title of the library and no other (《规划纲要》), of four characters at least: shorter
+    // ones are mostly a kind of document (《条例》, 《通知》), which names no one document.
     const issuerLeft = c.key.startsWith('关于');
     if (!issuerLeft && c.key.length < MIN_SHORT_TITLE) return null;
     const hits = new Set(this.titles.filter(([t]) => t.endsWith(c.key) && (!issuerLeft || t.length - c.key.length <= 30)).map(([, id]) => id));
