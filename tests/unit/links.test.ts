@@ -96,9 +96,18 @@ test('short titles resolve as the full title they stand for: defined in the docu
   const text = '深入推进《粤港澳大湾区发展规划纲要》和省市推进粤港澳大湾区建设系列文件贯彻落实。紧密对接省、市实施《规划纲要》发展目标。';
   const found = citationsIn(text);
   assert.deepEqual(expandShortTitles(found, new Map()), [titleKey(OUTLINE), titleKey(OUTLINE)]);
-  // Or the one title of the library that ends so; none when two do, or when it is only a kind of document.
-  const resolver = new CitationResolver(library.listDocuments());
-  assert.equal(resolver.resolve({ kind: 'title', key: titleKey('规划纲要') }), outline.id);
+  // Or the one title of the library it ends after the state's or a place's name (two bench-corpus
+  // laws join the seeds); none when two do, when more than a name is left out, or when it is
+  // only a kind of document.
+  const laws = [
+    { id: 'law-a', title: '中华人民共和国治安管理处罚法', docNumber: null },
+    { id: 'law-b', title: '浙江省劳动人事争议调解仲裁条例', docNumber: null },
+  ];
+  const resolver = new CitationResolver([...library.listDocuments(), ...laws]);
+  assert.equal(resolver.resolve({ kind: 'title', key: titleKey('治安管理处罚法') }), 'law-a');
+  assert.equal(resolver.resolve({ kind: 'title', key: titleKey('劳动人事争议调解仲裁条例') }), 'law-b');
+  assert.equal(resolver.resolve({ kind: 'title', key: titleKey('仲裁条例') }), null, 'not every 仲裁条例');
+  assert.equal(resolver.resolve({ kind: 'title', key: titleKey('规划纲要') }), null, 'a plan\'s outline, undefined, names none');
   assert.equal(resolver.resolve({ kind: 'title', key: titleKey('跨境电子商务综合试验区实施方案') }), null, 'Zhuhai\'s and Dongguan\'s');
   assert.equal(resolver.resolve({ kind: 'title', key: titleKey('纲要') }), null);
 });

@@ -104,6 +104,9 @@ export function namesOf(doc: CitableDocument): string[] {
   return names;
 }
 
+/** What a title may begin with that its citations leave out: the state, or places (广东省广州市). */
+const PLACE_PREFIX = /^(?:中华人民共和国|(?:[\u4e00-\u9fa5]{1,10}?(?:省|市|自治区|特别行政区|自治州|自治县|县|区))+)$/;
+
 /** The least length of a short title looked up among the library's titles by its ending. */
 const MIN_SHORT_TITLE = 4;
 
@@ -126,12 +129,20 @@ export class CitationResolver {
     if (c.kind === 'number') return this.byNumber.get(c.key) ?? null;
     const exact = this.byName.get(c.key);
     if (exact) return exact;
-    // 《关于…》 for a title that begins with its issuer (广州市关于…), or a short title that ends
-    // one title of the library and no other (《规划纲要》), of four characters at least: shorter
-    // ones are mostly a kind of document (《条例》, 《通知》), which names no one document.
+    // 《关于…》 for a title that begins with its issuer (广州市关于…), or a title cited without the
+    // state or place it begins with (《治安管理处罚法》 for 中华人民共和国治安管理处罚法), ending one
+    // title of the library and no other, of four characters at least: shorter ones are mostly a
+    // kind of document (《条例》, 《通知》). What is left out must be only that name: 《仲裁条例》
+    // does not name 浙江省劳动人事争议调解仲裁条例, nor 《规划纲要》 every plan's outline (a document
+    // that means one says so: shortTitlesIn, expandShortTitles).
     const issuerLeft = c.key.startsWith('关于');
     if (!issuerLeft && c.key.length < MIN_SHORT_TITLE) return null;
-    const hits = new Set(this.titles.filter(([t]) => t.endsWith(c.key) && (!issuerLeft || t.length - c.key.length <= 30)).map(([, id]) => id));
+    const hits = new Set(
+      this.titles
+        .filter(([t]) => t.length > c.key.length && t.endsWith(c.key))
+        .filter(([t]) => (issuerLeft ? t.length - c.key.length <= 30 : PLACE_PREFIX.test(t.slice(0, t.length - c.key.length))))
+        .map(([, id]) => id),
+    );
     return hits.size === 1 ? ([...hits][0] ?? null) : null;
   }
 }
