@@ -86,8 +86,10 @@ test.describe('import:', () => {
     await expect(count('duplicate')).toHaveText('1');
     await expect(count('refused')).toHaveText('1');
     await expect(summary.locator('.import-item.status-refused')).toContainText('扫描件.txt');
-    await expect(summary.locator('.import-item.status-refused .import-reason')).toContainText('not a text file');
-    await expect(summary.locator('.import-item.status-duplicate .import-reason')).toContainText('seeds/003_23a1c87a91197581.txt');
+    // Reasons in the interface's language, the engine's English sentence in the title.
+    await expect(summary.locator('.import-item.status-refused .import-reason')).toContainText('这不是文本文件');
+    await expect(summary.locator('.import-item.status-refused .import-reason')).toHaveAttribute('title', /not a text file/);
+    await expect(summary.locator('.import-item.status-duplicate .import-reason')).toContainText('文库中已有相同的文字：seeds/003_23a1c87a91197581.txt');
     await expect(summary.locator('.import-item', { hasText: 'notes.pdf' })).toHaveCount(0);
     await shoot(page, 'import-summary');
 

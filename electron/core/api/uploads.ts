@@ -132,7 +132,7 @@ export class UploadInbox {
    * refused, so that the import says so among the rest); `release` removes them from disk.
    */
   take(ids: readonly string[]): { files: ImportFile[]; release: () => void } {
-    const files = ids.map((id): ImportFile => this.files.get(id) ?? { path: '', name: id, refused: 'no upload with this id (each upload is imported once)' });
+    const files = ids.map((id): ImportFile => this.files.get(id) ?? { path: '', name: id, refused: 'no upload with this id (each upload is imported once)', refusedWhy: { code: 'upload-missing', params: {} } });
     // Only what this call took is released: an id sent twice is another call's to remove.
     const taken = ids.filter((id) => this.files.delete(id));
     const dir = this.dir;

@@ -4,7 +4,7 @@
 // a file already in the library, or refused with the reason. A file that fails never stops the rest.
 
 import { resolve } from 'node:path';
-import type { ImportItem, ImportItemStatus, ImportSummary } from '../../../shared/api.ts';
+import type { ImportItem, ImportItemStatus, ImportReason, ImportSummary } from '../../../shared/api.ts';
 import { DatabaseError } from '../store/database.ts';
 import type { IngestOutcome, Library } from '../store/library.ts';
 import { IngestError } from './errors.ts';
@@ -19,6 +19,7 @@ export interface ImportFile {
   key?: string;
   /** Known to be refused before it is read, and why (an upload that never arrived). */
   refused?: string;
+  refusedWhy?: ImportReason;
 }
 
 /** Any importable file, Word documents included; `name` is how messages name it. */
@@ -35,13 +36,15 @@ function itemOf(name: string, o: IngestOutcome): ImportItem {
     documents: duplicate ? 0 : o.documents,
     clauses: duplicate ? 0 : o.clauses,
     reason: duplicate ? `the same text is already in the library as ${o.duplicateOf ?? ''}` : null,
+    why: duplicate ? { code: 'duplicate', params: { of: o.duplicateOf ?? '' } } : null,
     // The reason says what the store's warning says of the twin.
     warnings: duplicate ? o.warnings.filter((w) => !w.includes(`already in the library as ${o.duplicateOf ?? ''}`) && !w.includes(`from ${o.duplicateOf ?? ''};`)) : o.warnings,
     docIds: duplicate ? [] : o.docIds,
   };
 }
 
-const refusal = (name: string, reason: string): ImportItem => ({ name, status: 'refused', documents: 0, clauses: 0, reason, warnings: [], docIds: [] });
+const OTHER: ImportReason = { code: 'other', params: {} };
+const refusal = (name: string, reason: string, why: ImportReason = OTHER): ImportItem => ({ name, status: 'refused', documents: 0, clauses: 0, reason, warnings: [], docIds: [], why });
 
 export function summarize(items: ImportItem[]): ImportSummary {
   const counts: Record<ImportItemStatus, number> = { added: 0, updated: 0, unchanged: 0, duplicate: 0, refused: 0 };
@@ -55,15 +58,14 @@ export async function importBatch(library: Library, files: readonly ImportFile[]
   for (const [i, f] of files.entries()) {
     onFile?.(i, files.length, f.name);
     if (f.refused !== undefined) {
-      items.push(refusal(f.name, f.refused));
+      items.push(refusal(f.name, f.refused, f.refusedWhy));
       continue;
     }
     try {
       items.push(itemOf(f.name, await ingestPath(library, f.path, { name: f.name, ...(f.key === undefined ? {} : { key: f.key }) })));
     } catch (e) {
       if (!(e instanceof IngestError || e instanceof DatabaseError)) throw e;
-      const reason = e instanceof IngestError ? e.problem : e.message;
-      items.push(refusal(f.name, reason));
+      items.push(e instanceof IngestError ? refusal(f.name, e.problem, e.why) : refusal(f.name, e.message));
     }
   }
   return summarize(items);
