@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf, validityOf } from '../../electron/core/ingest/metadata.ts';
+import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf } from '../../electron/core/ingest/metadata.ts';
+import { validityOf } from '../../electron/core/ingest/validity.ts';
 import { historyOf } from '../../electron/core/ingest/history.ts';
 import { readBlocks } from '../../electron/core/ingest/blocks.ts';
 

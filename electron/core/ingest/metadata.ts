@@ -1,9 +1,8 @@
 // What a document says about itself: issuer, jurisdiction and level, date, document number, kind,
-// validity. Read from the title, the lines under it, the signature and the front matter.
+// (validity: validity.ts). Read from the title, the lines under it, the signature and the front matter.
 
 import type { DocKind, Jurisdiction, Level } from '../../../shared/types.ts';
 import { fold } from '../../../shared/fold.ts';
-import { parseNumeral } from '../../../shared/numerals.ts';
 import { isoDate } from './dates.ts';
 import { issuerPlace, mentionsIn, placesIn, zoneIn, type Place } from './places.ts';
 
@@ -128,21 +127,6 @@ export function issuerFromTitle(title: string): string | null {
   const bare = title.replace(/^附件\s*\d+\s*/, '');
   const m = ISSUER_PREFIX.exec(fold(bare));
   return m?.[1] ? bare.slice(0, m[1].length) : null;
-}
-
-/** 有效期至2021年12月31日 / 有效期3年 (counted from the document's date); 有效期至 is alike in both scripts. */
-export function validityOf(text: string, date: string | null): string | null {
-  const until = /有效期(?:至|到|截至)\s*([0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/.exec(text);
-  if (until) return isoDate(until[1] ?? '');
-  const years = /有效期(?:[为為])?\s*([0-9０-９一二三四五六七八九十]{1,2})\s*年/.exec(text);
-  if (years && date && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    const n = parseNumeral(years[1] ?? '') ?? 0;
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCFullYear(d.getUTCFullYear() + n);
-    d.setUTCDate(d.getUTCDate() - 1);
-    return d.toISOString().slice(0, 10);
-  }
-  return null;
 }
 
 /** Titles of binding texts end with the name of their kind (read folded: 條例 is 条例). */
