@@ -140,7 +140,7 @@ test('the State Council plan for Nansha: its notice title over two lines, a zone
   assert.equal(d.date, '2022-06-06');
   assert.equal(d.docNumber, '國發〔2022〕13號');
   assert.deepEqual(d.jurisdictions.slice(0, 3), [
-    { name: '南沙新区', level: 'district' },
+    { name: '南沙区', level: 'district' },
     { name: '广州市', level: 'city' },
     { name: '广东省', level: 'province' },
   ]);

@@ -76,8 +76,19 @@ export function jurisdictionsOf(issuer: string | null, title: string, body = '')
 
 /** 粤府函〔2019〕31号, with any of the brackets printed for 〔〕 (﹝﹞ ［］ [] 【】 （）). */
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,10}[〔﹝［[【(]\s*(?:19|20)\d{2}\s*[〕﹞］\]】)]\s*第?\s*\d{1,4}\s*号)/;
-/** 中华人民共和国国务院令第708号, 主席令第三十一号. */
-const DECREE_NUMBER = /([\u4e00-\u9fa5]{2,20}令\s*(?:\([^()]{1,8}\))?\s*第\s*[0-9一二三四五六七八九十百零〇○]{1,8}\s*号)/;
+const SERIAL = '[0-9一二三四五六七八九十百零〇○]{1,8}';
+/** Joint issuers, a space or 、 between them: 财政部 税务总局公告2019年第39号, 食品药品监管局、海关总署第4号令. */
+const ISSUERS = '(?:[\\u4e00-\\u9fa5]{2,20}[ 、]){0,2}[\\u4e00-\\u9fa5]{2,20}';
+/**
+ * A decree's or an announcement's number: 中华人民共和国国务院令第708号 (its 第708号 may stand on the
+ * line below), 主席令第三十一号, 商务部令2019年第1号, 国家税务总局公告2019年第5号, 国家发展改革委第16号令.
+ */
+const DECREE_NUMBER = new RegExp(
+  `(${ISSUERS}(?:令|公告|通告)\\s*(?:\\([^()]{1,8}\\))?\\s*(?:(?:19|20)\\d{2}\\s*年\\s*)?第\\s*${SERIAL}\\s*号` +
+    `|${ISSUERS}第\\s*${SERIAL}\\s*号令)`,
+);
+/** The second line of a decree's header, 第493号 or 2019年第5号, alone. */
+const SERIAL_ALONE = new RegExp(`^(?:(?:19|20)\\d{2}年)?第${SERIAL}号$`);
 /** The Macau form, number/year: 第19/2024号法律, 第 128/2015 号行政长官公告. */
 const MACAU_NUMBER = /(第\s*\d{1,4}\s*\/\s*(?:19|20)\d{2}\s*号\s*(?:法律|行政法规|行政长官批示|行政长官公告|行政命令|法令|批示|公告|通告|决议|命令)?)/;
 
@@ -96,6 +107,22 @@ export function docNumberIn(text: string): string | null {
     .replace(/[〔﹝［[【(（](\d{4})[〕﹞］\]】)）]/, '〔$1〕');
 }
 
+/** A line that is the serial of a decree or an announcement alone (第493号, 2019年第5号). */
+export function isSerialLine(text: string): boolean {
+  return SERIAL_ALONE.test(fold(text.replace(/\s/g, '')));
+}
+
+/**
+ * Who issued a decree or an announcement, from its number: 中华人民共和国国务院令第493号 →
+ * 中华人民共和国国务院, 国家税务总局公告2019年第5号 → 国家税务总局; null for other numbers (粤府函…
+ * names its issuer by an abbreviation only).
+ */
+export function issuerOfNumber(docNumber: string | null): string | null {
+  if (!docNumber) return null;
+  const m = /^(.{2,40}?)(?:令|公告|通告)(?:\(|\d|第)/.exec(fold(docNumber));
+  return m?.[1] ? docNumber.slice(0, m[1].length) : null;
+}
+
 /** A title that is a Macau number alone (第26/2024號法律) is completed by its name on the next line. */
 export function isNumberTitle(title: string): boolean {
   const folded = fold(title.replace(/\s/g, ''));
@@ -107,9 +134,10 @@ export function isNumberTitle(title: string): boolean {
 export function cleanTitle(raw: string): { title: string; docNumber: string | null } {
   let title = raw.replace(/\s+/g, ' ').trim();
   let docNumber: string | null = null;
-  const m = /[（(]([^（()）]*[〔﹝［[]\d{4}[〕﹞］\]][^（()）]*[号號])[）)]$/.exec(title);
-  if (m) {
-    docNumber = docNumberIn(m[1] ?? '');
+  const m = /[（(]([^（()）]*(?:[〔﹝［[]\d{4}[〕﹞］\]]|令|公告|通告)[^（()）]*[号號]令?)[）)]$/.exec(title);
+  const inTitle = m ? docNumberIn(m[1] ?? '') : null;
+  if (m && inTitle) {
+    docNumber = inTitle;
     title = title.slice(0, m.index).trim();
   }
   // A Macau title opens with its number: 第26/2024號法律《…》.

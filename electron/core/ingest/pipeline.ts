@@ -15,7 +15,7 @@ import { splitLongParagraphs } from './long-paragraphs.ts';
 import { splitDocuments, type Segment } from './split.ts';
 import { buildTree, signatureClause, splitSignature, type ParsedClause } from './structure.ts';
 import { effectiveFromClosing, historyOf } from './history.ts';
-import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf } from './metadata.ts';
+import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, issuerOfNumber, jurisdictionsOf, kindOf } from './metadata.ts';
 import { validityOf } from './validity.ts';
 
 /**
@@ -122,7 +122,7 @@ function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: bool
   const sigIssuer = sigLines.length > 1 ? sigLines.slice(0, -1).join(' ') : null;
   // A law's history lines (…会议通过, …修正) say who made it and the date of this version.
   const history = historyOf(body.slice(0, 12).map((b) => b.text));
-  const issuer = draft.meta.issuer ?? issuerFromTitle(printedTitle) ?? sigIssuer ?? history.issuer;
+  const issuer = draft.meta.issuer ?? issuerFromTitle(printedTitle) ?? sigIssuer ?? history.issuer ?? issuerOfNumber(docNumber);
   const fmDate = fm?.date ? isoDate(fm.date) : null;
   const date = draft.meta.date ?? history.date ?? (sigLines.length > 0 ? isoDate(sigLines[sigLines.length - 1] ?? '') : null) ?? fmDate ?? (head ? isoDate(head) : null);
   const allText = draft.blocks.map((b) => b.text).join('\n');

@@ -6,7 +6,7 @@
 import { fold } from '../../../shared/fold.ts';
 import { isHistoryLine, promulgatedTitle } from './history.ts';
 import { matchLabel } from './labels.ts';
-import { docNumberIn, isNumberTitle } from './metadata.ts';
+import { docNumberIn, isNumberTitle, isSerialLine } from './metadata.ts';
 import { hasTitleEnding, type NormalBlock } from './normalize.ts';
 
 export interface Segment {
@@ -38,6 +38,8 @@ function titleAt(blocks: NormalBlock[], i: number): { title: string; length: num
   for (let k = 0; k < 3; k++) {
     const b = blocks[i + k];
     if (!b || b.table || b.fields || HAS_SENTENCE_PUNCT.test(b.text) || b.text.length > 90 || DATE_IN_LINE.test(b.text) || isNumberLine(b.text)) return null;
+    // A decree's header (中华人民共和国国务院令 / 第493号) stands above the title, no part of it.
+    if (DECREE_HEADER.test(fold(b.text.replace(/\s/g, ''))) && isSerialLine(blocks[i + k + 1]?.text ?? '')) return null;
     // The lines of one title are set alike; a label or a heading mark starts something else.
     if (k > 0 && (matchLabel(b.text) || b.heading !== blocks[i]?.heading)) return null;
     text += (k > 0 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '') + b.text;
@@ -53,11 +55,14 @@ function titleAt(blocks: NormalBlock[], i: number): { title: string; length: num
   return null;
 }
 
-/** A line that is a document number alone (穗府辦〔2015〕14號) is no part of a title. */
+/** A line that is a document number alone (穗府辦〔2015〕14號, or a decree's 第493号) is no part of a title. */
 function isNumberLine(text: string): boolean {
   const n = docNumberIn(text);
-  return n !== null && n.length >= text.replace(/\s/g, '').length - 2 && !isNumberTitle(text);
+  return (n !== null && n.length >= text.replace(/\s/g, '').length - 2 && !isNumberTitle(text)) || isSerialLine(text);
 }
+
+/** The first line of a decree's or an announcement's header: 中华人民共和国国务院令, 国家税务总局公告. */
+const DECREE_HEADER = /^[\u4e00-\u9fa5]{2,30}(?:令|公告|通告)$/;
 
 /** A short line that names something: no sentence, no label, no history, no field. */
 function isNameLine(b: NormalBlock): boolean {
