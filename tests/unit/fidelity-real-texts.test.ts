@@ -148,3 +148,19 @@ test('the State Council plan for Nansha: its notice title over two lines, a zone
   assert.equal(d.clauses.find((c) => c.kind === 'signature')?.text, '國務院\n2022年6月6日');
   for (const c of d.clauses) assert.ok(!/分享|打印|字體|來源[:：]|瀏覽/.test(c.text), c.text);
 });
+
+test('a Macau gazette page of an executive order: titled by its number, Macau’s, no information block, lists or PDF notice', () => {
+  const d = only('macau-executive-order-90-2023.zh-hant.txt');
+  assert.equal(d.title, '第90/2023號行政命令');
+  assert.equal(d.docNumber, '第90/2023號行政命令');
+  assert.deepEqual(d.jurisdictions, [{ name: '澳门特别行政区', level: 'sar' }]);
+  assert.equal(d.kind, 'policy');
+  // Its information block: 刊登日期 (the gazette's day) stands for the date, as on a portal.
+  assert.equal(d.date, '2023-12-15');
+  for (const furniture of ['公報編號', '版數', '相關法規', '第2/1999號法律 - ', '相關類別', 'LegisMac', 'PDF', 'Adobe']) {
+    assert.ok(!text(d).includes(furniture), furniture);
+  }
+  assert.ok(text(d).includes('由行政法務司司長張永春臨時代理行政長官的職務。'));
+  assert.ok(text(d).includes('命令公佈。'));
+});
+

@@ -7,6 +7,8 @@ import { fold } from '../../../shared/fold.ts';
 export interface FurnitureRule {
   name: string;
   re: RegExp;
+  /** The furniture is printed as a sentence (請使用Adobe Reader…閱讀PDF版本檔案。). */
+  sentence?: boolean;
 }
 
 /** Buttons and links a portal sets in a row: 【打印】【关闭窗口】, 列印版本 文字版 寄给朋友. */
@@ -71,7 +73,16 @@ export const FURNITURE: FurnitureRule[] = [
   // A Hong Kong press release ends with 完 (or Ends), then its day and the time it was issued.
   { name: 'the end mark of a press release (完)', re: /^(?:完|ends|nnnn)$/i },
   { name: 'a gazette running header', re: GAZETTE_HEADER },
+  // The Macau gazette's pages (bo.io.gov.mo) link the PDF, the Portuguese text and LegisMac's notes.
+  {
+    name: 'links of a gazette page to its PDF, its other language and its notes',
+    re: /^(?:《(?:公报|legismac)》.{0,12}(?:pdf\s*版本|的法例注释)|(?:葡文|中文|英文)版本|pdf\s*版本)$/i,
+  },
+  { name: 'a PDF reader notice (请使用Adobe Reader…, Get Adobe Reader)', re: /^(?:请使用\s*adobe reader.{0,30}[。.]?|get adobe (?:acrobat )?reader)$/i, sentence: true },
 ];
+
+/** A gazette page's list of related laws and categories: its label, then its items (• …). */
+export const RELATED_LIST = /^(?:相关法规|相关类别|相关法例|相关文件)\s*[:：]$/;
 
 /** Furniture is short; a long paragraph is text whatever it starts with. */
 const MAX_FURNITURE = 120;
@@ -79,11 +90,12 @@ const MAX_FURNITURE = 120;
 /** The rule that names this line as furniture, or null when it is text. */
 export function furnitureRule(text: string): FurnitureRule | null {
   // Furniture is never a sentence: a line with a full stop inside or at its end is text.
-  if (text.length > MAX_FURNITURE || /[。；]/.test(text)) return null;
+  if (text.length > MAX_FURNITURE) return null;
+  const sentence = /[。；]/.test(text);
   const folded = fold(text).trim();
   // Headers are set with their characters spaced out: 澳 門 政 府 公 報.
   const unspaced = folded.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
-  return FURNITURE.find((r) => r.re.test(folded) || r.re.test(unspaced)) ?? null;
+  return FURNITURE.find((r) => (!sentence || r.sentence) && (r.re.test(folded) || r.re.test(unspaced))) ?? null;
 }
 
 /**
@@ -95,12 +107,12 @@ const FIELD_KEYS = [
   '成文日期', '发布日期', '刊登日期', '公布日期', '公开日期', '发文日期', '印发日期', '发布时间',
   '生效日期', '实施日期', '废止日期', '失效日期', '标题', '文号', '发文字号', '主题词', '公开方式',
   '公开范围', '公开属性', '有效性', '时效性', '效力状态', '信息来源', '来源', '作者', '关键词', '关键字',
-  '浏览次数', '点击数', '字号', '字体',
+  '浏览次数', '点击数', '字号', '字体', '公报编号', '版数', '法规',
 ];
 /** The fields that describe the document itself, and stay readable for its metadata. */
 const DOCUMENT_FIELDS = new Set([
   '发文机关', '发布机构', '发文单位', '发布单位', '成文日期', '发布日期', '发布时间', '发文日期',
-  '印发日期', '公开日期', '公布日期', '刊登日期', '文号', '发文字号',
+  '印发日期', '公开日期', '公布日期', '刊登日期', '文号', '发文字号', '法规',
 ]);
 
 /**

@@ -11,6 +11,7 @@ export { isoDate };
 /** Bodies whose texts are national (matched on the folded name). */
 const NATIONAL = /^(?:中共中央|中央|国务院|全国人民代表大会|全国人大|最高人民法院|最高人民检察院|中华人民共和国|国家|商务部|财政部|[^省市区县]{1,12}部(?:等|$|、|关于)|[^省市]{2,10}总局|人民银行|中国人民银行|海关总署|银保监会|证监会|国家发展改革委)/;
 const NATIONWIDE: Jurisdiction = { name: '全国', level: 'national' };
+const MACAU_SAR: Jurisdiction = { name: '澳门特别行政区', level: 'sar' };
 
 const plain = (p: Place): Jurisdiction => ({ name: p.name, level: p.level });
 
@@ -50,7 +51,7 @@ const HK_PRESS_STAMP = /香港时间\s*\d{1,2}\s*时\s*\d{1,2}\s*分/;
  * law names no place in its title); else 全国. The places a national text's title names, and the
  * SARs any title names, follow the primary: a national law about Hong Kong is Hong Kong's too.
  */
-export function jurisdictionsOf(issuer: string | null, title: string, body = ''): Jurisdiction[] {
+export function jurisdictionsOf(issuer: string | null, title: string, body = '', docNumber: string | null = null): Jurisdiction[] {
   const bare = fold(title.replace(/^附件\s*\d+\s*/, ''));
   const foldedIssuer = issuer ? fold(issuer) : '';
   const fromIssuer = placesIn(foldedIssuer);
@@ -69,7 +70,9 @@ export function jurisdictionsOf(issuer: string | null, title: string, body = '')
     if (NATIONAL.test(bare) && (fromTitle.length === 0 || /^(?:中华人民共和国|国务院|中共中央)/.test(bare))) return [NATIONWIDE, ...fromTitle.map(plain)];
     if (fromTitle.length > 0) return mostSpecific(fromTitle);
     const place = specialPlaceOfBody(body);
-    return place ? (zoneIn(place.name) ?? [place]) : [NATIONWIDE];
+    if (place) return zoneIn(place.name) ?? [place];
+    // Only Macau numbers its texts by number and year (第90/2023號行政命令).
+    return docNumber && MACAU_NUMBER.test(fold(docNumber)) ? [MACAU_SAR] : [NATIONWIDE];
   })();
   return unique([...primary, ...sars]);
 }
@@ -158,7 +161,7 @@ export function issuerFromTitle(title: string): string | null {
 }
 
 /** Titles of binding texts end with the name of their kind (read folded: 條例 is 条例). */
-const POLICY_END = /(?:意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|指引|指南|法|法律|法令|行政法规|协议|解释|安排|守则|章程|修正案)$/;
+const POLICY_END = /(?:意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|指引|指南|法|法律|法令|行政法规|行政命令|批示|协议|解释|安排|守则|章程|修正案)$/;
 
 /** What the text is, from its title, its page and its numbering; never from the script it is written in. */
 export function kindOf(title: string, isNewsPage: boolean, labelledCount: number): DocKind {

@@ -126,7 +126,7 @@ function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: bool
   const fmDate = fm?.date ? isoDate(fm.date) : null;
   const date = draft.meta.date ?? history.date ?? (sigLines.length > 0 ? isoDate(sigLines[sigLines.length - 1] ?? '') : null) ?? fmDate ?? (head ? isoDate(head) : null);
   const allText = draft.blocks.map((b) => b.text).join('\n');
-  const jurisdictions = draft.meta.jurisdictions ?? jurisdictionsOf(issuer, title, allText);
+  const jurisdictions = draft.meta.jurisdictions ?? jurisdictionsOf(issuer, title, allText, docNumber);
   const kind = draft.meta.kind ?? kindOf(printedTitle, isNewsPage, countLabelled(tree));
   const firstAct = history.events.filter((e) => e.kind !== 'effective').map((e) => e.date).sort()[0] ?? date;
   const effective = history.effective ?? effectiveFromClosing(body.slice(-3).map((b) => b.text), firstAct);

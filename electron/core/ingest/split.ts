@@ -22,13 +22,15 @@ export interface Segment {
 const ATTACHMENT = /^附件\s*([0-9０-９一二三四五六七八九十]{1,3})\s*[：:]?\s*(.*)$/;
 const ADDRESSEE = /^[^。；]{2,80}[：:]$/;
 /** How the body of a document opens (read folded: 為 is 为). */
-const PREAMBLE = /^(?:为|根据|按照|依据|现将|经|近日|日前|当前|[^，。]{0,20}(?:印发|发布)了?)/;
+const PREAMBLE = /^(?:为|根据|按照|依据|现将|经|近日|日前|当前|[^，。]{0,20}(?:印发|发布)了?|[^，。]{0,12}行使)/;
 const YEAR_RANGE = /^[（(]\s*\d{4}\s*[-—–－~至]\s*\d{4}\s*年?\s*[）)]$/;
 const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇○零一二三四五六七八九]{4}年/;
 const HAS_SENTENCE_PUNCT = /[。；，！？]/;
 
 function isTitleLine(text: string): boolean {
   if ((text.match(/《/g) ?? []).length !== (text.match(/》/g) ?? []).length || /^[》，、）)]/.test(text)) return false;
+  // A Macau text is titled by its number: 第90/2023號行政命令.
+  if (isNumberTitle(text)) return true;
   return text.length >= 6 && text.length <= 90 && hasTitleEnding(text) && !HAS_SENTENCE_PUNCT.test(text) && !matchLabel(text) && !/^[《“"]/.test(text);
 }
 
@@ -173,7 +175,8 @@ function mergeSegments(segments: Segment[]): Segment[] {
     const s = segments[i];
     if (!s) continue;
     const next = segments[i + 1];
-    if (s.title === null && i === 0 && next && s.blocks.length <= 3) {
+    // A portal's information block counts for nothing: its fields describe the text below.
+    if (s.title === null && i === 0 && next && s.blocks.filter((b) => !b.fields).length <= 3) {
       next.blocks = [...s.blocks, ...next.blocks];
       next.line = s.line;
       continue;
