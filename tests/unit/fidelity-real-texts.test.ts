@@ -164,3 +164,13 @@ test('a Macau gazette page of an executive order: titled by its number, Macau’
   assert.ok(text(d).includes('命令公佈。'));
 });
 
+test('a news page on the Hengqin master plan: its headline, its day, Hengqin’s; no site link, breadcrumb, source line or contents', () => {
+  const d = only('hengqin-plan-news.zh-hant.txt');
+  assert.equal(d.title, '《橫琴粵澳深度合作區總體發展規劃》正式發布!');
+  assert.equal(d.date, '2023-12-22');
+  assert.deepEqual(d.jurisdictions.map((j) => `${j.name}/${j.level}`), ['横琴粤澳深度合作区/district', '珠海市/city', '广东省/province', '澳门特别行政区/sar']);
+  assert.equal(d.kind, 'news');
+  for (const furniture of ['Network', '當前位置', '來源', '點擊', '目錄', '第一節發展環境']) assert.ok(!text(d).includes(furniture), furniture);
+  assert.ok(d.clauses[0]?.text.startsWith('近日,經國務院批復同意'));
+});
+

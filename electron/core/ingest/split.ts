@@ -26,6 +26,7 @@ const PREAMBLE = /^(?:为|根据|按照|依据|现将|经|近日|日前|当前|[
 const YEAR_RANGE = /^[（(]\s*\d{4}\s*[-—–－~至]\s*\d{4}\s*年?\s*[）)]$/;
 const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇○零一二三四五六七八九]{4}年/;
 const HAS_SENTENCE_PUNCT = /[。；，！？]/;
+const HAN = /\p{Script=Han}/u;
 
 function isTitleLine(text: string): boolean {
   if ((text.match(/《/g) ?? []).length !== (text.match(/》/g) ?? []).length || /^[》，、）)]/.test(text)) return false;
@@ -80,7 +81,10 @@ function headlineAt(blocks: NormalBlock[], i: number): string | null {
   const b = blocks[i];
   const next = blocks.slice(i + 1).find((n) => !n.fields);
   if (!b || b.table || b.fields || b.text.length < 4 || b.text.length > 60 || /[。；]/.test(b.text) || ADDRESSEE.test(b.text)) return null;
-  if (matchLabel(b.text) || isHistoryLine(b.text) || DATE_IN_LINE.test(b.text) || /^[（(“"《]/.test(b.text)) return null;
+  if (matchLabel(b.text) || isHistoryLine(b.text) || DATE_IN_LINE.test(b.text) || /^[（(“"]/.test(b.text)) return null;
+  // A headline may open with the title it reports on (《…总体发展规划》正式发布), not be that title alone;
+  // and a Chinese text's headline is Chinese (a site's "Network" link is not).
+  if (/^《[^》]*》.{0,1}$/.test(b.text) || (b.text.startsWith('《') && !b.text.includes('》')) || !HAN.test(b.text)) return null;
   if (!next || next.table) return b.heading ? b.text : null;
   return b.heading || (b.text.length <= 40 && next.text.length > b.text.length * 2) ? b.text : null;
 }
@@ -143,8 +147,8 @@ export function splitDocuments(blocks: NormalBlock[], options: SplitOptions = { 
     // Once numbered text has begun, a title-like line before an article is a sub-heading of it.
     const next = t ? blocks.slice(i + t.length).find((n) => !n.fields) : undefined;
     const opens = t !== null && (opensDocument(next) && !(segmentHasLabels && matchLabel(next?.text ?? '')));
-    // The file's start: nothing before but portal fields.
-    const atStart = segments.length === 0 && current.title === null && current.blocks.every((x) => x.fields);
+    // The file's start: nothing before but portal fields and the site's links in Latin letters.
+    const atStart = segments.length === 0 && current.title === null && current.blocks.every((x) => x.fields || !HAN.test(x.text));
     if (t && (opens || atStart)) {
       startSegment(t.title, null, b.line);
       segmentHasLabels = false;
@@ -153,6 +157,8 @@ export function splitDocuments(blocks: NormalBlock[], options: SplitOptions = { 
     }
     const headline = atStart && options.headlines ? headlineAt(blocks, i) : null;
     if (headline) {
+      // The site's links above a Chinese headline (Network, English) are the page's, not the text's.
+      current.blocks = current.blocks.filter((x) => x.fields);
       startSegment(headline, null, b.line);
       continue;
     }
