@@ -174,3 +174,21 @@ test('a news page on the Hengqin master plan: its headline, its day, Hengqin’s
   assert.ok(d.clauses[0]?.text.startsWith('近日,經國務院批復同意'));
 });
 
+test('a Hong Kong news site on Qianhai: its headline after a dateline of sections, Qianhai’s and Hong Kong’s; no trending label or back link', () => {
+  const d = only('hkej-qianhai-news.zh-hant.txt');
+  assert.equal(d.title, '曾國衞:特區政府一直非常重視與前海合作');
+  assert.equal(d.date, '2024-02-06');
+  assert.deepEqual(d.jurisdictions.map((j) => `${j.name}/${j.level}`), ['前海深港现代服务业合作区/district', '深圳市/city', '广东省/province', '香港特别行政区/sar']);
+  for (const furniture of ['熱門', '時事脈搏', '回上', '信報簡介']) assert.ok(!text(d).includes(furniture), furniture);
+  assert.ok(d.clauses[0]?.text.startsWith('政制及內地事務局局長曾國衞'));
+});
+
+test('a Hong Kong press release with photos: Hong Kong’s, dated, the photo label gone and its caption kept', () => {
+  const d = only('hk-press-release-northern-metropolis.zh-hant.txt');
+  assert.equal(d.title, '對接北部都會區發展策略專班在深圳舉行會議(附圖)');
+  assert.equal(d.date, '2023-10-11');
+  assert.equal(d.jurisdictions[0]?.name, '香港特别行政区');
+  assert.ok(!d.clauses.some((c) => c.text === '圖片'));
+  assert.ok(text(d).includes('圖示黃偉綸(左)與黃敏(右)在會議前會面。'));
+});
+
