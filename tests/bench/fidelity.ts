@@ -3,6 +3,8 @@
 //   articles      第X条 clauses against the 第X条 lines each file prints (files that differ listed)
 //   headings      the share of articles with a heading (laws rarely print one)
 //   metadata      the share of documents with a title found in the text, an issuer and a date
+//   validity      the share of documents with a validUntil (a law prints none), a few listed
+//   numbers       the share of documents with a document number (令第X号, 〔2019〕31号 …)
 //   mojibake      documents whose text reads as few common characters (a wrong decoding)
 // Exits non-zero when an article count differs or a document reads as mojibake.
 
@@ -32,6 +34,8 @@ let headed = 0;
 let titled = 0;
 let issued = 0;
 let dated = 0;
+let numbered = 0;
+const valid: string[] = [];
 const differ: string[] = [];
 const failed: string[] = [];
 const garbled: string[] = [];
@@ -57,6 +61,8 @@ for (const file of files) {
     if (d.title !== name || text.slice(0, 300).includes(name)) titled++;
     if (d.issuer) issued++;
     if (d.date) dated++;
+    if (d.docNumber) numbered++;
+    if (d.validUntil) valid.push(`${name}: ${d.validUntil}`);
     const share = commonShare(d.clauses.map((c) => c.text).join('\n'));
     if (share < MOJIBAKE_SHARE) garbled.push(`${file}: "${d.title}" reads ${share.toFixed(2)} common`);
   }
@@ -74,6 +80,8 @@ const lines = [
   `  documents with a title   ${pct(titled, documents)} (found in the text, not the file's name)`,
   `  documents with an issuer ${pct(issued, documents)}`,
   `  documents with a date    ${pct(dated, documents)}`,
+  `  documents with a number  ${pct(numbered, documents)}`,
+  `  documents with validity  ${pct(valid.length, documents)}${valid.length ? `, e.g. ${valid.slice(0, 5).join('; ')}` : ''}`,
   `  documents as mojibake    ${garbled.length} (under ${MOJIBAKE_SHARE} common characters)`,
   ...[...failed, ...differ, ...garbled].map((l) => `    ${l}`),
 ];

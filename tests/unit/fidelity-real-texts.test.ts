@@ -140,7 +140,7 @@ test('the State Council plan for Nansha: its notice title over two lines, a zone
   assert.equal(d.date, '2022-06-06');
   assert.equal(d.docNumber, '國發〔2022〕13號');
   assert.deepEqual(d.jurisdictions.slice(0, 3), [
-    { name: '南沙新区', level: 'district' },
+    { name: '南沙区', level: 'district' },
     { name: '广州市', level: 'city' },
     { name: '广东省', level: 'province' },
   ]);
@@ -148,3 +148,47 @@ test('the State Council plan for Nansha: its notice title over two lines, a zone
   assert.equal(d.clauses.find((c) => c.kind === 'signature')?.text, '國務院\n2022年6月6日');
   for (const c of d.clauses) assert.ok(!/分享|打印|字體|來源[:：]|瀏覽/.test(c.text), c.text);
 });
+
+test('a Macau gazette page of an executive order: titled by its number, Macau’s, no information block, lists or PDF notice', () => {
+  const d = only('macau-executive-order-90-2023.zh-hant.txt');
+  assert.equal(d.title, '第90/2023號行政命令');
+  assert.equal(d.docNumber, '第90/2023號行政命令');
+  assert.deepEqual(d.jurisdictions, [{ name: '澳门特别行政区', level: 'sar' }]);
+  assert.equal(d.kind, 'policy');
+  // Its information block: 刊登日期 (the gazette's day) stands for the date, as on a portal.
+  assert.equal(d.date, '2023-12-15');
+  for (const furniture of ['公報編號', '版數', '相關法規', '第2/1999號法律 - ', '相關類別', 'LegisMac', 'PDF', 'Adobe']) {
+    assert.ok(!text(d).includes(furniture), furniture);
+  }
+  assert.ok(text(d).includes('由行政法務司司長張永春臨時代理行政長官的職務。'));
+  assert.ok(text(d).includes('命令公佈。'));
+});
+
+test('a news page on the Hengqin master plan: its headline, its day, Hengqin’s; no site link, breadcrumb, source line or contents', () => {
+  const d = only('hengqin-plan-news.zh-hant.txt');
+  assert.equal(d.title, '《橫琴粵澳深度合作區總體發展規劃》正式發布!');
+  assert.equal(d.date, '2023-12-22');
+  assert.deepEqual(d.jurisdictions.map((j) => `${j.name}/${j.level}`), ['横琴粤澳深度合作区/district', '珠海市/city', '广东省/province', '澳门特别行政区/sar']);
+  assert.equal(d.kind, 'news');
+  for (const furniture of ['Network', '當前位置', '來源', '點擊', '目錄', '第一節發展環境']) assert.ok(!text(d).includes(furniture), furniture);
+  assert.ok(d.clauses[0]?.text.startsWith('近日,經國務院批復同意'));
+});
+
+test('a Hong Kong news site on Qianhai: its headline after a dateline of sections, Qianhai’s and Hong Kong’s; no trending label or back link', () => {
+  const d = only('hkej-qianhai-news.zh-hant.txt');
+  assert.equal(d.title, '曾國衞:特區政府一直非常重視與前海合作');
+  assert.equal(d.date, '2024-02-06');
+  assert.deepEqual(d.jurisdictions.map((j) => `${j.name}/${j.level}`), ['前海深港现代服务业合作区/district', '深圳市/city', '广东省/province', '香港特别行政区/sar']);
+  for (const furniture of ['熱門', '時事脈搏', '回上', '信報簡介']) assert.ok(!text(d).includes(furniture), furniture);
+  assert.ok(d.clauses[0]?.text.startsWith('政制及內地事務局局長曾國衞'));
+});
+
+test('a Hong Kong press release with photos: Hong Kong’s, dated, the photo label gone and its caption kept', () => {
+  const d = only('hk-press-release-northern-metropolis.zh-hant.txt');
+  assert.equal(d.title, '對接北部都會區發展策略專班在深圳舉行會議(附圖)');
+  assert.equal(d.date, '2023-10-11');
+  assert.equal(d.jurisdictions[0]?.name, '香港特别行政区');
+  assert.ok(!d.clauses.some((c) => c.text === '圖片'));
+  assert.ok(text(d).includes('圖示黃偉綸(左)與黃敏(右)在會議前會面。'));
+});
+

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf, validityOf } from '../../electron/core/ingest/metadata.ts';
+import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf } from '../../electron/core/ingest/metadata.ts';
+import { validityOf } from '../../electron/core/ingest/validity.ts';
 import { historyOf } from '../../electron/core/ingest/history.ts';
 import { readBlocks } from '../../electron/core/ingest/blocks.ts';
 
@@ -93,7 +94,7 @@ test('places are words: the longest name wins, SARs and zones at their levels, a
   assert.deepEqual(jurisdictionsOf('澳門特別行政區立法會', '第26/2024號法律'), [{ name: '澳门特别行政区', level: 'sar' }]);
   assert.deepEqual(jurisdictionsOf('香港特區政府', '施政報告'), [{ name: '香港特别行政区', level: 'sar' }]);
   assert.deepEqual(jurisdictionsOf('开封市人民代表大会常务委员会', '开封古城保护条例'), [{ name: '开封市', level: 'city' }]);
-  assert.deepEqual(jurisdictionsOf('国务院', '国务院关于印发广州南沙深化面向世界的粤港澳全面合作总体方案的通知').map((j) => j.name), ['南沙新区', '广州市', '广东省', '全国']);
+  assert.deepEqual(jurisdictionsOf('国务院', '国务院关于印发广州南沙深化面向世界的粤港澳全面合作总体方案的通知').map((j) => j.name), ['南沙区', '广州市', '广东省', '全国']);
   assert.deepEqual(jurisdictionsOf('国务院', '中国公民往来台湾地区管理办法'), [{ name: '全国', level: 'national' }, { name: '台湾省', level: 'province' }]);
   // A Macau law names no place in its title; its body keeps naming Macau.
   assert.deepEqual(jurisdictionsOf(null, '第3/1999號法律', '《公報》…澳門特別行政區…澳門特別行政區區徽…澳門特別行政區法律體系'), [{ name: '澳门特别行政区', level: 'sar' }]);

@@ -7,12 +7,14 @@ import { fold } from '../../../shared/fold.ts';
 export interface FurnitureRule {
   name: string;
   re: RegExp;
+  /** The furniture is printed as a sentence (請使用Adobe Reader…閱讀PDF版本檔案。). */
+  sentence?: boolean;
 }
 
 /** Buttons and links a portal sets in a row: 【打印】【关闭窗口】, 列印版本 文字版 寄给朋友. */
 const BUTTON =
   '(?:打印(?:本页|此页|文章)?|列印(?:版本|本页)?|友善列印|关闭(?:窗口|本页|此页)?|返回顶部|回到顶部|回顶端|' +
-  '回顶部|收藏(?:本页|本站)?|加入收藏|设为首页|首页|纠错|我要纠错|文字版|纯文字版|寄给朋友|电邮给朋友|打印版本|' +
+  '回顶部|回上|回到上方|收藏(?:本页|本站)?|加入收藏|设为首页|首页|纠错|我要纠错|文字版|纯文字版|寄给朋友|电邮给朋友|打印版本|' +
   '全文版本(?:pdf)?|pdf版|下载|rss|text only|print(?: version)?|close)';
 const SEPARATORS = '[\\s|｜/·•,，、]*';
 
@@ -65,13 +67,24 @@ export const FURNITURE: FurnitureRule[] = [
     name: 'a video or page that did not load',
     re: /^(?:未能播放视频.{0,30}|视频加载中.{0,10}|您的浏览器不支持.{0,30}|你的浏览器不支持.{0,30}|loading\W*|加载中\W*|正在加载\W*|请稍[候后]\W*)$/i,
   },
+  { name: 'a trending bar’s label (热门:)', re: /^(?:热门|热搜|热门搜索|热门关键词|热点)\s*[:：]$/ },
+  { name: 'a photo section’s label (图片, 相片)', re: /^(?:图片|相片|附图|图集|图片集)$/ },
   { name: 'a row of stars or rules under a heading (*****)', re: /^[*＊\-—–=_~·•]{3,}$/ },
   { name: 'an empty list item', re: /^[-•·▪●]$/ },
   { name: 'a view counter (浏览次数：123)', re: /^(?:浏览次数|阅读次数|点击数|点击量|访问量|浏览量|阅读量|阅读)\s*[:：]\s*\d+\s*(?:次)?$/ },
   // A Hong Kong press release ends with 完 (or Ends), then its day and the time it was issued.
   { name: 'the end mark of a press release (完)', re: /^(?:完|ends|nnnn)$/i },
   { name: 'a gazette running header', re: GAZETTE_HEADER },
+  // The Macau gazette's pages (bo.io.gov.mo) link the PDF, the Portuguese text and LegisMac's notes.
+  {
+    name: 'links of a gazette page to its PDF, its other language and its notes',
+    re: /^(?:《(?:公报|legismac)》.{0,12}(?:pdf\s*版本|的法例注释)|(?:葡文|中文|英文)版本|pdf\s*版本)$/i,
+  },
+  { name: 'a PDF reader notice (请使用Adobe Reader…, Get Adobe Reader)', re: /^(?:请使用\s*adobe reader.{0,30}[。.]?|get adobe (?:acrobat )?reader)$/i, sentence: true },
 ];
+
+/** A gazette page's list of related laws and categories: its label, then its items (• …). */
+export const RELATED_LIST = /^(?:相关法规|相关类别|相关法例|相关文件)\s*[:：]$/;
 
 /** Furniture is short; a long paragraph is text whatever it starts with. */
 const MAX_FURNITURE = 120;
@@ -79,11 +92,12 @@ const MAX_FURNITURE = 120;
 /** The rule that names this line as furniture, or null when it is text. */
 export function furnitureRule(text: string): FurnitureRule | null {
   // Furniture is never a sentence: a line with a full stop inside or at its end is text.
-  if (text.length > MAX_FURNITURE || /[。；]/.test(text)) return null;
+  if (text.length > MAX_FURNITURE) return null;
+  const sentence = /[。；]/.test(text);
   const folded = fold(text).trim();
   // Headers are set with their characters spaced out: 澳 門 政 府 公 報.
   const unspaced = folded.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
-  return FURNITURE.find((r) => r.re.test(folded) || r.re.test(unspaced)) ?? null;
+  return FURNITURE.find((r) => (!sentence || r.sentence) && (r.re.test(folded) || r.re.test(unspaced))) ?? null;
 }
 
 /**
@@ -95,12 +109,12 @@ const FIELD_KEYS = [
   '成文日期', '发布日期', '刊登日期', '公布日期', '公开日期', '发文日期', '印发日期', '发布时间',
   '生效日期', '实施日期', '废止日期', '失效日期', '标题', '文号', '发文字号', '主题词', '公开方式',
   '公开范围', '公开属性', '有效性', '时效性', '效力状态', '信息来源', '来源', '作者', '关键词', '关键字',
-  '浏览次数', '点击数', '字号', '字体',
+  '浏览次数', '点击数', '点击', '字号', '字体', '公报编号', '版数', '法规', '日期',
 ];
 /** The fields that describe the document itself, and stay readable for its metadata. */
 const DOCUMENT_FIELDS = new Set([
   '发文机关', '发布机构', '发文单位', '发布单位', '成文日期', '发布日期', '发布时间', '发文日期',
-  '印发日期', '公开日期', '公布日期', '刊登日期', '文号', '发文字号',
+  '印发日期', '公开日期', '公布日期', '刊登日期', '文号', '发文字号', '法规', '日期',
 ]);
 
 /**
@@ -118,6 +132,7 @@ export function fieldsText(fields: Record<string, string>): string {
 const BYLINE = /^(\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?:[|｜]\s*|\s+(?=\S+\s*[:：]))/;
 /** The stamp under a Hong Kong Government press release: 香港時間16時00分. */
 const HK_STAMP = /^香港时间\s*\d{1,2}\s*时\s*\d{1,2}\s*分$/;
+const SECTION_DATELINE = /^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+[\p{Script=Han}]{2,6}){1,3}$/u;
 const FIELD = new RegExp(`(?:^|[\\s|｜])(${FIELD_KEYS.join('|')})\\s*[:：]\\s*`, 'g');
 
 /** The fields of a line made only of portal labels and their values; null when it is text. */
@@ -129,6 +144,9 @@ export function portalFields(text: string): Record<string, string> | null {
   if (!/^[^:：]{1,6}[:：]|^\d{4}|^香港[时時][间間]/.test(text.trim())) return null;
   const folded = fold(text);
   if (HK_STAMP.test(folded.trim())) return { 发布时间: text.trim() };
+  // A news site's dateline: its day, then its sections (2024年2月6日 時事脈搏 港聞).
+  const dateline = SECTION_DATELINE.exec(folded.trim());
+  if (dateline?.[1] && !/通过|批准|修正|修订|公布|发布|施行|实施|印发/.test(folded)) return { 发布日期: dateline[1] };
   const byline = BYLINE.exec(folded);
   if (byline) {
     const rest = portalFields(text.slice(byline[0].length));

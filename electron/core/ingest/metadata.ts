@@ -1,9 +1,8 @@
 // What a document says about itself: issuer, jurisdiction and level, date, document number, kind,
-// validity. Read from the title, the lines under it, the signature and the front matter.
+// (validity: validity.ts). Read from the title, the lines under it, the signature and the front matter.
 
 import type { DocKind, Jurisdiction, Level } from '../../../shared/types.ts';
 import { fold } from '../../../shared/fold.ts';
-import { parseNumeral } from '../../../shared/numerals.ts';
 import { isoDate } from './dates.ts';
 import { issuerPlace, mentionsIn, placesIn, zoneIn, type Place } from './places.ts';
 
@@ -12,6 +11,7 @@ export { isoDate };
 /** Bodies whose texts are national (matched on the folded name). */
 const NATIONAL = /^(?:中共中央|中央|国务院|全国人民代表大会|全国人大|最高人民法院|最高人民检察院|中华人民共和国|国家|商务部|财政部|[^省市区县]{1,12}部(?:等|$|、|关于)|[^省市]{2,10}总局|人民银行|中国人民银行|海关总署|银保监会|证监会|国家发展改革委)/;
 const NATIONWIDE: Jurisdiction = { name: '全国', level: 'national' };
+const MACAU_SAR: Jurisdiction = { name: '澳门特别行政区', level: 'sar' };
 
 const plain = (p: Place): Jurisdiction => ({ name: p.name, level: p.level });
 
@@ -51,7 +51,7 @@ const HK_PRESS_STAMP = /香港时间\s*\d{1,2}\s*时\s*\d{1,2}\s*分/;
  * law names no place in its title); else 全国. The places a national text's title names, and the
  * SARs any title names, follow the primary: a national law about Hong Kong is Hong Kong's too.
  */
-export function jurisdictionsOf(issuer: string | null, title: string, body = ''): Jurisdiction[] {
+export function jurisdictionsOf(issuer: string | null, title: string, body = '', docNumber: string | null = null): Jurisdiction[] {
   const bare = fold(title.replace(/^附件\s*\d+\s*/, ''));
   const foldedIssuer = issuer ? fold(issuer) : '';
   const fromIssuer = placesIn(foldedIssuer);
@@ -70,15 +70,28 @@ export function jurisdictionsOf(issuer: string | null, title: string, body = '')
     if (NATIONAL.test(bare) && (fromTitle.length === 0 || /^(?:中华人民共和国|国务院|中共中央)/.test(bare))) return [NATIONWIDE, ...fromTitle.map(plain)];
     if (fromTitle.length > 0) return mostSpecific(fromTitle);
     const place = specialPlaceOfBody(body);
-    return place ? (zoneIn(place.name) ?? [place]) : [NATIONWIDE];
+    if (place) return zoneIn(place.name) ?? [place];
+    // Only Macau numbers its texts by number and year (第90/2023號行政命令).
+    return docNumber && MACAU_NUMBER.test(fold(docNumber)) ? [MACAU_SAR] : [NATIONWIDE];
   })();
   return unique([...primary, ...sars]);
 }
 
 /** 粤府函〔2019〕31号, with any of the brackets printed for 〔〕 (﹝﹞ ［］ [] 【】 （）). */
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,10}[〔﹝［[【(]\s*(?:19|20)\d{2}\s*[〕﹞］\]】)]\s*第?\s*\d{1,4}\s*号)/;
-/** 中华人民共和国国务院令第708号, 主席令第三十一号. */
-const DECREE_NUMBER = /([\u4e00-\u9fa5]{2,20}令\s*(?:\([^()]{1,8}\))?\s*第\s*[0-9一二三四五六七八九十百零〇○]{1,8}\s*号)/;
+const SERIAL = '[0-9一二三四五六七八九十百零〇○]{1,8}';
+/** Joint issuers, a space or 、 between them: 财政部 税务总局公告2019年第39号, 食品药品监管局、海关总署第4号令. */
+const ISSUERS = '(?:[\\u4e00-\\u9fa5]{2,20}[ 、]){0,2}[\\u4e00-\\u9fa5]{2,20}';
+/**
+ * A decree's or an announcement's number: 中华人民共和国国务院令第708号 (its 第708号 may stand on the
+ * line below), 主席令第三十一号, 商务部令2019年第1号, 国家税务总局公告2019年第5号, 国家发展改革委第16号令.
+ */
+const DECREE_NUMBER = new RegExp(
+  `(${ISSUERS}(?:令|公告|通告)\\s*(?:\\([^()]{1,8}\\))?\\s*(?:(?:19|20)\\d{2}\\s*年\\s*)?第\\s*${SERIAL}\\s*号` +
+    `|${ISSUERS}第\\s*${SERIAL}\\s*号令)`,
+);
+/** The second line of a decree's header, 第493号 or 2019年第5号, alone. */
+const SERIAL_ALONE = new RegExp(`^(?:(?:19|20)\\d{2}年)?第${SERIAL}号$`);
 /** The Macau form, number/year: 第19/2024号法律, 第 128/2015 号行政长官公告. */
 const MACAU_NUMBER = /(第\s*\d{1,4}\s*\/\s*(?:19|20)\d{2}\s*号\s*(?:法律|行政法规|行政长官批示|行政长官公告|行政命令|法令|批示|公告|通告|决议|命令)?)/;
 
@@ -97,6 +110,22 @@ export function docNumberIn(text: string): string | null {
     .replace(/[〔﹝［[【(（](\d{4})[〕﹞］\]】)）]/, '〔$1〕');
 }
 
+/** A line that is the serial of a decree or an announcement alone (第493号, 2019年第5号). */
+export function isSerialLine(text: string): boolean {
+  return SERIAL_ALONE.test(fold(text.replace(/\s/g, '')));
+}
+
+/**
+ * Who issued a decree or an announcement, from its number: 中华人民共和国国务院令第493号 →
+ * 中华人民共和国国务院, 国家税务总局公告2019年第5号 → 国家税务总局; null for other numbers (粤府函…
+ * names its issuer by an abbreviation only).
+ */
+export function issuerOfNumber(docNumber: string | null): string | null {
+  if (!docNumber) return null;
+  const m = /^(.{2,40}?)(?:令|公告|通告)(?:\(|\d|第)/.exec(fold(docNumber));
+  return m?.[1] ? docNumber.slice(0, m[1].length) : null;
+}
+
 /** A title that is a Macau number alone (第26/2024號法律) is completed by its name on the next line. */
 export function isNumberTitle(title: string): boolean {
   const folded = fold(title.replace(/\s/g, ''));
@@ -108,9 +137,10 @@ export function isNumberTitle(title: string): boolean {
 export function cleanTitle(raw: string): { title: string; docNumber: string | null } {
   let title = raw.replace(/\s+/g, ' ').trim();
   let docNumber: string | null = null;
-  const m = /[（(]([^（()）]*[〔﹝［[]\d{4}[〕﹞］\]][^（()）]*[号號])[）)]$/.exec(title);
-  if (m) {
-    docNumber = docNumberIn(m[1] ?? '');
+  const m = /[（(]([^（()）]*(?:[〔﹝［[]\d{4}[〕﹞］\]]|令|公告|通告)[^（()）]*[号號]令?)[）)]$/.exec(title);
+  const inTitle = m ? docNumberIn(m[1] ?? '') : null;
+  if (m && inTitle) {
+    docNumber = inTitle;
     title = title.slice(0, m.index).trim();
   }
   // A Macau title opens with its number: 第26/2024號法律《…》.
@@ -130,23 +160,8 @@ export function issuerFromTitle(title: string): string | null {
   return m?.[1] ? bare.slice(0, m[1].length) : null;
 }
 
-/** 有效期至2021年12月31日 / 有效期3年 (counted from the document's date); 有效期至 is alike in both scripts. */
-export function validityOf(text: string, date: string | null): string | null {
-  const until = /有效期(?:至|到|截至)\s*([0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)/.exec(text);
-  if (until) return isoDate(until[1] ?? '');
-  const years = /有效期(?:[为為])?\s*([0-9０-９一二三四五六七八九十]{1,2})\s*年/.exec(text);
-  if (years && date && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    const n = parseNumeral(years[1] ?? '') ?? 0;
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCFullYear(d.getUTCFullYear() + n);
-    d.setUTCDate(d.getUTCDate() - 1);
-    return d.toISOString().slice(0, 10);
-  }
-  return null;
-}
-
 /** Titles of binding texts end with the name of their kind (read folded: 條例 is 条例). */
-const POLICY_END = /(?:意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|指引|指南|法|法律|法令|行政法规|协议|解释|安排|守则|章程|修正案)$/;
+const POLICY_END = /(?:意见|措施|方案|办法|规定|规则|细则|纲要|规划|计划|条例|决定|指引|指南|法|法律|法令|行政法规|行政命令|批示|协议|解释|安排|守则|章程|修正案)$/;
 
 /** What the text is, from its title, its page and its numbering; never from the script it is written in. */
 export function kindOf(title: string, isNewsPage: boolean, labelledCount: number): DocKind {

@@ -3,7 +3,7 @@
 
 import { fold } from '../../../shared/fold.ts';
 import type { Block } from './blocks.ts';
-import { fieldsText, furnitureRule, portalFields } from './furniture.ts';
+import { RELATED_LIST, fieldsText, furnitureRule, portalFields } from './furniture.ts';
 import { endsWithAct } from './history.ts';
 import { matchLabel } from './labels.ts';
 
@@ -110,10 +110,44 @@ function continues(prev: NormalBlock, next: NormalBlock): boolean {
   return prev.text.length >= minLength;
 }
 
+/** A portal's label set alone on its line, its value on the next: 刊登日期: / 2023.12.15. */
+const LABEL_ALONE = /^[\p{Script=Han}]{2,6}\s*[:：]$/u;
+
+/**
+ * Joins each label set alone to its value below it, and drops a gazette page's lists of related
+ * laws and categories (相關法規 : then • items), which are the page's, not the text's.
+ */
+function joinLabels(input: Block[]): Block[] {
+  const out: Block[] = [];
+  let inList = false;
+  for (let i = 0; i < input.length; i++) {
+    const b = input[i];
+    if (!b) continue;
+    const text = stripBullet(b.text).trim();
+    if (RELATED_LIST.test(fold(text))) {
+      inList = true;
+      continue;
+    }
+    if (inList && /^[•·▪●]/.test(b.text.trim())) continue;
+    inList = false;
+    const next = input[i + 1];
+    if (!b.table && next && !next.table && LABEL_ALONE.test(text) && next.text.length <= 40 && !/[。；]/.test(next.text)) {
+      const joined = `${text}${next.text.trim()}`;
+      if (portalFields(joined)) {
+        out.push({ ...b, text: joined });
+        i++;
+        continue;
+      }
+    }
+    out.push(b);
+  }
+  return out;
+}
+
 export function normalize(input: Block[]): NormalBlock[] {
   const kept: NormalBlock[] = [];
   let sawNoise = false;
-  for (const b of input) {
+  for (const b of joinLabels(input)) {
     // A portal's information block, as lines or as a table of label and value cells.
     const fields = portalFields(b.table ? b.table.map((r) => r.join(' ')).join(' ') : stripBullet(b.text));
     if (fields) {

@@ -15,14 +15,15 @@ import { splitLongParagraphs } from './long-paragraphs.ts';
 import { splitDocuments, type Segment } from './split.ts';
 import { buildTree, signatureClause, splitSignature, type ParsedClause } from './structure.ts';
 import { effectiveFromClosing, historyOf } from './history.ts';
-import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, jurisdictionsOf, kindOf, validityOf } from './metadata.ts';
+import { cleanTitle, docNumberIn, isoDate, issuerFromTitle, issuerOfNumber, jurisdictionsOf, kindOf } from './metadata.ts';
+import { validityOf } from './validity.ts';
 
 /**
  * The version of the reading rules. Raise it whenever a change to ingest/ can read a file
  * differently: files stored by older rules are then parsed again on the next import (the seeds at
  * the next start), and identities are carried over (store/continuity.ts).
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -125,15 +126,15 @@ function buildDocument(draft: DocDraft, fm: FrontMatter | null, isNewsPage: bool
   const sigIssuer = sigLines.length > 1 ? sigLines.slice(0, -1).join(' ') : null;
   // A law's history lines (…会议通过, …修正) say who made it and the date of this version.
   const history = historyOf(body.slice(0, 12).map((b) => b.text));
-  const issuer = draft.meta.issuer ?? issuerFromTitle(printedTitle) ?? sigIssuer ?? history.issuer;
+  const issuer = draft.meta.issuer ?? issuerFromTitle(printedTitle) ?? sigIssuer ?? history.issuer ?? issuerOfNumber(docNumber);
   const fmDate = fm?.date ? isoDate(fm.date) : null;
   const date = draft.meta.date ?? history.date ?? (sigLines.length > 0 ? isoDate(sigLines[sigLines.length - 1] ?? '') : null) ?? fmDate ?? (head ? isoDate(head) : null);
   const allText = draft.blocks.map((b) => b.text).join('\n');
-  const jurisdictions = draft.meta.jurisdictions ?? jurisdictionsOf(issuer, title, allText);
-  const validUntil = draft.meta.validUntil ?? validityOf(allText, date);
+  const jurisdictions = draft.meta.jurisdictions ?? jurisdictionsOf(issuer, title, allText, docNumber);
   const kind = draft.meta.kind ?? kindOf(printedTitle, isNewsPage, countLabelled(tree));
   const firstAct = history.events.filter((e) => e.kind !== 'effective').map((e) => e.date).sort()[0] ?? date;
   const effective = history.effective ?? effectiveFromClosing(body.slice(-3).map((b) => b.text), firstAct);
+  const validUntil = draft.meta.validUntil ?? validityOf(allText, date, effective);
   return { title, issuer, jurisdictions, date, docNumber, kind, validUntil, effective, history: history.events, tree };
 }
 

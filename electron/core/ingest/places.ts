@@ -32,14 +32,39 @@ const REGIONS: [string, string][] = [['内蒙古', '内蒙古自治区'], ['广�
 
 /**
  * The cooperation zones of the Greater Bay Area: districts of their city, inside Guangdong, with
- * the SAR their name joins (横琴粤澳 → Macau, 前海深港 → Hong Kong).
+ * the SAR their name joins (横琴粤澳 → Macau, 前海深港 → Hong Kong). Each is named as the texts of
+ * the library name it: Nansha as the district 南沙区 (广州市南沙区), which the national new area
+ * (广州南沙新区) and the free-trade area (广州南沙新区片区) cover, so one filter finds them all.
  */
 const ZONES: [string[], string, Jurisdiction[]][] = [
   [['横琴粤澳深度合作区', '横琴新区', '横琴'], '横琴粤澳深度合作区', [city('珠海市'), GUANGDONG, MACAU]],
   [['前海深港现代服务业合作区', '前海合作区', '前海蛇口', '前海'], '前海深港现代服务业合作区', [city('深圳市'), GUANGDONG, HONG_KONG]],
   [['河套深港科技创新合作区', '河套'], '河套深港科技创新合作区', [city('深圳市'), GUANGDONG, HONG_KONG]],
-  [['广州南沙新区', '南沙新区', '南沙区', '南沙'], '南沙新区', [city('广州市'), GUANGDONG]],
+  [['广州南沙新区片区', '南沙新区片区', '南沙片区', '广州南沙新区', '南沙新区', '广州南沙', '南沙区', '南沙'], '南沙区', [city('广州市'), GUANGDONG]],
+  [['深汕特别合作区', '深汕合作区'], '深汕特别合作区', [city('深圳市'), GUANGDONG]],
 ];
+
+/**
+ * The districts, counties and county-level cities of the Greater Bay Area's cities (行政区划 as of
+ * 2024; Dongguan and Zhongshan have towns, no districts), Hong Kong's 18 districts and Macau's
+ * parishes. Each full name is read, and the short form after it only where the short form is
+ * a name and no common word: 增城 and 顺德 are places, while 光明, 南海, 高明, 三水, 从化(石能源) and
+ * 高要(求) are words too. Hong Kong's 东区, 南区 and 北区 sit inside mainland names (河东区): they
+ * are read only right after Hong Kong's name.
+ */
+const DISTRICTS: [Jurisdiction[], string[], string[]][] = [
+  [[city('广州市'), GUANGDONG], ['越秀区', '海珠区', '荔湾区', '天河区', '白云区', '黄埔区', '番禺区', '花都区', '从化区', '增城区'], ['越秀', '海珠', '荔湾', '天河', '番禺', '花都', '增城']],
+  [[city('深圳市'), GUANGDONG], ['福田区', '罗湖区', '南山区', '盐田区', '宝安区', '龙岗区', '龙华区', '坪山区', '光明区', '大鹏新区'], ['福田', '罗湖', '宝安', '龙岗', '坪山']],
+  [[city('珠海市'), GUANGDONG], ['香洲区', '斗门区', '金湾区'], ['香洲', '斗门', '金湾']],
+  [[city('佛山市'), GUANGDONG], ['禅城区', '南海区', '顺德区', '三水区', '高明区'], ['禅城', '顺德']],
+  [[city('惠州市'), GUANGDONG], ['惠城区', '惠阳区', '惠东县', '博罗县', '龙门县'], ['惠城', '惠阳', '惠东', '博罗']],
+  [[city('江门市'), GUANGDONG], ['蓬江区', '江海区', '新会区', '台山市', '开平市', '鹤山市', '恩平市'], ['蓬江']],
+  [[city('肇庆市'), GUANGDONG], ['端州区', '鼎湖区', '高要区', '四会市', '广宁县', '怀集县', '封开县', '德庆县'], ['端州', '鼎湖', '怀集']],
+  [[HONG_KONG], ['中西区', '湾仔区', '东区', '南区', '油尖旺区', '深水埗区', '九龙城区', '黄大仙区', '观塘区', '荃湾区', '屯门区', '元朗区', '北区', '大埔区', '沙田区', '西贡区', '葵青区', '离岛区'], ['油尖旺', '深水埗', '黄大仙', '观塘', '荃湾', '屯门', '元朗', '葵青']],
+  [[MACAU], ['花地玛堂区', '圣安多尼堂区', '花王堂区', '望德堂区', '大堂区', '风顺堂区', '圣老楞佐堂区', '嘉模堂区', '圣方济各堂区', '路氹城'], []],
+];
+/** Full names that sit inside other names or words: read only right after their city or SAR. */
+const ONLY_AFTER_CITY = new Set(['东区', '南区', '北区', '大堂区']);
 
 /** Words that hold a place name but name no place (孙中山, 中山大学, 南沙群岛). */
 const NOT_PLACES = ['孙中山', '中山大学', '中山装', '中山陵', '中山公园', '南沙群岛'];
@@ -50,6 +75,14 @@ function buildNames(): Map<string, PlaceName | null> {
     if (!names.has(alias)) names.set(alias, place);
   };
   for (const [aliases, name, within] of ZONES) for (const a of aliases) add(a, { name, level: 'district', within });
+  for (const [within, full, short] of DISTRICTS) {
+    for (const name of full) add(name, { name, level: 'district', within });
+    // A short form is the full name less its 区, 县 or 市.
+    for (const a of short) {
+      const name = full.find((f) => f.startsWith(a));
+      if (name) add(a, { name, level: 'district', within });
+    }
+  }
   for (const [sar, short] of [[HONG_KONG, '香港'], [MACAU, '澳门']] as const) {
     for (const a of [sar.name, `${short}特区`, short]) add(a, { name: sar.name, level: 'sar' });
   }
@@ -102,8 +135,10 @@ const FEATURE = new Set(['江', '河', '湖', '山', '路', '街', '道', '桥']
 export function mentionsIn(text: string): Place[] {
   const folded = fold(text);
   const found: Place[] = [];
-  /** Where the last mention ends: a name starting there starts a word. */
+  /** Where the last name ends: a name starting there starts a word. */
   let end = 0;
+  /** Where the last mention ends: a district right after it is read with it (广州市天河区). */
+  let mentionEnd = -1;
   for (let i = 0; i < folded.length; ) {
     const [place, len] = longestAt(folded, i);
     if (len === 0) {
@@ -120,11 +155,29 @@ export function mentionsIn(text: string): Place[] {
       i++;
       continue;
     }
+    if (place?.within && !districtFits(folded, i, len, place, found.at(-1), mentionEnd)) {
+      i += len;
+      continue;
+    }
     if (place) found.push({ name: place.name, level: place.level, index: i });
     i += len;
     end = i;
+    if (place) mentionEnd = i;
   }
   return found;
+}
+
+/**
+ * Whether a district's name at [i, i+len) names that district: not in 南海区域 (a region), not
+ * right after another city (贵阳市白云区, 海口市龙华区, 武汉天河机场), and a name that sits inside
+ * others (东区) only right after its own city or SAR (香港东区).
+ */
+function districtFits(folded: string, i: number, len: number, place: PlaceName, before: Place | undefined, beforeEnd: number): boolean {
+  if (folded[i + len - 1] === '区' && folded[i + len] === '域') return false;
+  const after = before !== undefined && beforeEnd === i && before.level !== 'district' ? before : undefined;
+  const own = after !== undefined && (place.within ?? []).some((w) => w.name === after.name);
+  if (after && !own) return false;
+  return own || !ONLY_AFTER_CITY.has(place.name);
 }
 
 /** Whether a name starting inside [i, i+len) runs past it. */

@@ -6,7 +6,7 @@
 import { fold } from '../../../shared/fold.ts';
 import { isHistoryLine, promulgatedTitle } from './history.ts';
 import { matchLabel } from './labels.ts';
-import { docNumberIn, isNumberTitle } from './metadata.ts';
+import { docNumberIn, isNumberTitle, isSerialLine } from './metadata.ts';
 import { hasTitleEnding, type NormalBlock } from './normalize.ts';
 
 export interface Segment {
@@ -22,13 +22,16 @@ export interface Segment {
 const ATTACHMENT = /^附件\s*([0-9０-９一二三四五六七八九十]{1,3})\s*[：:]?\s*(.*)$/;
 const ADDRESSEE = /^[^。；]{2,80}[：:]$/;
 /** How the body of a document opens (read folded: 為 is 为). */
-const PREAMBLE = /^(?:为|根据|按照|依据|现将|经|近日|日前|当前|[^，。]{0,20}(?:印发|发布)了?)/;
+const PREAMBLE = /^(?:为|根据|按照|依据|现将|经|近日|日前|当前|[^，。]{0,20}(?:印发|发布)了?|[^，。]{0,12}行使)/;
 const YEAR_RANGE = /^[（(]\s*\d{4}\s*[-—–－~至]\s*\d{4}\s*年?\s*[）)]$/;
 const DATE_IN_LINE = /\d{4}\s*年\s*\d{1,2}\s*月|[〇○零一二三四五六七八九]{4}年/;
 const HAS_SENTENCE_PUNCT = /[。；，！？]/;
+const HAN = /\p{Script=Han}/u;
 
 function isTitleLine(text: string): boolean {
   if ((text.match(/《/g) ?? []).length !== (text.match(/》/g) ?? []).length || /^[》，、）)]/.test(text)) return false;
+  // A Macau text is titled by its number: 第90/2023號行政命令.
+  if (isNumberTitle(text)) return true;
   return text.length >= 6 && text.length <= 90 && hasTitleEnding(text) && !HAS_SENTENCE_PUNCT.test(text) && !matchLabel(text) && !/^[《“"]/.test(text);
 }
 
@@ -38,6 +41,8 @@ function titleAt(blocks: NormalBlock[], i: number): { title: string; length: num
   for (let k = 0; k < 3; k++) {
     const b = blocks[i + k];
     if (!b || b.table || b.fields || HAS_SENTENCE_PUNCT.test(b.text) || b.text.length > 90 || DATE_IN_LINE.test(b.text) || isNumberLine(b.text)) return null;
+    // A decree's header (中华人民共和国国务院令 / 第493号) stands above the title, no part of it.
+    if (DECREE_HEADER.test(fold(b.text.replace(/\s/g, ''))) && isSerialLine(blocks[i + k + 1]?.text ?? '')) return null;
     // The lines of one title are set alike; a label or a heading mark starts something else.
     if (k > 0 && (matchLabel(b.text) || b.heading !== blocks[i]?.heading)) return null;
     text += (k > 0 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '') + b.text;
@@ -53,11 +58,14 @@ function titleAt(blocks: NormalBlock[], i: number): { title: string; length: num
   return null;
 }
 
-/** A line that is a document number alone (穗府辦〔2015〕14號) is no part of a title. */
+/** A line that is a document number alone (穗府辦〔2015〕14號, or a decree's 第493号) is no part of a title. */
 function isNumberLine(text: string): boolean {
   const n = docNumberIn(text);
-  return n !== null && n.length >= text.replace(/\s/g, '').length - 2 && !isNumberTitle(text);
+  return (n !== null && n.length >= text.replace(/\s/g, '').length - 2 && !isNumberTitle(text)) || isSerialLine(text);
 }
+
+/** The first line of a decree's or an announcement's header: 中华人民共和国国务院令, 国家税务总局公告. */
+const DECREE_HEADER = /^[\u4e00-\u9fa5]{2,30}(?:令|公告|通告)$/;
 
 /** A short line that names something: no sentence, no label, no history, no field. */
 function isNameLine(b: NormalBlock): boolean {
@@ -73,7 +81,10 @@ function headlineAt(blocks: NormalBlock[], i: number): string | null {
   const b = blocks[i];
   const next = blocks.slice(i + 1).find((n) => !n.fields);
   if (!b || b.table || b.fields || b.text.length < 4 || b.text.length > 60 || /[。；]/.test(b.text) || ADDRESSEE.test(b.text)) return null;
-  if (matchLabel(b.text) || isHistoryLine(b.text) || DATE_IN_LINE.test(b.text) || /^[（(“"《]/.test(b.text)) return null;
+  if (matchLabel(b.text) || isHistoryLine(b.text) || DATE_IN_LINE.test(b.text) || /^[（(“"]/.test(b.text)) return null;
+  // A headline may open with the title it reports on (《…总体发展规划》正式发布), not be that title alone;
+  // and a Chinese text's headline is Chinese (a site's "Network" link is not).
+  if (/^《[^》]*》.{0,1}$/.test(b.text) || (b.text.startsWith('《') && !b.text.includes('》')) || !HAN.test(b.text)) return null;
   if (!next || next.table) return b.heading ? b.text : null;
   return b.heading || (b.text.length <= 40 && next.text.length > b.text.length * 2) ? b.text : null;
 }
@@ -136,8 +147,8 @@ export function splitDocuments(blocks: NormalBlock[], options: SplitOptions = { 
     // Once numbered text has begun, a title-like line before an article is a sub-heading of it.
     const next = t ? blocks.slice(i + t.length).find((n) => !n.fields) : undefined;
     const opens = t !== null && (opensDocument(next) && !(segmentHasLabels && matchLabel(next?.text ?? '')));
-    // The file's start: nothing before but portal fields.
-    const atStart = segments.length === 0 && current.title === null && current.blocks.every((x) => x.fields);
+    // The file's start: nothing before but portal fields and the site's links in Latin letters.
+    const atStart = segments.length === 0 && current.title === null && current.blocks.every((x) => x.fields || !HAN.test(x.text));
     if (t && (opens || atStart)) {
       startSegment(t.title, null, b.line);
       segmentHasLabels = false;
@@ -146,6 +157,8 @@ export function splitDocuments(blocks: NormalBlock[], options: SplitOptions = { 
     }
     const headline = atStart && options.headlines ? headlineAt(blocks, i) : null;
     if (headline) {
+      // The site's links above a Chinese headline (Network, English) are the page's, not the text's.
+      current.blocks = current.blocks.filter((x) => x.fields);
       startSegment(headline, null, b.line);
       continue;
     }
@@ -168,7 +181,8 @@ function mergeSegments(segments: Segment[]): Segment[] {
     const s = segments[i];
     if (!s) continue;
     const next = segments[i + 1];
-    if (s.title === null && i === 0 && next && s.blocks.length <= 3) {
+    // A portal's information block counts for nothing: its fields describe the text below.
+    if (s.title === null && i === 0 && next && s.blocks.filter((b) => !b.fields).length <= 3) {
       next.blocks = [...s.blocks, ...next.blocks];
       next.line = s.line;
       continue;
