@@ -58,7 +58,12 @@ if (childDir !== undefined) {
       writeFileSync(join(dir, 'clauses.json'), JSON.stringify(clauses));
       const acknowledged = new Set<string>();
       let killedWhileSaving = 0;
+      // How long a child takes to its first save, as seen in the rounds that wait for it: the
+      // random kills span twice that, so that on a loaded machine too they fall while opening
+      // and while saving alike.
+      let slowestStart = 300;
       for (let i = 0; i < KILLS; i++) {
+        const spawned = performance.now();
         const child = spawn(process.execPath, [import.meta.filename], { env: { ...process.env, [CHILD]: dir, CLAUSEWAY_CRASH_DAY: String(Math.floor(i / 5)) }, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let err = '';
@@ -72,9 +77,10 @@ if (childDir !== undefined) {
         const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code); }));
         // Half the kills land anywhere from start-up on (opening, migrating, the daily backup),
         // half while saves are under way.
-        if (i % 2 === 0) await new Promise((r) => setTimeout(r, Math.random() * 600));
+        if (i % 2 === 0) await new Promise((r) => setTimeout(r, Math.random() * 2 * slowestStart));
         else {
           await Promise.race([firstAck, exited]);
+          slowestStart = Math.max(slowestStart, performance.now() - spawned);
           await new Promise((r) => setTimeout(r, Math.random() * 150));
         }
         child.kill('SIGKILL');
