@@ -11,7 +11,7 @@ import { useI18n } from '../common/i18n.tsx';
 import { useStore } from '../common/store.ts';
 import { LibraryFacets } from './LibraryFacets.tsx';
 import { useDocuments, useLibraryStatus } from './library.ts';
-import { filtering, isExpired, libraryList, type Group, type LibrarySort } from './library-view.ts';
+import { effectiveOfItsOwn, filtering, isExpired, libraryList, statusOf, type Group, type LibrarySort } from './library-view.ts';
 import { libraryView } from './view-store.ts';
 import { CompareButton } from '../links/CompareButton.tsx';
 import { ImportButton } from '../import/ImportButton.tsx';
@@ -25,15 +25,32 @@ type Open = (docId: string, pane: 0 | 1) => void;
 function DocRow({ doc, today, onOpen }: { doc: DocumentSummary; today: string; onOpen: Open }): ReactNode {
   const { t } = useI18n();
   const expired = isExpired(doc, today);
+  const status = statusOf(doc, today);
+  const effective = effectiveOfItsOwn(doc);
   return (
     <div className={`doc-row kind-${doc.kind}${expired ? ' expired' : ''}`} data-doc-id={doc.id}>
-      <button type="button" className="doc-title" title={doc.title} onClick={() => onOpen(doc.id, 0)}>
-        {doc.title}
-      </button>
+      <div className="doc-title-line">
+        <button type="button" className="doc-title" title={doc.title} onClick={() => onOpen(doc.id, 0)}>
+          {doc.title}
+        </button>
+        {/* Versions of one law share a title: each says which one it is. */}
+        {doc.version && (
+          <span className="doc-edition" title={t.versions.ofVersions.replace('{n}', String(doc.version.count))}>
+            {t.versions.edition.replace('{date}', doc.date ?? doc.effective ?? '?')}
+          </span>
+        )}
+      </div>
       <div className="doc-meta">
         <span className={`badge badge-${doc.kind}`}>{t.kind[doc.kind]}</span>
+        {/* News has no legal status; a policy or law says where it stands (the validity says 已失效 itself). */}
+        {doc.kind !== 'news' && !(status === 'expired' && doc.validUntil) && <span className={`doc-status status-${status}`}>{t.versions.status[status]}</span>}
         {doc.issuer && <span title={t.issuer}>{doc.issuer}</span>}
         {doc.date && <span title={t.date}>{doc.date}</span>}
+        {effective && (
+          <span className="doc-effective" title={t.versions.effective}>
+            {t.versions.effective} {effective}
+          </span>
+        )}
         {doc.docNumber && <span title={t.docNumber}>{doc.docNumber}</span>}
         {doc.validUntil && (
           <span className={expired ? 'validity expired' : 'validity'}>

@@ -171,6 +171,7 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
   }, [settled, index, docId, indexOf]);
 
   const openBeside = useCallback((clauseId: string) => reading.openBeside(index, clauseId), [index]);
+  const openVersion = useCallback((id: string) => reading.open(id, null, index), [index]);
   const marked = useDocAnnotations(docId);
   const noteOnClause = useCallback(
     (clause: ReaderClause, el: HTMLElement) => annotating.open({ kind: 'clause-note', docId, clauseId: clause.id, anchor: anchorOf(el.getBoundingClientRect()) }),
@@ -188,7 +189,7 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
 
   return (
     <section ref={paneRef} className={`pane${focused ? ' focused' : ''}`} aria-label={summary.title} data-pane={index} data-doc-id={docId} onMouseDown={() => reading.focus(index)} onFocus={() => reading.focus(index)}>
-      <PaneHeader summary={summary} docNotes={marked.docNotes.length} showOutline={showOutline} onToggleOutline={() => setShowOutline(!showOutline)} onClose={() => reading.close(index)}>
+      <PaneHeader summary={summary} history={doc.history} versions={doc.versions} onOpenVersion={openVersion} docNotes={marked.docNotes.length} showOutline={showOutline} onToggleOutline={() => setShowOutline(!showOutline)} onClose={() => reading.close(index)}>
         {find.shown && <FindBar find={find} />}
         <RedirectNote pane={index} />
       </PaneHeader>
