@@ -84,11 +84,14 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
   const clauses = doc.clauses;
   const docId = doc.summary.id;
   const indexOf = useMemo(() => new Map(clauses.map((c, i) => [c.id, i])), [clauses]);
+  // Once per document: the virtualizer asks for every unmeasured clause's guess whenever one is
+  // measured, which on a long law was the largest part of a scrolled frame's script.
+  const guesses = useMemo(() => clauses.map(estimate), [clauses]);
 
   const virtualizer = useVirtualizer({
     count: clauses.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => estimate(clauses[i] as ReaderClause),
+    estimateSize: (i) => guesses[i] ?? 60,
     getItemKey: (i) => clauses[i]?.id ?? i,
     overscan: 8,
     // Rendering synchronously on every scroll event costs frames on long documents.
