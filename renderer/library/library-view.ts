@@ -1,8 +1,9 @@
 // What the library shows of its documents, as a legal database does: a filter on title, issuer and
 // number (folded as search folds, so Traditional finds Simplified); facets (jurisdiction, level,
 // issuer, kind, year range, status: in force, amended, not yet in force, expired), each counted
-// over the documents the other facets leave; groups by jurisdiction, each sorted by date or title; and the rows of the list,
-// group headers and documents, that the virtualised list draws. Pure: no React, no page.
+// over the documents the other facets leave; groups by jurisdiction (in shared/place-order.ts's
+// order), each sorted by date or title; and the rows of the list, group headers and documents,
+// that the virtualised list draws. Pure: no React, no page.
 
 import { comparePlaces, levelRank, placeRank } from '../../shared/place-order.ts';
 import type { Fold } from '../../shared/snippet.ts';

@@ -4,7 +4,9 @@
 // while scrolling the longest document; then the same document (the Outline without the bench
 // corpus) with 5,000 highlights made through the engine: the time to open it with its highlights
 // shown, and frame times while scrolling it. Baselines from the same run: a static page from the
-// same server, frames of an idle page, and the scroll of the document without highlights.
+// same server, frames of an idle page, and the scroll of the document without highlights. The later
+// start and the opens are timed on the page's clock (navigation start or the click, to the element
+// in the page), the driver's time beside them: a loaded machine stretches the driver's round trips.
 
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
