@@ -4,14 +4,14 @@
 // draws only the rows on screen, and coming back from the reader lands where one left it.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useRef, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../shared/types.ts';
 import { useFold } from '../common/fold.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { useStore } from '../common/store.ts';
 import { LibraryFacets } from './LibraryFacets.tsx';
 import { useDocuments, useLibraryStatus } from './library.ts';
-import { effectiveOfItsOwn, filtering, isExpired, libraryList, statusOf, type Group, type LibrarySort } from './library-view.ts';
+import { effectiveOfItsOwn, filtering, isExpired, libraryFacets, libraryList, statusOf, type Group, type LibrarySort } from './library-view.ts';
 import { libraryView } from './view-store.ts';
 import { CompareButton } from '../links/CompareButton.tsx';
 import { ImportButton } from '../import/ImportButton.tsx';
@@ -100,7 +100,13 @@ export function LibraryView({ onOpen }: { onOpen: Open }): ReactNode {
   const { filters, sort, collapsed } = useStore(libraryView);
   const fold = useFold();
   const today = new Date().toISOString().slice(0, 10);
-  const { shown, facets, rows } = libraryList(docs, filters, sort, collapsed, today, fold);
+  const { shown, rows } = libraryList(docs, filters, sort, collapsed, today, fold);
+  // The facets count the whole library: when the documents or filters change, the rows are drawn
+  // first and the facets follow in a render of their own (React's deferred value), so that the
+  // first screenful never waits for the counting.
+  const facetDocs = useDeferredValue(docs);
+  const facetFilters = useDeferredValue(filters);
+  const facets = libraryFacets(facetDocs, facetFilters, today, fold);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -200,25 +200,40 @@ export function rowsOf(groups: Group[], collapsed: ReadonlySet<string>): Row[] {
 
 export interface LibraryList {
   shown: DocumentSummary[];
-  facets: Facets;
   rows: Row[];
 }
 
-let last: { key: unknown[]; list: LibraryList } | null = null;
+/** A function of the inputs worked out again only when one of them changes (Object.is). */
+function once<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args) => {
+    if (last?.args.length === args.length && last.args.every((a, i) => Object.is(a, args[i]))) return last.result;
+    const result = f(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+const listOnce = once((docs: DocumentSummary[], f: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string>, today: string, fold: Fold | null): LibraryList => {
+  const shown = filterDocs(docs, f, today, fold ?? identity);
+  return { shown, rows: rowsOf(groupDocs(shown, sort), collapsed) };
+});
+const facetsOnce = once((docs: DocumentSummary[], f: LibraryFilters, today: string, fold: Fold | null): Facets => facetsOf(docs, f, today, fold ?? identity));
+const identity: Fold = (s) => s;
 
 /**
  * What the library draws, worked out again only when what it depends on changes: coming back from
  * the reader to the same documents, filters and groups costs nothing. The fold matters only while
  * there is text to look for (its tables arrive after the first paint).
  */
-export function libraryList(docs: DocumentSummary[], f: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string>, today: string, fold: Fold): LibraryList {
-  const key = [docs, f, sort, collapsed, today, f.text.trim() ? fold : null];
-  if (last && last.key.every((k, i) => Object.is(k, key[i]))) return last.list;
-  const shown = filterDocs(docs, f, today, fold);
-  const list = { shown, facets: facetsOf(docs, f, today, fold), rows: rowsOf(groupDocs(shown, sort), collapsed) };
-  last = { key, list };
-  return list;
-}
+export const libraryList = (docs: DocumentSummary[], f: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string>, today: string, fold: Fold): LibraryList =>
+  listOnce(docs, f, sort, collapsed, today, f.text.trim() ? fold : null);
+
+/**
+ * The facets, memoised the same way. They count every document (six passes over the library), so
+ * the view works them out apart from the rows, in a render of their own after the rows are shown.
+ */
+export const libraryFacets = (docs: DocumentSummary[], f: LibraryFilters, today: string, fold: Fold): Facets => facetsOnce(docs, f, today, f.text.trim() ? fold : null);
 
 /** Whether any filter is set (an empty list then says what to clear). */
 export const filtering = (f: LibraryFilters): boolean => Object.entries(f).some(([k, v]) => (k === 'text' ? String(v).trim() !== '' : v !== null));

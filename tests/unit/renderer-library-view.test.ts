@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ingestFile } from '../../electron/core/ingest/ingest-files.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import { comparePlaces, placeRank } from '../../shared/place-order.ts';
-import { facetsOf, filterDocs, groupDocs, libraryList, NO_FILTERS, rowsOf, statusOf, effectiveOfItsOwn, type LibraryFilters } from '../../renderer/library/library-view.ts';
+import { facetsOf, filterDocs, groupDocs, libraryFacets, libraryList, NO_FILTERS, rowsOf, statusOf, effectiveOfItsOwn, type LibraryFilters } from '../../renderer/library/library-view.ts';
 import { createLibraryView } from '../../renderer/library/view-store.ts';
 import { FIXTURES, seededLibrary, tempDir } from '../helpers/library.ts';
 
@@ -170,4 +170,9 @@ test('the list is worked out once for the same documents, filters, sort and grou
   assert.equal(other.rows.length, first.rows.length - (first.rows.filter((r) => r.kind === 'doc' && r.group.key === 'city:广州市').length));
   const text = { ...NO_FILTERS, text: '广州' };
   assert.notEqual(libraryList(docs, text, 'date', collapsed, TODAY, fold), libraryList(docs, text, 'date', collapsed, TODAY, (s) => s));
+  // The facets, worked out apart from the rows, are memoised alike.
+  const facets = libraryFacets(docs, NO_FILTERS, TODAY, fold);
+  assert.equal(libraryFacets(docs, NO_FILTERS, TODAY, (s) => s), facets);
+  assert.deepEqual(facets, facetsOf(docs, NO_FILTERS, TODAY, fold));
+  assert.notEqual(libraryFacets(docs, text, TODAY, fold), facets);
 });
