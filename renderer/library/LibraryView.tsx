@@ -27,6 +27,7 @@ function DocRow({ doc, today, onOpen }: { doc: DocumentSummary; today: string; o
   const expired = isExpired(doc, today);
   const status = statusOf(doc, today);
   const effective = effectiveOfItsOwn(doc);
+  const edition = doc.date ?? doc.effective;
   return (
     <div className={`doc-row kind-${doc.kind}${expired ? ' expired' : ''}`} data-doc-id={doc.id}>
       <div className="doc-title-line">
@@ -36,7 +37,7 @@ function DocRow({ doc, today, onOpen }: { doc: DocumentSummary; today: string; o
         {/* Versions of one law share a title: each says which one it is. */}
         {doc.version && (
           <span className="doc-edition" title={t.versions.ofVersions.replace('{n}', String(doc.version.count))}>
-            {t.versions.edition.replace('{date}', doc.date ?? doc.effective ?? '?')}
+            {edition ? t.versions.edition.replace('{date}', edition) : t.versions.ofVersions.replace('{n}', String(doc.version.count))}
           </span>
         )}
       </div>

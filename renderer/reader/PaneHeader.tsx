@@ -31,8 +31,8 @@ export function PaneHeader({ summary, history, versions, onOpenVersion, docNotes
   const issuer = issuerBesidePlaces(summary);
   const today = new Date().toISOString().slice(0, 10);
   const expired = isExpired(summary, today);
-  // Among its versions, as the engine ranked them; else by its own dates.
   const effective = effectiveOfItsOwn(summary);
+  // Among its versions, as the engine ranked them; else by its own dates.
   const status = versions.find((v) => v.id === summary.id)?.status ?? statusOf(summary, today);
   return (
     <header className="pane-header">
