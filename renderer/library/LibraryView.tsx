@@ -6,7 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useRef, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../shared/types.ts';
-import { useFold } from '../common/fold.ts';
+import { loadFoldTables, useFold } from '../common/fold.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { useStore } from '../common/store.ts';
 import { LibraryFacets } from './LibraryFacets.tsx';
@@ -108,6 +108,11 @@ export function LibraryView({ onOpen }: { onOpen: Open }): ReactNode {
   const facetDocs = useDeferredValue(docs);
   const facetFilters = useDeferredValue(filters);
   const facets = libraryFacets(facetDocs, facetFilters, today, fold);
+
+  // The first rows are drawn: the folding tables may load now (common/fold.ts).
+  useEffect(() => {
+    if (docs.length > 0) loadFoldTables();
+  }, [docs]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
