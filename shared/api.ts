@@ -273,6 +273,24 @@ export interface ImportItem {
   warnings: string[];
   /** The documents stored from it. */
   docIds: string[];
+  /** `reason` as a code and its values, for the window to say in its language (`reason` is English). */
+  why?: ImportReason | null;
+}
+
+/**
+ * Why a file was refused (or is a duplicate), as the engine knows it: the window renders the code in
+ * its language (shared/i18n.ts, importing.reasons), the command line keeps the English sentence.
+ */
+export const IMPORT_REASONS = [
+  'empty', 'blank', 'binary', 'not-text-format', 'bad-bom', 'mixed-encodings', 'encoding-unknown', 'too-large',
+  'missing', 'denied', 'link-loop', 'not-a-file', 'unreadable', 'no-text', 'no-document',
+  'not-word', 'word-unreadable', 'word-no-text', 'duplicate', 'upload-missing', 'other',
+] as const;
+export type ImportReasonCode = (typeof IMPORT_REASONS)[number];
+export interface ImportReason {
+  code: ImportReasonCode;
+  /** The values the sentence names: {format}, {encoding}, {line}, {mb}, {limitMb}, {errno}, {of}. */
+  params: Record<string, string | number>;
 }
 
 export interface ImportSummary {

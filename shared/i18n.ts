@@ -3,7 +3,7 @@
 // the renderer (through its language provider) and Electron's main process read the same table.
 
 import type { AnnotationStatus, Color } from './anchoring/annotation.ts';
-import type { ImportItemStatus } from './api.ts';
+import type { ImportItemStatus, ImportReasonCode } from './api.ts';
 import type { QueryProblem } from './query.ts';
 import type { DocKind, HistoryKind, Level, MetadataField, UnitRole, VersionStatus } from './types.ts';
 
@@ -383,6 +383,30 @@ const zh = {
     none: '没有这个单位的任务',
     search: '在搜索中列出',
   },
+  // import-finish: why a file was refused (or is a duplicate), from the engine's reason codes.
+  importReasons: {
+    empty: '文件是空的',
+    blank: '文件里没有文字（只有空白）',
+    binary: '这不是文本文件（含有二进制数据）；请导入纯文本、Markdown、HTML 或 Word（.docx）文件',
+    'not-text-format': '这是 {format} 文件，不是文本；请把其中的文字另存为文本或 Word（.docx）文件后再导入',
+    'bad-bom': '文件开头标明是 {encoding} 编码，内容却不是有效的 {encoding}',
+    'mixed-encodings': '文件混用了多种编码：第 {line} 行之前是 UTF-8，之后不是（可能是 GBK，或文件已损坏）；请整份另存为 UTF-8 后再导入',
+    'encoding-unknown': '无法识别文字编码（已试 UTF-8、UTF-16、GB18030、Big5 与 Shift-JIS）；请另存为 UTF-8 后再导入',
+    'too-large': '文件有 {mb} MB；条文通只导入不超过 {limitMb} MB 的文件（政策文件很少超过 2 MB）',
+    missing: '找不到这个文件（或指向它的链接已失效）',
+    denied: '没有读取这个文件的权限',
+    'link-loop': '这是一个循环的符号链接，指不到任何文件',
+    'not-a-file': '这不是普通文件（是文件夹、命名管道或设备）；条文通只导入普通文件',
+    unreadable: '文件无法读取（系统错误 {errno}）',
+    'no-text': '文件里没有可读的正文（只有标记、链接或导航）',
+    'no-document': '文件里没有含正文的文件',
+    'not-word': '这不是 Word 文件（.docx 是 ZIP 压缩包，这个文件不是）；请在 Word 中另存为 .docx 后再导入',
+    'word-unreadable': '这个 Word 文件无法读取；请在 Word 中另存为 .docx 后再导入',
+    'word-no-text': '这个 Word 文件里没有文字',
+    duplicate: '文库中已有相同的文字：{of}',
+    'upload-missing': '找不到这次上传的文件（每次上传只能导入一次）',
+    other: '',
+  } satisfies Record<ImportReasonCode, string>,
   // reader-ui: a law's history lines, its versions and where each stands (issue 11).
   versions: {
     status: { current: '现行有效', superseded: '已被修改', upcoming: '尚未施行', expired: '已失效' } satisfies Record<VersionStatus, string>,
@@ -766,6 +790,30 @@ const en: Messages = {
     tasks: 'tasks',
     none: 'No task names this unit',
     search: 'List in search',
+  },
+  // import-finish: why a file was refused (or is a duplicate), from the engine's reason codes.
+  importReasons: {
+    empty: 'The file is empty',
+    blank: 'The file holds no text (only white space)',
+    binary: 'This is not a text file (it holds binary data); import plain text, Markdown, HTML or Word (.docx)',
+    'not-text-format': 'This is a {format} file, not text; save its text as a text or Word (.docx) file and import that',
+    'bad-bom': 'The file starts with a {encoding} byte-order mark but is not valid {encoding}',
+    'mixed-encodings': 'The file mixes text encodings: UTF-8 up to line {line}, then bytes that are not (GBK, or damage); save it whole as UTF-8 and import it again',
+    'encoding-unknown': 'The text encoding is not recognised (tried UTF-8, UTF-16, GB18030, Big5 and Shift-JIS); save the file as UTF-8 and import it again',
+    'too-large': 'The file is {mb} MB; Clauseway imports files of up to {limitMb} MB (a policy text is rarely over 2 MB)',
+    missing: 'No such file (or a link to a file that is not there)',
+    denied: 'Permission denied: this user may not read the file',
+    'link-loop': 'A symbolic link in a loop of links; it leads to no file',
+    'not-a-file': 'Not a regular file (a folder, a named pipe or a device); Clauseway imports only regular files',
+    unreadable: 'The file cannot be read (the system says {errno})',
+    'no-text': 'No readable text was found in the file (only markup, links or navigation)',
+    'no-document': 'No document with text was found in the file',
+    'not-word': 'This is not a Word document (.docx files are ZIP archives; this one is not); save it from Word as .docx and import it again',
+    'word-unreadable': 'This Word document cannot be read; save it from Word as .docx and import it again',
+    'word-no-text': 'The Word document holds no text',
+    duplicate: 'The same text is already in the library as {of}',
+    'upload-missing': 'No upload with this id (each upload is imported once)',
+    other: '',
   },
   // reader-ui: a law's history lines, its versions and where each stands (issue 11).
   versions: {

@@ -8,6 +8,7 @@ import { useI18n } from '../common/i18n.tsx';
 import { useDocumentMap } from '../library/library.ts';
 import { importing } from './importing.ts';
 import { editMetadata } from './metadata.ts';
+import { reasonText } from './reasons.ts';
 
 const ORDER: ImportItemStatus[] = ['added', 'updated', 'unchanged', 'duplicate', 'refused'];
 
@@ -37,7 +38,11 @@ export function ImportSummary({ summary }: { summary: Summary }): ReactNode {
                   </span>
                 )}
               </div>
-              {item.reason && <p className="import-reason">{item.reason}</p>}
+              {item.reason && (
+                <p className="import-reason" title={item.reason}>
+                  {reasonText(t, item)}
+                </p>
+              )}
               {item.warnings.map((w) => (
                 <p key={w} className="import-warning">
                   {w}

@@ -18,6 +18,7 @@ import { tempDir } from '../helpers/library.ts';
 import { scoreLinks } from '../helpers/links-score.ts';
 import { BENCH_CORPUS, benchFiles } from './corpus.ts';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 type Step = 'ingest-quarter' | 'ingest-rest' | 'reimport' | 'baseline' | 'links' | 'query' | 'seeds';
 
@@ -35,6 +36,10 @@ interface StepResult {
   baselineP95?: number;
   recall?: number;
   precision?: number;
+  /** CPU seconds of the step (user and system): what a shared machine's load distorts least. */
+  cpuSeconds?: number;
+  /** Per clause compared: postings read, clauses touched, candidates scored exactly. */
+  perClause?: { postings: number; touched: number; scored: number };
 }
 
 const QUERIED = 500;
@@ -91,8 +96,13 @@ function runStep(step: Step, dir: string): StepResult {
       return { ...base, seconds: (performance.now() - t0) / 1000, clauses: n, peakRssMb: rss() };
     }
     if (step === 'links') {
+      const cpu0 = process.cpuUsage();
       const u = updateLinks(library);
-      return { ...base, seconds: u.ms / 1000, clauses: u.clauses, links: u.links, documents: u.documents, full: u.full, peakRssMb: rss() };
+      const cpu = process.cpuUsage(cpu0);
+      const r = u.retrieval;
+      const per = (x: number): number => (r.clauses > 0 ? x / r.clauses : 0);
+      const perClause = { postings: per(r.postings), touched: per(r.touched), scored: per(r.scored) };
+      return { ...base, seconds: u.ms / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, perClause, clauses: u.clauses, links: u.links, documents: u.documents, full: u.full, peakRssMb: rss() };
     }
     // query: one clause's links with their evidence, against a plain FTS5 query per clause.
     const reader = new LinkReader(library);
@@ -126,7 +136,7 @@ function child(step: Step, dir: string): StepResult {
 const f = (n: number | undefined, d = 2): string => (n === undefined ? '' : n.toFixed(d));
 
 export function linksReport(): string {
-  const lines = ['Links (tests/bench/links.ts)', ''];
+  const lines = ['Links (tests/bench/links.ts)', '', `load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`, ''];
   const seeds = child('seeds', '');
   lines.push(`seeds: ${seeds.documents} documents, ${seeds.clauses} clauses compared, ${seeds.links} links in ${f(seeds.seconds)} s; labelled set: recall@10 ${f(seeds.recall, 3)} (target 0.9), precision@5 ${f(seeds.precision, 3)} (target 0.8)`);
   if (!existsSync(BENCH_CORPUS)) return [...lines, `(bench corpus not found at ${BENCH_CORPUS})`].join('\n');
@@ -143,11 +153,12 @@ export function linksReport(): string {
     child('reimport', dir);
     rows.push([`whole: ${REIMPORTED} files imported again (incremental)`, child('links', dir)]);
     const q = child('query', dir);
-    lines.push('', '| step | documents | clauses | links | seconds | peak RSS MB | × baseline |', '|---|---|---|---|---|---|---|');
+    lines.push('', '| step | documents | clauses | links | seconds | CPU s | peak RSS MB | × baseline | per clause: postings, touched, scored |', '|---|---|---|---|---|---|---|---|---|');
     for (const [what, r] of rows) {
       const baseline = rows.find(([w, b]) => b.step === 'baseline' && w.split(':')[0] === what.split(':')[0])?.[1];
       const ratio = r.step !== 'baseline' && baseline && baseline.seconds > 0 ? `${f(r.seconds / baseline.seconds, 1)}×` : '';
-      lines.push(`| ${what} | ${r.step === 'baseline' ? '' : r.documents} | ${r.clauses} | ${r.step === 'baseline' ? '' : r.links} | ${f(r.seconds)} | ${f(r.peakRssMb, 0)} | ${ratio} |`);
+      const per = r.perClause ? `${f(r.perClause.postings, 0)}, ${f(r.perClause.touched, 0)}, ${f(r.perClause.scored, 1)}` : '';
+      lines.push(`| ${what} | ${r.step === 'baseline' ? '' : r.documents} | ${r.clauses} | ${r.step === 'baseline' ? '' : r.links} | ${f(r.seconds)} | ${f(r.cpuSeconds)} | ${f(r.peakRssMb, 0)} | ${ratio} | ${per} |`);
     }
     const quarterAll = rows[1]?.[1];
     const wholeAll = rows[3]?.[1];

@@ -2,7 +2,9 @@
 // import panel (Word, GBK and Traditional texts among a duplicate and a file that is no text),
 // uploaded and imported in the engine's worker while a progress bar says how far it got; the
 // summary; a date corrected in the metadata form, kept after a reload; a drop on the window;
-// a document removed and brought back with the toast's undo.
+// a document removed and brought back with the toast's undo; files that carry scripts (hostile.ts)
+// imported and shown in the reader, search and the links panel while dialogs, a sentinel and the
+// page's CSP violations are watched: no script of theirs ever runs.
 
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { docxOf } from '../helpers/docx.ts';
 import { FIXTURES, SEEDS } from '../helpers/library.ts';
+import { PRINTED_MARKUP, writeHostileFiles } from './hostile.ts';
 import { guardNetwork, startApp, stopApp, type AppServer } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { pane, shoot } from './flow.ts';
@@ -30,9 +33,10 @@ async function folderOfTexts(root: string): Promise<string> {
   return dir;
 }
 
-async function openPage(browser: Browser, app: AppServer): Promise<Page> {
+async function openPage(browser: Browser, app: AppServer, watch?: (page: Page) => Promise<void>): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
+  await watch?.(page);
   const foreign: string[] = [];
   await guardNetwork(page, `http://127.0.0.1:${app.server.port}`, foreign);
   page.on('pageerror', (e) => foreign.push(`script error: ${e.message}`));
@@ -82,8 +86,10 @@ test.describe('import:', () => {
     await expect(count('duplicate')).toHaveText('1');
     await expect(count('refused')).toHaveText('1');
     await expect(summary.locator('.import-item.status-refused')).toContainText('扫描件.txt');
-    await expect(summary.locator('.import-item.status-refused .import-reason')).toContainText('not a text file');
-    await expect(summary.locator('.import-item.status-duplicate .import-reason')).toContainText('seeds/003_23a1c87a91197581.txt');
+    // Reasons in the interface's language, the engine's English sentence in the title.
+    await expect(summary.locator('.import-item.status-refused .import-reason')).toContainText('这不是文本文件');
+    await expect(summary.locator('.import-item.status-refused .import-reason')).toHaveAttribute('title', /not a text file/);
+    await expect(summary.locator('.import-item.status-duplicate .import-reason')).toContainText('文库中已有相同的文字：seeds/003_23a1c87a91197581.txt');
     await expect(summary.locator('.import-item', { hasText: 'notes.pdf' })).toHaveCount(0);
     await shoot(page, 'import-summary');
 
@@ -168,6 +174,93 @@ test.describe('import:', () => {
     await expect(row).toHaveCount(0);
     await toast.getByRole('button', { name: '撤销' }).click();
     await expect(row).toHaveCount(1);
+    await page.context().close();
+  });
+
+  test('no script of an imported file runs: in the reader, in search results, in the links panel', async ({ chromiumBrowser }) => {
+    const dialogs: string[] = [];
+    const violations: string[] = [];
+    // Before any page script: every dialog is recorded (and dismissed), every CSP violation reported.
+    const page = await openPage(chromiumBrowser, app, async (p) => {
+      p.on('dialog', (d) => {
+        dialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss();
+      });
+      await p.context().exposeBinding('__cspViolation', (_source, v: string) => void violations.push(v));
+      await p.context().addInitScript(() => {
+        const report = (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation;
+        document.addEventListener('securitypolicyviolation', (e) => report(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+      });
+    });
+    const pwned = (): Promise<unknown> => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null);
+    // The trap catches what it is for: markup put into the page the way a careless view would.
+    await page.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.id = 'trap-probe';
+      probe.innerHTML = '<img src="/trap-probe.png" onerror="window.__pwned=\'probe\'">';
+      document.body.append(probe);
+    });
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
+    expect(await pwned()).toBeNull();
+    await page.evaluate(() => document.getElementById('trap-probe')?.remove());
+    violations.length = 0;
+
+    const dir = join(root, '可疑文件');
+    const hostile = await writeHostileFiles(dir);
+    const library = page.getByRole('region', { name: '文库' });
+    await library.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('dialog', { name: '导入文件' }).locator('input.import-folder-input').setInputFiles(dir);
+    const summary = page.getByRole('dialog', { name: '导入结果' });
+    await expect(summary.locator('.import-count[data-status="added"] .n')).toHaveText(String(hostile.length), { timeout: 60_000 });
+    for (const h of hostile) await expect(summary.locator('.import-doc', { hasText: h.title })).toBeVisible();
+    await summary.getByRole('button', { name: '关闭' }).click();
+
+    // Each document in the reader: its markup is there as characters, its elements nowhere.
+    const left = pane(page, 0);
+    for (const h of hostile) {
+      await library.getByRole('searchbox', { name: '按标题筛选' }).fill(h.title);
+      await library.locator('.doc-row', { hasText: h.title }).first().getByRole('button', { name: h.title, exact: true }).click();
+      await expect(left.getByRole('heading', { name: h.title, level: 1 })).toBeVisible();
+      const sample = left.locator('article', { hasText: '本样本' }).first();
+      await expect(sample).toContainText(PRINTED_MARKUP);
+      await expect(left.locator('.doc-scroll').locator('img, svg, iframe, object, embed, script, form, a[href^="javascript"]')).toHaveCount(0);
+      await page.getByRole('button', { name: '文库', exact: true }).first().click();
+    }
+
+    // Search: every one of them among the results, its snippet as text.
+    await page.getByRole('searchbox', { name: '搜索' }).fill('本样本');
+    await page.keyboard.press('Enter');
+    const results = page.getByRole('region', { name: '搜索' });
+    for (const h of hostile) await expect(results.locator('.search-group', { hasText: h.title })).toBeVisible();
+    await page.getByRole('searchbox', { name: '搜索' }).fill('本样本 onerror');
+    await page.keyboard.press('Enter');
+    const hit = results.locator('.hit-snippet').first();
+    await expect(hit).toContainText('onerror');
+    await expect(results.locator('img, svg, iframe, script')).toHaveCount(0);
+    await results.locator('.hit-open').first().click();
+    await results.getByRole('button', { name: '关闭' }).click();
+
+    // The links panel of the shared green-finance measure lists the others, their words as text.
+    const last = hostile.at(-1)?.title ?? '';
+    await page.getByRole('button', { name: '文库', exact: true }).first().click();
+    await library.getByRole('searchbox', { name: '按标题筛选' }).fill(last);
+    await library.locator('.doc-row', { hasText: last }).first().getByRole('button', { name: last, exact: true }).click();
+    const measure = left.locator('article', { hasText: '绿色金融联盟' }).first();
+    await measure.scrollIntoViewIfNeeded();
+    await measure.locator('.link-badge').click();
+    const links = page.getByRole('region', { name: '关联条文' });
+    await expect(links.locator('.links-status[aria-busy]')).toHaveCount(0);
+    await expect(links.locator('.link-row', { hasText: '恶意标记样本' }).first()).toBeVisible();
+    const row = links.locator('.link-row', { hasText: PRINTED_MARKUP }).first();
+    await expect(row).toBeVisible();
+    await row.locator('.link-open').click();
+    await expect(pane(page, 1).locator('article', { hasText: PRINTED_MARKUP }).first()).toBeVisible();
+    const elements = 'img, svg, iframe, object, embed, script, form, a[href^="javascript"]';
+    for (const where of [left, pane(page, 1), links]) await expect(where.locator(elements)).toHaveCount(0);
+
+    expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(await pwned()).toBeNull();
     await page.context().close();
   });
 });

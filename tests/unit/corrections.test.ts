@@ -132,3 +132,41 @@ test('corrections survive a deleted and rebuilt library: the app puts them back 
     cleanup();
   }
 });
+
+test('a corrected title is what the document index weighs: its words marked and boosted, the old ones no more', async () => {
+  const { library, dir, cleanup } = seededLibrary();
+  const { engine, close } = engineOver(library, dir);
+  try {
+    const hitsOf = async (query: string, docId: string): Promise<{ score: number; marks: string[] }[]> => {
+      const title = library.document(docId)?.title ?? '';
+      const { hits } = await engine.search(query, { limit: 100 });
+      return hits.filter((h) => h.docId === docId).map((h) => ({ score: h.score, marks: h.titleMarks.map(([a, b]) => title.slice(a, b)) }));
+    };
+    const best = (hits: { score: number }[]): number => Math.max(...hits.map((h) => h.score));
+    // A title losing the words searched for.
+    const dongguan = docByTitle(library, '中国（东莞）跨境电子商务综合试验区实施方案');
+    const before = await hitsOf('综合试验区', dongguan.id);
+    assert.ok(before.length > 0 && before.every((h) => h.marks.join('').includes('综合试验区')), JSON.stringify(before));
+    await engine.correctDocument(dongguan.id, { title: '东莞市外贸新业态实施方案' });
+    const after = await hitsOf('综合试验区', dongguan.id);
+    assert.equal(after.length, before.length);
+    assert.deepEqual(after.flatMap((h) => h.marks), []);
+    assert.ok(best(after) < best(before), `${best(after)} < ${best(before)}`);
+
+    // A title gaining them.
+    const news = docByTitle(library, '广东：支持深交所、广期所与港交所深化金融产品和服务合作');
+    const plain = await hitsOf('数字贸易', news.id);
+    assert.ok(plain.length > 0 && plain.every((h) => h.marks.length === 0), JSON.stringify(plain));
+    await engine.correctDocument(news.id, { title: '广东推动数字贸易发展' });
+    const named = await hitsOf('数字贸易', news.id);
+    assert.ok(named.every((h) => h.marks.includes('数字贸易')), JSON.stringify(named));
+    assert.ok(best(named) > best(plain), `${best(named)} > ${best(plain)}`);
+
+    // The stored index holds the new titles: a searcher opened afresh (the next start) weighs them.
+    const marks = library.openSearcher().search('数字贸易', { limit: 100 }).hits.filter((h) => h.docId === news.id).map((h) => h.titleMarks);
+    assert.ok(marks.length > 0 && marks.every((m) => m.length > 0));
+  } finally {
+    close();
+    cleanup();
+  }
+});

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import type { ImportJob, ImportSummary } from '../../shared/api.ts';
 import { UPLOAD_NAME_HEADER, UPLOAD_PATH } from '../../shared/api.ts';
 import { EngineApi } from '../../electron/core/api/engine-api.ts';
-import { UploadInbox } from '../../electron/core/api/uploads.ts';
+import { UploadInbox, UploadsFull } from '../../electron/core/api/uploads.ts';
 import { openUserData, type AnnotationStore } from '../../electron/core/annotations/index.ts';
 import { MAX_FILE_BYTES } from '../../electron/core/ingest/pipeline.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
@@ -161,4 +161,70 @@ test('the same name uploaded again: unchanged when the bytes are, updated (same 
   assert.deepEqual(changed.items[0].docIds, before);
   assert.deepEqual(await idsOf(), before);
   assert.equal(library.find('本条例自公布之日起施行').filter((h) => before.includes(h.docId)).length, 1);
+});
+
+test('what waits to be imported is capped: bytes and files, a clear refusal (507), room again once imported', async () => {
+  const inbox = new UploadInbox(4096, { bytes: 10_000, files: 3 });
+  const body = (n: number): Readable => Readable.from([Buffer.alloc(n, 0x41)]);
+  try {
+    const a = await inbox.receive('a.txt', body(4000));
+    await inbox.receive('b.txt', body(4000));
+    assert.equal(inbox.pending, 8000);
+    // Declared past the total: refused before a byte is read; streamed past it: cut off, nothing kept.
+    await assert.rejects(inbox.receive('c.txt', body(3000), 3000), (e: unknown) => e instanceof UploadsFull && /c\.txt: the uploads waiting to be imported would pass 10 KB; import the files uploaded so far/.test(e.message));
+    await assert.rejects(inbox.receive('d.txt', body(3000)), UploadsFull);
+    assert.equal(inbox.pending, 8000);
+    await inbox.receive('e.txt', body(100));
+    await assert.rejects(inbox.receive('f.txt', body(10)), /f\.txt: 3 uploaded files are already waiting to be imported/);
+    // An import takes a file; its room comes back when the import releases it, not before.
+    const { files, release } = inbox.take([a]);
+    assert.equal(files[0]?.name, 'a.txt');
+    assert.equal(inbox.pending, 8100);
+    release();
+    assert.equal(inbox.pending, 4100);
+    await inbox.receive('c.txt', body(3000));
+    // A second take of the same id refuses it and releases nothing of another's.
+    const twice = inbox.take([a]);
+    assert.ok(twice.files[0]?.refused);
+    twice.release();
+    assert.equal(inbox.pending, 7100);
+  } finally {
+    inbox.close();
+  }
+});
+
+test('the server answers a full inbox with 507 and too many uploads at once with 429, naming the file', async () => {
+  const inbox = new UploadInbox(MAX_FILE_BYTES, { bytes: 64 * 1024, receiving: 1 });
+  const own = await startServer({ api: engine, rendererDir: FIXTURES, token: TOKEN, uploads: inbox });
+  const send = (name: string, bytes: Uint8Array | Readable): Promise<Answer> =>
+    new Promise((resolve, reject) => {
+      const headers = { Host: `127.0.0.1:${own.port}`, Authorization: `Bearer ${TOKEN}`, [UPLOAD_NAME_HEADER]: encodeURIComponent(name) };
+      const req = request({ host: '127.0.0.1', port: own.port, path: UPLOAD_PATH, method: 'POST', headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Answer['body'] }));
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? undefined : reject(e)));
+      if (bytes instanceof Readable) bytes.pipe(req);
+      else req.end(bytes);
+    });
+  try {
+    assert.equal((await send('前海条例.txt', qianhai)).status, 200);
+    const full = await send('大文件.txt', Buffer.alloc(64 * 1024, 0x41));
+    assert.equal(full.status, 507);
+    assert.match(full.body.error ?? '', /^大文件\.txt: the uploads waiting to be imported would pass/);
+    // One upload still arriving (its body held open) leaves no room for a second at once.
+    const held = new Readable({ read() {} });
+    held.push(Buffer.alloc(10, 0x41));
+    const first = send('慢.txt', held);
+    while (inbox.pending === qianhai.length) await new Promise((r) => setTimeout(r, 5));
+    const busy = await send('快.txt', qianhai);
+    assert.equal(busy.status, 429);
+    assert.match(busy.body.error ?? '', /^快\.txt: 1 uploads are arriving already/);
+    held.push(null);
+    assert.equal((await first).status, 200);
+  } finally {
+    await own.close();
+    inbox.close();
+  }
 });

@@ -1,7 +1,7 @@
 // The labelled set of the seeds (tests/fixtures/links-labelled.ts), scored: recall@10 over the 50
 // pairs that should link, precision@5 over the judged links of the top fives. The targets are the
-// issue's; the thresholds that meet them (related.ts: MIN_SIM, MIN_SHARED, SUPPORT_MASS; weights.ts:
-// BOILERPLATE_SHARE) were chosen on this set, and their comments say why.
+// issue's; the thresholds that meet them (related.ts: MIN_SIM, MIN_SHARED; support.ts:
+// SUPPORT_MASS; weights.ts: BOILERPLATE_SHARE) were chosen on this set, and their comments say why.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

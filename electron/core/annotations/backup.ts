@@ -3,9 +3,10 @@
 // file. One a day on a rotation of seven, one before every migration, and any asked for.
 
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DB } from '../store/database.ts';
+import { fsyncPath, processAlive, replaceAtomically } from './atomic.ts';
 import { AnnotationError } from './errors.ts';
 import { USER_DATA_APPLICATION_ID } from './migrations/0001-user-data.ts';
 
@@ -14,15 +15,6 @@ export const DAILY_KEPT = 7;
 const DAILY = /^user-daily-(\d{4}-\d{2}-\d{2})\.db$/;
 
 const stampOf = (now: Date): string => now.toISOString().replace(/[:.]/g, '-');
-
-export function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Renames into place and makes the rename itself durable. */
 export function durableRename(from: string, to: string): void {
@@ -61,16 +53,12 @@ export function problemWith(file: string, latest: number, check: 'integrity' | '
 export function verifiedCopy(db: DB, target: string, latest: number): string {
   mkdirSync(dirname(target), { recursive: true });
   // Named by process: two processes starting at once may both take the day's copy.
-  const temp = `${target}.${process.pid}.tmp`;
-  rmSync(temp, { force: true });
-  try {
+  replaceAtomically(target, (temp) => {
     db.prepare('VACUUM INTO ?').run(temp);
     const problem = problemWith(temp, latest);
     if (problem !== null) throw new AnnotationError(`${target}: the backup was not kept because ${problem}`);
-    durableRename(temp, target);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+    fsyncPath(temp);
+  }, { temp: `${target}.${process.pid}.tmp` });
   return target;
 }
 
@@ -107,16 +95,6 @@ export function listBackups(userFile: string): string[] {
     .map((f) => join(dir, f))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs || basename(b).localeCompare(basename(a)));
 }
-
-/** Whether a process is still running (one we may not signal is running too). */
-export const processAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Partial copies left by a process killed while writing one (never those of a live process). */
 export function removeStaleTemporaries(userFile: string): void {

@@ -5,13 +5,12 @@
 // the colour, the kind, the note's ProseMirror JSON, the snapshots of citation and title.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import { ANNOTATION_KINDS, isColor, type Annotation, type AnnotationKind, type AnnotationTarget } from '../../../shared/anchoring/annotation.ts';
 import { noteFromJSON, noteFromText, noteToHTML } from '../../../shared/notes/note.ts';
 import { clauseUri } from '../../../shared/notes/schema.ts';
-import { fsyncPath } from './backup.ts';
+import { replaceAtomically, writeAll } from './atomic.ts';
 import { BRIEFS_KEY, briefsToJSON, importBriefs, type BriefImportReport } from './brief-json.ts';
 import { AnnotationError } from './errors.ts';
 import { isLinkItem, linkFromWebAnnotation, linkToWebAnnotation, ManualLinks, putImportedLink, type ManualLink } from './links.ts';
@@ -59,25 +58,9 @@ export function toWebAnnotation(a: Annotation): Json {
 
 /** Writes `data` to `file` through a temporary file, fsync and rename: all of it or nothing. */
 export function writeFileAtomic(file: string, data: string): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(temp, 'w');
-    writeSync(fd, data);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, file);
-  } catch (e) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw new AnnotationError(`${file}: the export could not be written (${(e as Error).message}); no file was changed`);
-  }
-  try {
-    fsyncPath(dirname(file));
-  } catch {
-    // Windows cannot fsync a folder.
-  }
+  replaceAtomically(file, (temp) => writeAll(temp, new TextEncoder().encode(data)), {
+    fail: (e) => new AnnotationError(`${file}: the export could not be written (${(e as Error).message}); no file was changed`),
+  });
 }
 
 /** Every annotation, the trash included (a round trip loses nothing), and every manual link, as one collection. */

@@ -160,8 +160,10 @@ export class EngineApi implements ClausewayApi {
   correctDocument(docId: string, change: MetadataChange): Promise<DocumentSummary> {
     return call(() => {
       const doc = this.corrections.correct(this.library, docId, change);
-      // Citations begin with the title: the annotations' copies follow a new one.
+      // Citations begin with the title: the annotations' copies follow a new one, and the document
+      // index weighs the new title.
       reanchorDocuments(this.annotations, this.library, [docId]);
+      this.reindexTitles();
       return doc;
     });
   }
@@ -214,8 +216,14 @@ export class EngineApi implements ClausewayApi {
   /** After an import: corrections back on top of what it rewrote, annotations placed again. */
   private afterImport(summary: ImportSummary): void {
     const touched = summary.items.flatMap((i) => i.docIds);
-    this.corrections.apply(this.library, touched);
+    // The worker indexed the heuristics' titles: corrected ones are weighed again.
+    if (this.corrections.apply(this.library, touched).length > 0) this.reindexTitles();
     reanchorDocuments(this.annotations, this.library, touched);
+  }
+
+  /** The document index brought in line with the library's titles (a no-op when none changed). */
+  private reindexTitles(): void {
+    writeTransaction(this.library.db, () => this.searcher.open());
   }
 
   /** The links and the stored document index, brought in line with the library after a removal or a restore. */

@@ -111,13 +111,14 @@ export class EngineHost extends ForwardingApi {
   private open(): void {
     const library = Library.open(this.options.dataDir);
     try {
-      const searcher = library.openSearcher();
       const { store, notices } = openUserData(this.options.dataDir);
       // The library may have changed since the last start (an import from the command line, a
       // rebuilt library): annotations are placed again on what it holds now.
-      // Corrections first (a rebuilt library holds the heuristics' values), then the annotations.
+      // Corrections first (a rebuilt library holds the heuristics' values), then the annotations;
+      // the search index after them, so that it weighs the corrected titles.
       new Corrections(store).apply(library);
       reconcileWithLibrary(store, library);
+      const searcher = library.openSearcher();
       this.library = library;
       this.annotations = store;
       const { importWorkerUrl, choosePaths } = this.options;

@@ -153,13 +153,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const { ingestMany } = await import('../ingest/batch.ts');
         const { reanchorAfter } = await import('./annotations.ts');
         const { correctAfter } = await import('./import.ts');
-        let failed = 0;
+        // A file that fails is reported (in English) and the rest of the list goes on; --json lists
+        // it too, after the files read, with the reason's code and values (shared/api.ts).
+        const refused: { source: string; status: 'refused'; reason: string; code: string; params: Record<string, string | number> }[] = [];
         const outcomes: IngestOutcome[] = args.length === 0
           ? ingestSeeds(library)
           : await ingestMany(library, expandPaths(args).map((path) => ({ path })), {
-            // A file that fails is reported and the rest of the list goes on.
-            onError: (_path, e) => {
-              failed++;
+            onError: (path, e) => {
+              const why = e instanceof IngestError ? e.why : { code: 'other', params: {} };
+              refused.push({ source: path, status: 'refused', reason: e instanceof IngestError ? e.problem : e.message, ...why });
               io.err(`clauseway: ${e.message}\n`);
             },
           });
@@ -172,8 +174,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         reanchorAfter(ctx, outcomes.flatMap((o) => o.docIds));
         // Bring the stored Lunr shards up to date now, so that the next start loads them as they are.
         library.openSearcher();
-        print(outcomes, () => outcomes.map(describeOutcome).join('\n') + (outcomes.length ? '\n' : ''));
-        return failed > 0 ? 1 : 0;
+        print([...outcomes, ...refused], () => outcomes.map(describeOutcome).join('\n') + (outcomes.length ? '\n' : ''));
+        return refused.length > 0 ? 1 : 0;
       }
       case 'docs': {
         const { markCorrected } = await import('./import.ts');

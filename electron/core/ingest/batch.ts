@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedSource } from '../model/records.ts';
+import type { ImportReason } from '../../../shared/api.ts';
 import { DatabaseError } from '../store/database.ts';
 import type { IngestOutcome, Library } from '../store/library.ts';
 import { DOCX, readDocx } from './docx.ts';
@@ -63,7 +64,7 @@ export type ParseRequest = { id: number; item: ImportItem };
 // half of what the structured clone of the same objects does.
 export type ParseReply =
   | { id: number; json: string }
-  | { id: number; file: string; problem: string }
+  | { id: number; file: string; problem: string; why: ImportReason }
   | { id: number; message: string };
 
 type Parse = { parsed: ParsedSource } | { error: IngestError };
@@ -187,7 +188,7 @@ class ParsePool {
   private settle(w: Worker, reply: ParseReply): void {
     let parse: Parse;
     if ('json' in reply) parse = { parsed: JSON.parse(reply.json) as ParsedSource };
-    else if ('problem' in reply) parse = { error: new IngestError(reply.file, reply.problem) };
+    else if ('problem' in reply) parse = { error: new IngestError(reply.file, reply.problem, reply.why) };
     else {
       this.breakDown(new Error(reply.message));
       return;

@@ -80,15 +80,15 @@ function truncatedUtf8Tail(bytes: Uint8Array): number {
 }
 
 export function decode(file: string, bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) throw new IngestError(file, 'the file is empty');
+  if (bytes.length === 0) throw new IngestError(file, 'the file is empty', 'empty');
   const notText = notTextReason(bytes);
-  if (notText) throw new IngestError(file, notText);
+  if (notText) throw new IngestError(file, notText.problem, { code: 'not-text-format', params: { format: notText.format } });
   const warnings: string[] = [];
   const result = (text: string, encoding: Encoding): Decoded => {
     const body = text.replace(/^\uFEFF/, '');
-    if (body.trim().length === 0) throw new IngestError(file, 'the file holds no text (only white space)');
+    if (body.trim().length === 0) throw new IngestError(file, 'the file holds no text (only white space)', 'blank');
     if (controlShare(body) > 0.01) {
-      throw new IngestError(file, 'this is not a text file (it holds binary data); import plain text, Markdown or HTML');
+      throw new IngestError(file, 'this is not a text file (it holds binary data); import plain text, Markdown or HTML', 'binary');
     }
     return { text: body, encoding, warnings };
   };
@@ -96,14 +96,14 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
   // A byte-order mark is the file's own statement of its encoding.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = strictDecode('utf-8', bytes);
-    if (text === null) throw new IngestError(file, 'the file starts with a UTF-8 byte-order mark but is not valid UTF-8');
+    if (text === null) throw new IngestError(file, 'the file starts with a UTF-8 byte-order mark but is not valid UTF-8', { code: 'bad-bom', params: { encoding: 'UTF-8' } });
     return result(text, 'utf-8');
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const enc = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     if (bytes.length % 2 !== 0) warnings.push('the UTF-16 text ends in half a character; the last byte was dropped');
     const text = strictDecode(enc, bytes.subarray(0, bytes.length & ~1));
-    if (text === null) throw new IngestError(file, `the file starts with a ${enc.toUpperCase()} byte-order mark but is not valid ${enc.toUpperCase()}`);
+    if (text === null) throw new IngestError(file, `the file starts with a ${enc.toUpperCase()} byte-order mark but is not valid ${enc.toUpperCase()}`, { code: 'bad-bom', params: { encoding: enc.toUpperCase() } });
     return result(text, enc);
   }
 
@@ -111,7 +111,7 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     const utf16 = sniffUtf16(bytes);
     if (utf16) return result(utf16.text, utf16.encoding);
     // UTF-8, GB18030 and Big5 text never holds a NUL byte: a few are strays, many make it binary.
-    const binary = new IngestError(file, 'this is not a text file (it holds binary data); import plain text, Markdown or HTML');
+    const binary = new IngestError(file, 'this is not a text file (it holds binary data); import plain text, Markdown or HTML', 'binary');
     const text = bytes.filter((b) => b !== 0);
     const nuls = bytes.length - text.length;
     if (nuls > bytes.length * STRAY_NUL_SHARE) throw binary;
@@ -148,6 +148,7 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     throw new IngestError(
       file,
       `the file mixes text encodings: it reads as UTF-8 up to line ${mixedAt}, where bytes that are not UTF-8 begin (another encoding such as GBK, or damage); save the whole file in one encoding (UTF-8) and import it again`,
+      { code: 'mixed-encodings', params: { line: mixedAt } },
     );
   }
 
@@ -156,7 +157,7 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     return result(legacy.text, legacy.encoding);
   }
 
-  throw new IngestError(file, 'the text encoding is not recognised (tried UTF-8, UTF-16, GB18030, Big5 and Shift-JIS); save the file as UTF-8 and import it again');
+  throw new IngestError(file, 'the text encoding is not recognised (tried UTF-8, UTF-16, GB18030, Big5 and Shift-JIS); save the file as UTF-8 and import it again', 'encoding-unknown');
 }
 
 /** The line where UTF-8 stops after at least MIXED_AFTER non-ASCII characters of it; else null. */

@@ -1,14 +1,27 @@
-/** A file that cannot be imported. The message names the file and the problem, in plain words. */
+import type { ImportReason, ImportReasonCode } from '../../../shared/api.ts';
+
+/**
+ * A file that cannot be imported. The message names the file and the problem, in plain words; `why`
+ * says it as a code and its values, for a window in another language.
+ */
 export class IngestError extends Error {
   readonly file: string;
   readonly problem: string;
+  readonly why: ImportReason;
 
-  constructor(file: string, problem: string) {
+  constructor(file: string, problem: string, why: ImportReason | ImportReasonCode = 'other') {
     super(`${file}: ${problem}`);
     this.name = 'IngestError';
     this.file = file;
     this.problem = problem;
+    this.why = typeof why === 'string' ? { code: why, params: {} } : why;
   }
+}
+
+/** What a failure to open a file means, as a code (openProblem says it in words). */
+export function openReason(code: string | undefined): ImportReason {
+  const known: Record<string, ImportReasonCode> = { ENOENT: 'missing', EISDIR: 'not-a-file', ELOOP: 'link-loop', EACCES: 'denied', EPERM: 'denied' };
+  return { code: (code && known[code]) || 'unreadable', params: { errno: code ?? '' } };
 }
 
 /** What a failure to open or read a file means, in plain words (never an errno code alone). */

@@ -13,7 +13,7 @@ async function answer(id: number, item: ParseRequest['item']): Promise<void> {
   try {
     reply = { id, json: JSON.stringify(await parseFile(item)) };
   } catch (e) {
-    reply = e instanceof IngestError ? { id, file: e.file, problem: e.problem } : { id, message: e instanceof Error ? e.stack ?? e.message : String(e) };
+    reply = e instanceof IngestError ? { id, file: e.file, problem: e.problem, why: e.why } : { id, message: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
   parentPort?.postMessage(reply);
 }

@@ -8,7 +8,7 @@ import { clauseId, documentId, localKeyOf, textHash } from '../model/identity.ts
 import type { ClauseRecord, DocumentRecord, ParsedSource } from '../model/records.ts';
 import { decode, type Decoded } from './decode.ts';
 import { readBlocks, type FrontMatter } from './blocks.ts';
-import { IngestError, notAFileProblem, openProblem } from './errors.ts';
+import { IngestError, notAFileProblem, openProblem, openReason } from './errors.ts';
 import type { ManifestDocument, ManifestFile } from './manifest.ts';
 import { normalize, type NormalBlock } from './normalize.ts';
 import { splitLongParagraphs } from './long-paragraphs.ts';
@@ -39,13 +39,17 @@ export function readSourceBytes(path: string): Uint8Array {
     // Windows has no O_NONBLOCK (undefined, which | reads as 0) and no named pipes in the file system.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw new IngestError(path, openProblem((e as NodeJS.ErrnoException).code));
+    const { code } = e as NodeJS.ErrnoException;
+    throw new IngestError(path, openProblem(code), openReason(code));
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new IngestError(path, notAFileProblem(st));
+    if (!st.isFile()) throw new IngestError(path, notAFileProblem(st), 'not-a-file');
     if (st.size > MAX_FILE_BYTES) {
-      throw new IngestError(path, `the file is ${(st.size / 1048576).toFixed(0)} MB; Clauseway imports text files of up to ${MAX_FILE_BYTES / 1048576} MB (a policy text is rarely over 2 MB)`);
+      throw new IngestError(path, `the file is ${(st.size / 1048576).toFixed(0)} MB; Clauseway imports text files of up to ${MAX_FILE_BYTES / 1048576} MB (a policy text is rarely over 2 MB)`, {
+        code: 'too-large',
+        params: { mb: Math.round(st.size / 1048576), limitMb: MAX_FILE_BYTES / 1048576 },
+      });
     }
     const buf = Buffer.alloc(st.size);
     let read = 0;
@@ -185,7 +189,7 @@ export function parseSource(name: string, bytes: Uint8Array, manifest?: Manifest
   const { text, encoding, warnings } = decoded ?? decode(name, bytes);
   const { format, frontMatter, blocks } = readBlocks(text, name);
   const clean = splitLongParagraphs(normalize(blocks));
-  if (clean.length === 0) throw new IngestError(name, 'no readable text was found in the file (only markup, links or navigation)');
+  if (clean.length === 0) throw new IngestError(name, 'no readable text was found in the file (only markup, links or navigation)', 'no-text');
 
   const explicit = manifest?.documents.some((d) => d.line !== undefined) ?? false;
   // A page's front matter names its title: its first line is then no headline.
@@ -195,7 +199,7 @@ export function parseSource(name: string, bytes: Uint8Array, manifest?: Manifest
       : draftsFromSegments(name, splitDocuments(clean, { headlines: frontMatter?.title === undefined }), frontMatter, manifest);
   const isNewsPage = frontMatter !== null;
   const built = drafts.map((draft) => ({ draft, doc: buildDocument(draft, frontMatter, isNewsPage) })).filter(({ doc }) => doc.tree.length > 0);
-  if (built.length === 0) throw new IngestError(name, 'no document with text was found in the file');
+  if (built.length === 0) throw new IngestError(name, 'no document with text was found in the file', 'no-document');
 
   const sameTitle = new Map<string, number>();
   const documents = built.map(({ draft, doc: { tree, ...meta } }, index): DocumentRecord => {

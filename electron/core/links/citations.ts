@@ -43,13 +43,46 @@ export function citationsIn(text: string): Citation[] {
     const inner = m[1] ?? '';
     out.push({ kind: 'title', text: text.slice(m.index, m.index + m[0].length), at: [m.index, m.index + m[0].length], key: titleKey(inner) });
   }
-  for (const m of folded.matchAll(NUMBER)) {
+  // Every document number ends in 号: most clauses need not be searched for one.
+  for (const m of folded.includes('号') ? folded.matchAll(NUMBER) : []) {
     const lead = LEAD.exec(m[0])?.[0].length ?? 0;
     const start = m.index + lead;
     const end = m.index + m[0].length;
     out.push({ kind: 'number', text: text.slice(start, end), at: [start, end], key: numberKey(m[0].slice(lead)) });
   }
   return out.sort((a, b) => a.at[0] - b.at[0]);
+}
+
+/**
+ * The short titles a text defines for the titles it cites: 《粤港澳大湾区发展规划纲要》（以下简称
+ * 《规划纲要》）, …（简称“纲要”）: short key → full key, folded as citations are.
+ */
+export function shortTitlesIn(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of fold(text).matchAll(SHORT_FORM)) {
+    const full = titleKey(m[1] ?? '');
+    const short = titleKey(m[2] ?? '');
+    if (short && short !== full) out.set(short, full);
+  }
+  return out;
+}
+
+const SHORT_FORM = /《([^《》\n]{2,120})》\s*[（(]\s*(?:以下)?(?:简称|称)\s*[《“"「『]?([^《》“”"「」『』（）()\n]{2,30}?)[》”"」』]?\s*[）)]/g;
+
+/**
+ * The keys a document's citations are looked up by, in their order: a short title the document
+ * defined (shortTitlesIn) stands for its full title, and so does one that ends a title the same
+ * document cites in full (《规划纲要》 after 《粤港澳大湾区发展规划纲要》), when only one does.
+ */
+export function expandShortTitles(citations: readonly Pick<Citation, 'kind' | 'key'>[], defined: ReadonlyMap<string, string>): string[] {
+  const full = [...new Set(citations.filter((c) => c.kind === 'title').map((c) => c.key))];
+  return citations.map((c) => {
+    if (c.kind !== 'title') return c.key;
+    const named = defined.get(c.key);
+    if (named) return named;
+    const longer = full.filter((k) => k.length > c.key.length && k.endsWith(c.key));
+    return longer.length === 1 ? (longer[0] ?? c.key) : c.key;
+  });
 }
 
 export interface CitableDocument {
@@ -71,6 +104,12 @@ export function namesOf(doc: CitableDocument): string[] {
   return names;
 }
 
+/** What a title may begin with that its citations leave out: the state, or places (广东省广州市). */
+const PLACE_PREFIX = /^(?:中华人民共和国|(?:[\u4e00-\u9fa5]{1,10}?(?:省|市|自治区|特别行政区|自治州|自治县|县|区))+)$/;
+
+/** The least length of a short title looked up among the library's titles by its ending. */
+const MIN_SHORT_TITLE = 4;
+
 export class CitationResolver {
   private readonly byName = new Map<string, string>();
   private readonly byNumber = new Map<string, string>();
@@ -90,9 +129,20 @@ export class CitationResolver {
     if (c.kind === 'number') return this.byNumber.get(c.key) ?? null;
     const exact = this.byName.get(c.key);
     if (exact) return exact;
-    // 《关于…》 for a title that begins with its issuer: 广州市关于…
-    if (!c.key.startsWith('关于')) return null;
-    const hits = this.titles.filter(([t]) => t.endsWith(c.key) && t.length - c.key.length <= 30);
-    return hits.length === 1 ? (hits[0]?.[1] ?? null) : null;
+    // 《关于…》 for a title that begins with its issuer (广州市关于…), or a title cited without the
+    // state or place it begins with (《治安管理处罚法》 for 中华人民共和国治安管理处罚法), ending one
+    // title of the library and no other, of four characters at least: shorter ones are mostly a
+    // kind of document (《条例》, 《通知》). What is left out must be only that name: 《仲裁条例》
+    // does not name 浙江省劳动人事争议调解仲裁条例, nor 《规划纲要》 every plan's outline (a document
+    // that means one says so: shortTitlesIn, expandShortTitles).
+    const issuerLeft = c.key.startsWith('关于');
+    if (!issuerLeft && c.key.length < MIN_SHORT_TITLE) return null;
+    const hits = new Set(
+      this.titles
+        .filter(([t]) => t.length > c.key.length && t.endsWith(c.key))
+        .filter(([t]) => (issuerLeft ? t.length - c.key.length <= 30 : PLACE_PREFIX.test(t.slice(0, t.length - c.key.length))))
+        .map(([, id]) => id),
+    );
+    return hits.size === 1 ? ([...hits][0] ?? null) : null;
   }
 }

@@ -20,6 +20,7 @@ interface ClauseInfo {
   docTitle: string;
   citation: string;
   text: string;
+  heading: string | null;
   kind: string;
   jurisdiction: string;
   level: Level;
@@ -27,7 +28,7 @@ interface ClauseInfo {
   date: string | null;
 }
 
-const CLAUSE = `SELECT c.seq, c.id, c.doc_id AS docId, d.title AS docTitle, c.citation, c.text, c.kind,
+const CLAUSE = `SELECT c.seq, c.id, c.doc_id AS docId, d.title AS docTitle, c.citation, c.text, c.heading, c.kind,
   d.jurisdiction, d.level, d.kind AS docKind, d.date FROM clauses c JOIN documents d ON d.id = c.doc_id`;
 
 /** The clause's labels as its citation prints them after the title: 一（一）1. */

@@ -37,8 +37,12 @@ export function pairCodesAt(folded: string): Float64Array {
 
 let scratch = new Float64Array(4096);
 
-/** The distinct pair codes of a text (units blanked and folded here), ascending. */
-export function pairSet(text: string): number[] {
+/**
+ * The distinct pair codes of a text (units blanked and folded here), ascending, in a buffer the
+ * next call reuses: the link update reads a quarter of a million clauses, and an array per
+ * clause was most of its memory and of its garbage.
+ */
+export function pairCodes(text: string): Float64Array {
   const folded = fold(comparedText(text));
   if (scratch.length < folded.length) scratch = new Float64Array(folded.length * 2);
   let n = 0;
@@ -47,9 +51,14 @@ export function pairSet(text: string): number[] {
     const b = folded.charCodeAt(i + 1);
     if (isWordUnit(a) && isWordUnit(b)) scratch[n++] = a * 65536 + b;
   }
-  // A typed sort, then the distinct values: a Set per clause cost more than the rest together.
+  // A typed sort, then the distinct values in place: a Set per clause cost more than the rest.
   const sorted = scratch.subarray(0, n).sort();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i] ?? 0);
-  return out;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[m++] = sorted[i] ?? 0;
+  return sorted.subarray(0, m);
+}
+
+/** The distinct pair codes of a text, ascending, as an array of its own. */
+export function pairSet(text: string): number[] {
+  return Array.from(pairCodes(text));
 }

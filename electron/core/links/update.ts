@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { DocKind, Level } from '../../../shared/types.ts';
 import { openDatabase, writeTransaction } from '../store/database.ts';
 import { DATABASE_FILE, type Library } from '../store/library.ts';
-import { CitationResolver, citationsIn } from './citations.ts';
-import { bySupport, MIN_PAIRS, PairIndex, type CorpusClause } from './related.ts';
-import { pairSet } from './terms.ts';
+import { CitationResolver, citationsIn, expandShortTitles, shortTitlesIn } from './citations.ts';
+import { ClauseTerms, PairIndex, type RetrievalCounts } from './related.ts';
+import { bySupport, FoundLinks, type LinkRows } from './support.ts';
 import { encodeStats } from './weights.ts';
 
 export interface LinkUpdate {
@@ -26,6 +26,8 @@ export interface LinkUpdate {
   /** Everything was computed again (first run, or the library's size changed by more than twice). */
   full: boolean;
   ms: number;
+  /** What candidate retrieval read, summed over the clauses compared (the bench prints it per clause). */
+  retrieval: RetrievalCounts;
 }
 
 interface DocRow {
@@ -51,7 +53,8 @@ export function updateLinks(library: Library, options: { full?: boolean } = {}):
     writeTransaction(library.db, () => {
       resolveCitations(library, documents(library));
     });
-    return { documents: 0, clauses: 0, links: 0, citations: 0, full: false, ms: performance.now() - t0 };
+    const retrieval = { clauses: 0, postings: 0, touched: 0, scored: 0 };
+    return { documents: 0, clauses: 0, links: 0, citations: 0, full: false, ms: performance.now() - t0, retrieval };
   }
   for (let attempt = 0; ; attempt++) {
     const revision = library.revision();
@@ -87,8 +90,9 @@ interface Plan {
   full: boolean;
   pending: Set<string>;
   index: PairIndex;
-  links: [number, number, number][];
-  citations: { seq: number; docId: string; kind: string; text: string; start: number; end: number; key: string }[];
+  /** Clause indices of the index; written as seqs. */
+  links: LinkRows;
+  citations: { seq: number; docId: string; kind: 'title' | 'number'; text: string; start: number; end: number; key: string }[];
 }
 
 function pendingCount(library: Library): number {
@@ -112,34 +116,55 @@ function compute(library: Library, forceFull: boolean): Plan {
   const full = forceFull || !anyDone || lastFull === 0 || docs.length > lastFull * REBUILD_FACTOR || docs.length * REBUILD_FACTOR < lastFull;
   const pending = new Set(docs.filter((d) => full || !d.done).map((d) => d.id));
   const docIndex = new Map(docs.map((d, i) => [d.id, i]));
-  const clauses: CorpusClause[] = [];
-  const texts: { seq: number; docId: string; text: string }[] = [];
+  const clauses = new ClauseTerms();
+  const citations: Plan['citations'] = [];
+  /** Short titles each document defines: document → short key → full key. */
+  const defined = new Map<string, Map<string, string>>();
   const rows = db.prepare<[], { seq: number; docId: string; text: string }>(`SELECT c.seq, c.doc_id AS docId, c.text FROM clauses c WHERE ${COMPARED} ORDER BY c.seq`);
   for (const r of rows.iterate()) {
     const doc = docIndex.get(r.docId);
     if (doc === undefined) continue;
-    if (pending.has(r.docId)) texts.push(r);
-    const pairs = pairSet(r.text);
-    if (pairs.length >= MIN_PAIRS) clauses.push({ seq: r.seq, doc, pairs });
+    if (pending.has(r.docId)) {
+      for (const c of citationsIn(r.text)) citations.push({ seq: r.seq, docId: r.docId, kind: c.kind, text: c.text, start: c.at[0], end: c.at[1], key: c.key });
+      const shorts = shortTitlesIn(r.text);
+      if (shorts.size > 0) defined.set(r.docId, new Map([...(defined.get(r.docId) ?? []), ...shorts]));
+    }
+    clauses.add(r.seq, doc, r.text);
   }
+  expandDocumentShortTitles(citations, defined);
   const index = new PairIndex(docs, clauses);
-  const found: { a: number; b: number; sim: number }[] = [];
+  const isPending = Uint8Array.from(docs, (d) => (pending.has(d.id) ? 1 : 0));
+  const found = new FoundLinks(index.size);
   for (let i = 0; i < index.size; i++) {
-    const doc = docs[index.clauseDoc[i] ?? 0];
-    if (!doc || !pending.has(doc.id)) continue;
-    for (const f of index.related(i)) found.push({ a: i, b: f.other, sim: f.sim });
+    if (isPending[index.clauseDoc[i] ?? 0]) found.set(i, index.related(i));
   }
-  const links = bySupport(found, (i) => index.clauseDoc[i] ?? -1).map((l): [number, number, number] => [index.seqs[l.a] ?? 0, index.seqs[l.b] ?? 0, l.sim]);
-  const citations = texts.flatMap((t) => citationsIn(t.text).map((c) => ({ seq: t.seq, docId: t.docId, kind: c.kind, text: c.text, start: c.at[0], end: c.at[1], key: c.key })));
-  return { docs, full, pending, index, links, citations };
+  return { docs, full, pending, index, links: bySupport(found, index.clauseDoc), citations };
+}
+
+/** Each document's short titles looked up as the full titles they stand for (citations.ts). */
+function expandDocumentShortTitles(citations: Plan['citations'], defined: ReadonlyMap<string, ReadonlyMap<string, string>>): void {
+  const byDoc = new Map<string, Plan['citations']>();
+  for (const c of citations) {
+    const list = byDoc.get(c.docId);
+    if (list) list.push(c);
+    else byDoc.set(c.docId, [c]);
+  }
+  for (const [docId, list] of byDoc) {
+    expandShortTitles(list, defined.get(docId) ?? new Map<string, string>()).forEach((key, k) => {
+      const c = list[k];
+      if (c) c.key = key;
+    });
+  }
 }
 
 function write(library: Library, plan: Plan): Omit<LinkUpdate, 'ms'> {
   const db = library.db;
-  if (plan.full) db.exec('DELETE FROM clause_links; DELETE FROM link_citations; DELETE FROM link_docs;');
-  // Once per pair: a clause's links are those of either column (read.ts).
-  const put = db.prepare('INSERT OR REPLACE INTO clause_links (clause_seq, other_seq, sim) VALUES (?, ?, ?)');
-  for (const [a, b, sim] of plan.links) put.run(Math.min(a, b), Math.max(a, b), sim);
+  // A full run replaces every link: the index on other_seq is built again after the rows are in
+  // (a million rows inserted into it in random order cost more than computing them).
+  if (plan.full) db.exec('DROP INDEX IF EXISTS clause_links_other; DELETE FROM clause_links; DELETE FROM link_citations; DELETE FROM link_docs;');
+  // Once per pair: a clause's links are those of either column (read.ts). In key order.
+  insertLinks(db, plan.links, plan.index.seqs);
+  if (plan.full) db.exec('CREATE INDEX clause_links_other ON clause_links(other_seq)');
   const cite = db.prepare('INSERT INTO link_citations (clause_seq, start, end, kind, text, key) VALUES (?, ?, ?, ?, ?, ?)');
   for (const c of plan.citations) cite.run(c.seq, c.start, c.end, c.kind, c.text, c.key);
   resolveCitations(library, plan.docs);
@@ -149,7 +174,24 @@ function write(library: Library, plan: Plan): Omit<LinkUpdate, 'ms'> {
   const stat = db.prepare('INSERT OR REPLACE INTO link_stats (name, value) VALUES (?, ?)');
   stat.run('pairs', encodeStats(statsOf(plan.index)));
   if (plan.full) stat.run('full-documents', String(plan.docs.length));
-  return { documents: plan.pending.size, clauses: plan.index.size, links: plan.links.length, citations: plan.citations.length, full: plan.full };
+  return { documents: plan.pending.size, clauses: plan.index.size, links: plan.links.length, citations: plan.citations.length, full: plan.full, retrieval: plan.index.counts };
+}
+
+/** Rows per INSERT: a million links, one statement call each, were most of the write. */
+const ROWS_PER_INSERT = 200;
+
+function insertLinks(db: Library['db'], links: LinkRows, seqs: Int32Array): void {
+  const sql = (rows: number): string => `INSERT OR REPLACE INTO clause_links (clause_seq, other_seq, sim) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')}`;
+  const many = db.prepare(sql(ROWS_PER_INSERT));
+  const values: number[] = [];
+  for (let k = 0; k < links.length; k++) {
+    values.push(seqs[links.lo[k] ?? 0] ?? 0, seqs[links.hi[k] ?? 0] ?? 0, links.sim[k] ?? 0);
+    if (values.length === ROWS_PER_INSERT * 3) {
+      many.run(values);
+      values.length = 0;
+    }
+  }
+  if (values.length > 0) db.prepare(sql(values.length / 3)).run(values);
 }
 
 /** Every stored citation, against the documents the library holds now; never a document's own. */

@@ -101,10 +101,20 @@ interface Entry {
   fields: Record<Field, string>;
 }
 
-/** Every document as `id@version`: the version is its first clause's seq, new at each re-import. */
+/** FNV-1a of a string, in base 36: short, and enough to tell a title from the one before it. */
+function titleMark(title: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < title.length; i++) h = Math.imul(h ^ title.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * Every document as `id@version.title`: the version is its first clause's seq, new at each
+ * re-import; the title's mark is new when the user corrects the title (the rows carry corrections).
+ */
 function currentKeys(db: Database): Map<string, string> {
-  const rows = db.prepare<[], { id: string; v: number | null }>('SELECT d.id, (SELECT min(seq) FROM clauses c WHERE c.doc_id = d.id) AS v FROM documents d').all();
-  return new Map(rows.map((r) => [`${r.id}@${r.v ?? 0}`, r.id]));
+  const rows = db.prepare<[], { id: string; v: number | null; title: string }>('SELECT d.id, (SELECT min(seq) FROM clauses c WHERE c.doc_id = d.id) AS v, d.title FROM documents d').all();
+  return new Map(rows.map((r) => [`${r.id}@${r.v ?? 0}.${titleMark(r.title)}`, r.id]));
 }
 
 function entriesFor(db: Database, keys: string[], ids: Map<string, string>): Entry[] {

@@ -3,12 +3,10 @@
 // over the destination; a process killed meanwhile leaves at most its temporary file, which the
 // next export to that name removes. A full disk or a folder without permission is said in words.
 
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { removeStaleWrites, replaceAtomically, writeAll } from '../../annotations/atomic.ts';
 import { AnnotationError } from '../../annotations/errors.ts';
-import { fsyncPath, processAlive } from '../../annotations/backup.ts';
-
-const CHUNK = 1 << 20;
 
 /** An export that could not be written; nothing at its destination was changed. */
 export class ExportError extends AnnotationError {
@@ -35,44 +33,8 @@ function describe(path: string, e: NodeJS.ErrnoException): string {
   }
 }
 
-/** Temporary files of earlier exports to this name whose process is gone (killed mid-write). */
-function removeStale(path: string): void {
-  const prefix = `.${basename(path)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(dirname(path));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = name.startsWith(prefix) ? /\.(\d+)\.tmp$/.exec(name)?.[1] : undefined;
-    if (pid !== undefined && Number(pid) !== process.pid && !processAlive(Number(pid))) rmSync(join(dirname(path), name), { force: true });
-  }
-}
-
 export function writeExportAtomic(path: string, bytes: Uint8Array): void {
-  removeStale(path);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(temp, 'w');
-    for (let at = 0; at < bytes.length; at += CHUNK) {
-      const end = Math.min(bytes.length, at + CHUNK);
-      let done = at;
-      while (done < end) done += writeSync(fd, bytes, done, end - done);
-    }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, path);
-  } catch (e) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw new ExportError(describe(path, e as NodeJS.ErrnoException));
-  }
-  try {
-    fsyncPath(dirname(path));
-  } catch {
-    // Windows cannot open a folder to fsync it; NTFS journals the rename.
-  }
+  // Temporary files of earlier exports to this name whose process is gone (killed mid-write).
+  removeStaleWrites(path);
+  replaceAtomically(path, (temp) => writeAll(temp, bytes), { fail: (e) => new ExportError(describe(path, e as NodeJS.ErrnoException)) });
 }
