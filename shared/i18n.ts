@@ -5,7 +5,7 @@
 import type { AnnotationStatus, Color } from './anchoring/annotation.ts';
 import type { ImportItemStatus, ImportReasonCode } from './api.ts';
 import type { QueryProblem } from './query.ts';
-import type { DocKind, Level, MetadataField, UnitRole } from './types.ts';
+import type { DocKind, HistoryKind, Level, MetadataField, UnitRole, VersionStatus } from './types.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -345,7 +345,6 @@ const zh = {
     level: '层级',
     kind: '类型',
     validity: '效力',
-    inForce: '现行有效',
     years: '年份',
     yearFrom: '起始年份',
     yearTo: '截止年份',
@@ -408,6 +407,21 @@ const zh = {
     'upload-missing': '找不到这次上传的文件（每次上传只能导入一次）',
     other: '',
   } satisfies Record<ImportReasonCode, string>,
+  // reader-ui: a law's history lines, its versions and where each stands (issue 11).
+  versions: {
+    status: { current: '现行有效', superseded: '已被修改', upcoming: '尚未施行', expired: '已失效' } satisfies Record<VersionStatus, string>,
+    history: { adopted: '通过', approved: '批准', amended: '修正', revised: '修订', promulgated: '公布', effective: '施行' } satisfies Record<HistoryKind, string>,
+    effective: '施行日期',
+    panel: '沿革与版本',
+    lines: '{n} 条沿革',
+    versions: '{n} 个版本',
+    versionsTitle: '本文的版本（新的在前）',
+    historyTitle: '沿革',
+    thisOne: '本文',
+    open: '打开这一版本',
+    edition: '{date} 版',
+    ofVersions: '共 {n} 个版本',
+  },
 };
 
 export type Messages = typeof zh;
@@ -739,7 +753,6 @@ const en: Messages = {
     level: 'Level',
     kind: 'Kind',
     validity: 'Validity',
-    inForce: 'In force',
     years: 'Year',
     yearFrom: 'From year',
     yearTo: 'To year',
@@ -801,6 +814,21 @@ const en: Messages = {
     duplicate: 'The same text is already in the library as {of}',
     'upload-missing': 'No upload with this id (each upload is imported once)',
     other: '',
+  },
+  // reader-ui: a law's history lines, its versions and where each stands (issue 11).
+  versions: {
+    status: { current: 'In force', superseded: 'Amended', upcoming: 'Not yet in force', expired: 'Expired' },
+    history: { adopted: 'adopted', approved: 'approved', amended: 'amended', revised: 'revised', promulgated: 'promulgated', effective: 'in force' },
+    effective: 'In force from',
+    panel: 'History and versions',
+    lines: '{n} history lines',
+    versions: '{n} versions',
+    versionsTitle: 'Versions of this text (newest first)',
+    historyTitle: 'History',
+    thisOne: 'this one',
+    open: 'Open this version',
+    edition: 'version of {date}',
+    ofVersions: '{n} versions',
   },
 };
 

@@ -34,6 +34,8 @@ export interface DocumentSummary {
   source: string;
   /** The fields the user corrected (user data, kept across re-imports); absent when none. */
   corrected?: MetadataField[];
+  /** Where it stands among the versions of its text in the library, and how many there are; absent when it has none. */
+  version?: { status: VersionStatus; count: number };
 }
 
 export type HistoryKind = 'adopted' | 'approved' | 'amended' | 'revised' | 'promulgated' | 'effective';

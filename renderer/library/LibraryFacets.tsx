@@ -83,7 +83,7 @@ export function LibraryFacets({ facets, filters }: { facets: Facets; filters: Li
       <FacetList title={t.daily.jurisdiction} values={facets.jurisdiction} selected={filters.jurisdiction} label={(v) => v} onChoose={(v) => libraryView.choose('jurisdiction', v)} limit={12} />
       <FacetList title={t.daily.level} values={facets.level} selected={filters.level} label={(v) => t.level[v]} onChoose={(v) => libraryView.choose('level', v)} />
       <FacetList title={t.daily.kind} values={facets.kind} selected={filters.kind} label={(v) => t.kind[v]} onChoose={(v) => libraryView.choose('kind', v)} />
-      <FacetList title={t.daily.validity} values={facets.validity} selected={filters.validity} label={(v) => (v === 'expired' ? t.expired : t.daily.inForce)} onChoose={(v) => libraryView.choose('validity', v)} />
+      <FacetList title={t.daily.validity} values={facets.validity} selected={filters.validity} label={(v) => t.versions.status[v]} onChoose={(v) => libraryView.choose('validity', v)} />
       <YearRange years={facets.years} from={filters.yearFrom} to={filters.yearTo} />
       <FacetList title={t.issuer} values={facets.issuer} selected={filters.issuer} label={(v) => v} onChoose={(v) => libraryView.choose('issuer', v)} limit={10} />
     </aside>

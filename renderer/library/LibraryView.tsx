@@ -4,14 +4,14 @@
 // draws only the rows on screen, and coming back from the reader lands where one left it.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useRef, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../shared/types.ts';
-import { useFold } from '../common/fold.ts';
+import { loadFoldTables, useFold } from '../common/fold.ts';
 import { useI18n } from '../common/i18n.tsx';
 import { useStore } from '../common/store.ts';
 import { LibraryFacets } from './LibraryFacets.tsx';
 import { useDocuments, useLibraryStatus } from './library.ts';
-import { filtering, isExpired, libraryList, type Group, type LibrarySort } from './library-view.ts';
+import { effectiveOfItsOwn, filtering, isExpired, libraryFacets, libraryList, statusOf, type Group, type LibrarySort } from './library-view.ts';
 import { libraryView } from './view-store.ts';
 import { CompareButton } from '../links/CompareButton.tsx';
 import { ImportButton } from '../import/ImportButton.tsx';
@@ -25,15 +25,33 @@ type Open = (docId: string, pane: 0 | 1) => void;
 function DocRow({ doc, today, onOpen }: { doc: DocumentSummary; today: string; onOpen: Open }): ReactNode {
   const { t } = useI18n();
   const expired = isExpired(doc, today);
+  const status = statusOf(doc, today);
+  const effective = effectiveOfItsOwn(doc);
+  const edition = doc.date ?? doc.effective;
   return (
     <div className={`doc-row kind-${doc.kind}${expired ? ' expired' : ''}`} data-doc-id={doc.id}>
-      <button type="button" className="doc-title" title={doc.title} onClick={() => onOpen(doc.id, 0)}>
-        {doc.title}
-      </button>
+      <div className="doc-title-line">
+        <button type="button" className="doc-title" title={doc.title} onClick={() => onOpen(doc.id, 0)}>
+          {doc.title}
+        </button>
+        {/* Versions of one law share a title: each says which one it is. */}
+        {doc.version && (
+          <span className="doc-edition" title={t.versions.ofVersions.replace('{n}', String(doc.version.count))}>
+            {edition ? t.versions.edition.replace('{date}', edition) : t.versions.ofVersions.replace('{n}', String(doc.version.count))}
+          </span>
+        )}
+      </div>
       <div className="doc-meta">
         <span className={`badge badge-${doc.kind}`}>{t.kind[doc.kind]}</span>
+        {/* News has no legal status; a policy or law says where it stands (the validity says 已失效 itself). */}
+        {doc.kind !== 'news' && !(status === 'expired' && doc.validUntil) && <span className={`doc-status status-${status}`}>{t.versions.status[status]}</span>}
         {doc.issuer && <span title={t.issuer}>{doc.issuer}</span>}
         {doc.date && <span title={t.date}>{doc.date}</span>}
+        {effective && (
+          <span className="doc-effective" title={t.versions.effective}>
+            {t.versions.effective} {effective}
+          </span>
+        )}
         {doc.docNumber && <span title={t.docNumber}>{doc.docNumber}</span>}
         {doc.validUntil && (
           <span className={expired ? 'validity expired' : 'validity'}>
@@ -83,7 +101,18 @@ export function LibraryView({ onOpen }: { onOpen: Open }): ReactNode {
   const { filters, sort, collapsed } = useStore(libraryView);
   const fold = useFold();
   const today = new Date().toISOString().slice(0, 10);
-  const { shown, facets, rows } = libraryList(docs, filters, sort, collapsed, today, fold);
+  const { shown, rows } = libraryList(docs, filters, sort, collapsed, today, fold);
+  // The facets count the whole library: when the documents or filters change, the rows are drawn
+  // first and the facets follow in a render of their own (React's deferred value), so that the
+  // first screenful never waits for the counting.
+  const facetDocs = useDeferredValue(docs);
+  const facetFilters = useDeferredValue(filters);
+  const facets = libraryFacets(facetDocs, facetFilters, today, fold);
+
+  // The first rows are drawn: the folding tables may load now (common/fold.ts).
+  useEffect(() => {
+    if (docs.length > 0) loadFoldTables();
+  }, [docs]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -1,13 +1,16 @@
 // What the library shows of its documents, as a legal database does: a filter on title, issuer and
 // number (folded as search folds, so Traditional finds Simplified); facets (jurisdiction, level,
-// issuer, kind, year range, in force or expired), each counted over the documents the other
-// facets leave; groups by jurisdiction, each sorted by date or title; and the rows of the list,
-// group headers and documents, that the virtualised list draws. Pure: no React, no page.
+// issuer, kind, year range, status: in force, amended, not yet in force, expired), each counted
+// over the documents the other facets leave; groups by jurisdiction (in shared/place-order.ts's
+// order), each sorted by date or title; and the rows of the list, group headers and documents,
+// that the virtualised list draws. Pure: no React, no page.
 
+import { comparePlaces, levelRank, placeRank } from '../../shared/place-order.ts';
 import type { Fold } from '../../shared/snippet.ts';
-import type { DocKind, DocumentSummary, Level } from '../../shared/types.ts';
+import type { DocKind, DocumentSummary, Level, VersionStatus } from '../../shared/types.ts';
 
-export type Validity = 'in-force' | 'expired';
+/** Where a document stands: in force (current), amended by a newer version, not yet in force, expired. */
+export type Validity = VersionStatus;
 export type LibrarySort = 'date' | 'title';
 
 export interface LibraryFilters {
@@ -23,10 +26,6 @@ export interface LibraryFilters {
 
 export const NO_FILTERS: LibraryFilters = { text: '', jurisdiction: null, level: null, issuer: null, kind: null, yearFrom: null, yearTo: null, validity: null };
 
-export const LEVEL_ORDER: Level[] = ['national', 'province', 'city', 'sar', 'district'];
-/** Cities of the Greater Bay Area first, in the order officials list them. */
-const PLACE_ORDER = ['全国', '广东省', '广州市', '深圳市', '珠海市', '佛山市', '惠州市', '东莞市', '中山市', '江门市', '肇庆市', '梅州市', '香港', '澳门'];
-
 export interface Group {
   /** level:jurisdiction */
   key: string;
@@ -40,6 +39,25 @@ export type Row = { kind: 'group'; group: Group; collapsed: boolean } | { kind: 
 export const yearOf = (d: DocumentSummary): number | null => (d.date ? Number(d.date.slice(0, 4)) : null);
 
 export const isExpired = (d: DocumentSummary, today: string): boolean => d.validUntil !== null && d.validUntil < today;
+
+/**
+ * Where a document stands on `today`: among its versions as the engine ranked them (a newer one
+ * in effect amends it); else past its stated validity, not yet in effect, or in force.
+ */
+export function statusOf(d: DocumentSummary, today: string): Validity {
+  if (d.version && d.version.status !== 'current') return d.version.status;
+  if (isExpired(d, today)) return 'expired';
+  return d.effective !== null && d.effective > today ? 'upcoming' : 'current';
+}
+
+/**
+ * When it takes effect, if that says something its date does not: a later day (自2020年10月1日起施行).
+ * An amended law in force since it was first made (自公布之日起施行: its 1991 date) says nothing new.
+ */
+export const effectiveOfItsOwn = (d: { date: string | null; effective: string | null }): string | null =>
+  d.effective !== null && (d.date === null || d.effective > d.date) ? d.effective : null;
+
+export const STATUS_ORDER: readonly Validity[] = ['current', 'superseded', 'upcoming', 'expired'];
 
 /** The issuer to show beside the places: none when it is only the place (广州市), said once. */
 export const issuerBesidePlaces = (d: DocumentSummary): string | null => (d.issuer && !d.jurisdictions.some((j) => j.name === d.issuer) ? d.issuer : null);
@@ -74,7 +92,7 @@ function passes(d: DocumentSummary, f: LibraryFilters, needles: string[], today:
   if (skip !== 'level' && f.level !== null && d.level !== f.level) return false;
   if (skip !== 'issuer' && f.issuer !== null && d.issuer !== f.issuer) return false;
   if (skip !== 'kind' && f.kind !== null && d.kind !== f.kind) return false;
-  if (skip !== 'validity' && f.validity !== null && isExpired(d, today) !== (f.validity === 'expired')) return false;
+  if (skip !== 'validity' && f.validity !== null && statusOf(d, today) !== f.validity) return false;
   if (skip !== 'year' && (f.yearFrom !== null || f.yearTo !== null)) {
     const y = yearOf(d);
     if (y === null || (f.yearFrom !== null && y < f.yearFrom) || (f.yearTo !== null && y > f.yearTo)) return false;
@@ -109,11 +127,6 @@ export interface Facets {
   years: number[];
 }
 
-const place = (j: string): number => {
-  const i = PLACE_ORDER.indexOf(j);
-  return i < 0 ? PLACE_ORDER.length : i;
-};
-
 function counted<T>(docs: DocumentSummary[], values: (d: DocumentSummary) => readonly T[]): FacetValue<T>[] {
   const counts = new Map<T, number>();
   for (const d of docs) {
@@ -133,12 +146,12 @@ export function facetsOf(docs: DocumentSummary[], f: LibraryFilters, today: stri
   const byCount = <T>(a: FacetValue<T>, b: FacetValue<T>): number => b.count - a.count;
   const places = counted(without('jurisdiction'), (d) => (d.jurisdictions.length ? d.jurisdictions.map((j) => j.name) : [d.jurisdiction]));
   return {
-    jurisdiction: places.sort((a, b) => place(a.value) - place(b.value) || byCount(a, b) || collator.compare(a.value, b.value)),
-    level: counted(without('level'), (d) => [d.level]).sort((a, b) => LEVEL_ORDER.indexOf(a.value) - LEVEL_ORDER.indexOf(b.value)),
+    // The places the app lists first in their order, then the others by how many documents each holds.
+    jurisdiction: places.sort((a, b) => placeRank(a.value) - placeRank(b.value) || byCount(a, b) || collator.compare(a.value, b.value)),
+    level: counted(without('level'), (d) => [d.level]).sort((a, b) => levelRank(a.value) - levelRank(b.value)),
     issuer: counted(without('issuer'), (d) => (d.issuer ? [d.issuer] : [])).sort((a, b) => byCount(a, b) || collator.compare(a.value, b.value)),
     kind: counted(without('kind'), (d) => [d.kind]).sort((a, b) => ['policy', 'notice', 'news'].indexOf(a.value) - ['policy', 'notice', 'news'].indexOf(b.value)),
-    // In force: not past the last day the text states (most texts state none).
-    validity: counted<Validity>(without('validity'), (d) => [isExpired(d, today) ? 'expired' : 'in-force']),
+    validity: counted<Validity>(without('validity'), (d) => [statusOf(d, today)]).sort((a, b) => STATUS_ORDER.indexOf(a.value) - STATUS_ORDER.indexOf(b.value)),
     years: [...new Set(docs.map(yearOf).filter((y) => y !== null))].sort((a, b) => a - b),
   };
 }
@@ -171,9 +184,7 @@ export function groupDocs(docs: DocumentSummary[], sort: LibrarySort): Group[] {
   }
   const order = sort === 'title' ? (a: DocumentSummary, b: DocumentSummary) => collator.compare(a.title, b.title) : byDate;
   for (const g of groups.values()) g.docs.sort(order);
-  return [...groups.values()].sort(
-    (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || place(a.jurisdiction) - place(b.jurisdiction) || collator.compare(a.jurisdiction, b.jurisdiction),
-  );
+  return [...groups.values()].sort(comparePlaces);
 }
 
 /** The list as drawn: each group's header, then its documents unless it is collapsed. */
@@ -189,25 +200,40 @@ export function rowsOf(groups: Group[], collapsed: ReadonlySet<string>): Row[] {
 
 export interface LibraryList {
   shown: DocumentSummary[];
-  facets: Facets;
   rows: Row[];
 }
 
-let last: { key: unknown[]; list: LibraryList } | null = null;
+/** A function of the inputs worked out again only when one of them changes (Object.is). */
+function once<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args) => {
+    if (last?.args.length === args.length && last.args.every((a, i) => Object.is(a, args[i]))) return last.result;
+    const result = f(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+const listOnce = once((docs: DocumentSummary[], f: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string>, today: string, fold: Fold | null): LibraryList => {
+  const shown = filterDocs(docs, f, today, fold ?? identity);
+  return { shown, rows: rowsOf(groupDocs(shown, sort), collapsed) };
+});
+const facetsOnce = once((docs: DocumentSummary[], f: LibraryFilters, today: string, fold: Fold | null): Facets => facetsOf(docs, f, today, fold ?? identity));
+const identity: Fold = (s) => s;
 
 /**
  * What the library draws, worked out again only when what it depends on changes: coming back from
  * the reader to the same documents, filters and groups costs nothing. The fold matters only while
  * there is text to look for (its tables arrive after the first paint).
  */
-export function libraryList(docs: DocumentSummary[], f: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string>, today: string, fold: Fold): LibraryList {
-  const key = [docs, f, sort, collapsed, today, f.text.trim() ? fold : null];
-  if (last && last.key.every((k, i) => Object.is(k, key[i]))) return last.list;
-  const shown = filterDocs(docs, f, today, fold);
-  const list = { shown, facets: facetsOf(docs, f, today, fold), rows: rowsOf(groupDocs(shown, sort), collapsed) };
-  last = { key, list };
-  return list;
-}
+export const libraryList = (docs: DocumentSummary[], f: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string>, today: string, fold: Fold): LibraryList =>
+  listOnce(docs, f, sort, collapsed, today, f.text.trim() ? fold : null);
+
+/**
+ * The facets, memoised the same way. They count every document (six passes over the library), so
+ * the view works them out apart from the rows, in a render of their own after the rows are shown.
+ */
+export const libraryFacets = (docs: DocumentSummary[], f: LibraryFilters, today: string, fold: Fold): Facets => facetsOnce(docs, f, today, f.text.trim() ? fold : null);
 
 /** Whether any filter is set (an empty list then says what to clear). */
 export const filtering = (f: LibraryFilters): boolean => Object.entries(f).some(([k, v]) => (k === 'text' ? String(v).trim() !== '' : v !== null));

@@ -4,7 +4,7 @@
 
 import type { ClauseLink } from '../../shared/api.ts';
 import type { Level } from '../../shared/types.ts';
-import { LEVEL_ORDER, placeRank } from '../library/place-order.ts';
+import { comparePlaces } from '../../shared/place-order.ts';
 
 export interface PlaceGroup {
   key: string;
@@ -25,9 +25,7 @@ export function groupByPlace(links: readonly ClauseLink[]): PlaceGroup[] {
     g.links.push(link);
   }
   for (const g of groups.values()) g.links.sort((a, b) => b.score - a.score);
-  return [...groups.values()].sort(
-    (a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || placeRank(a.jurisdiction) - placeRank(b.jurisdiction) || a.jurisdiction.localeCompare(b.jurisdiction, 'zh'),
-  );
+  return [...groups.values()].sort(comparePlaces);
 }
 
 /** One link among a clause's links: a manual link by its id, the others by kind and target. */

@@ -84,11 +84,14 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
   const clauses = doc.clauses;
   const docId = doc.summary.id;
   const indexOf = useMemo(() => new Map(clauses.map((c, i) => [c.id, i])), [clauses]);
+  // Once per document: the virtualizer asks for every unmeasured clause's guess whenever one is
+  // measured, which on a long law was the largest part of a scrolled frame's script.
+  const guesses = useMemo(() => clauses.map(estimate), [clauses]);
 
   const virtualizer = useVirtualizer({
     count: clauses.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => estimate(clauses[i] as ReaderClause),
+    estimateSize: (i) => guesses[i] ?? 60,
     getItemKey: (i) => clauses[i]?.id ?? i,
     overscan: 8,
     // Rendering synchronously on every scroll event costs frames on long documents.
@@ -171,6 +174,7 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
   }, [settled, index, docId, indexOf]);
 
   const openBeside = useCallback((clauseId: string) => reading.openBeside(index, clauseId), [index]);
+  const openVersion = useCallback((id: string) => reading.open(id, null, index), [index]);
   const marked = useDocAnnotations(docId);
   const noteOnClause = useCallback(
     (clause: ReaderClause, el: HTMLElement) => annotating.open({ kind: 'clause-note', docId, clauseId: clause.id, anchor: anchorOf(el.getBoundingClientRect()) }),
@@ -188,7 +192,7 @@ export function ReaderPane({ index, doc, target, focused }: Props): ReactNode {
 
   return (
     <section ref={paneRef} className={`pane${focused ? ' focused' : ''}`} aria-label={summary.title} data-pane={index} data-doc-id={docId} onMouseDown={() => reading.focus(index)} onFocus={() => reading.focus(index)}>
-      <PaneHeader summary={summary} docNotes={marked.docNotes.length} showOutline={showOutline} onToggleOutline={() => setShowOutline(!showOutline)} onClose={() => reading.close(index)}>
+      <PaneHeader summary={summary} history={doc.history} versions={doc.versions} onOpenVersion={openVersion} docNotes={marked.docNotes.length} showOutline={showOutline} onToggleOutline={() => setShowOutline(!showOutline)} onClose={() => reading.close(index)}>
         {find.shown && <FindBar find={find} />}
         <RedirectNote pane={index} />
       </PaneHeader>

@@ -4,13 +4,16 @@
 // while scrolling the longest document; then the same document (the Outline without the bench
 // corpus) with 5,000 highlights made through the engine: the time to open it with its highlights
 // shown, and frame times while scrolling it. Baselines from the same run: a static page from the
-// same server, frames of an idle page, and the scroll of the document without highlights.
+// same server, frames of an idle page, and the scroll of the document without highlights. The later
+// start and the opens are timed on the page's clock (navigation start or the click, to the element
+// in the page), the driver's time beside them: a loaded machine stretches the driver's round trips.
 
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { ingestFile } from '../../electron/core/ingest/ingest-files.ts';
+import { updateLinks } from '../../electron/core/links/index.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import { launchChromium, startApp, stopApp } from './app.ts';
 import type { FrameStats, UiRow } from '../bench/ui-types.ts';
@@ -32,6 +35,41 @@ async function timeTo(action: () => Promise<unknown>, ready: () => Promise<unkno
   await action();
   await ready();
   return performance.now() - t0;
+}
+
+/**
+ * Clicks `click` in the page and answers, on the page's clock, when each of `shown` is first in
+ * the document (ms after the click); `driver` is the same wait as the test driver saw it, round
+ * trips included. The page's clock is what a user sees: on a loaded machine the driver's polling
+ * stretches every wait (the library bench times itself the same way).
+ */
+async function clickUntil(page: Page, click: string, shown: string[]): Promise<{ ms: number[]; driver: number }> {
+  const t0 = performance.now();
+  const ms = await page.evaluate(
+    ([sel, wanted]) =>
+      new Promise<number[]>((resolve, reject) => {
+        const button = document.querySelector<HTMLElement>(sel);
+        if (!button) {
+          reject(new Error(`nothing matches ${sel}`));
+          return;
+        }
+        const at: number[] = [];
+        const start = performance.now();
+        const check = (): void => {
+          wanted.forEach((w, i) => {
+            if (at[i] === undefined && document.querySelector(w)) at[i] = performance.now() - start;
+          });
+          if (wanted.every((_, i) => at[i] !== undefined)) resolve(at);
+          else requestAnimationFrame(check);
+        };
+        // A mutation is seen at once, a frame at the latest: the time an element is in the page.
+        new MutationObserver(check).observe(document.body, { subtree: true, childList: true });
+        button.click();
+        check();
+      }),
+    [click, shown] as const,
+  );
+  return { ms, driver: performance.now() - t0 };
 }
 
 /** Frame-to-frame times while the page scrolls `step` pixels a frame; `step` 0 measures an idle page. */
@@ -62,6 +100,18 @@ export async function uiBench(benchCorpus: string | null): Promise<{ rows: UiRow
   try {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // Every page load notes, on its own clock (from navigation start), when the first row is in it.
+    await page.addInitScript(() => {
+      const w = window as { firstRowAt?: number };
+      const seen = new MutationObserver(() => {
+        if (w.firstRowAt === undefined && document.querySelector('.doc-row')) {
+          w.firstRowAt = performance.now();
+          seen.disconnect();
+        }
+      });
+      seen.observe(document, { subtree: true, childList: true });
+    });
+    const firstRowAt = (): Promise<number> => page.evaluate(() => (window as { firstRowAt?: number }).firstRowAt ?? NaN);
 
     // First start: the worker imports the seeds while the window already shows progress.
     let app = await startApp(dataDir);
@@ -70,32 +120,38 @@ export async function uiBench(benchCorpus: string | null): Promise<{ rows: UiRow
     rows.push({ what: 'launch → library shown, first start (imports the seeds)', ms: first, baseline: 'static file', ratio: first / staticMs, target: '≤ 1000 ms', met: first <= 1000 });
     await stopApp(app, { keepData: true });
 
-    // The longest law of the bench corpus joins the library, as a user's import would.
+    // The longest law of the bench corpus joins the library, as a user's import would: with its
+    // links computed (else the next start computes them in the worker before the library opens).
     let longest = '';
+    let lawId: string | null = null;
     if (benchCorpus && existsSync(benchCorpus)) {
       const biggest = walk(benchCorpus).sort((a, b) => statSync(b).size - statSync(a).size)[0];
       if (biggest) {
         const library = Library.open(dataDir);
-        ingestFile(library, biggest);
+        // Its first document: a file of one law holds one (versions of a law share a title).
+        lawId = ingestFile(library, biggest).docIds[0] ?? null;
+        updateLinks(library);
         library.close();
         longest = biggest;
       }
     }
 
     app = await startApp(dataDir);
-    const warm = await timeTo(() => page.goto(app.server.url), () => page.locator('.doc-row').first().waitFor());
-    rows.push({ what: 'launch → library shown, later start', ms: warm, baseline: 'static file', ratio: warm / staticMs, target: '≤ 1000 ms', met: warm <= 1000 });
+    const driverWarm = await timeTo(() => page.goto(app.server.url), () => page.locator('.doc-row').first().waitFor());
+    const warm = await firstRowAt();
+    rows.push({ what: `launch → library shown, later start (driver ${driverWarm.toFixed(0)} ms)`, ms: warm, baseline: 'static file', ratio: warm / staticMs, target: '≤ 1000 ms', met: warm <= 1000 });
 
+    await app.ready;
     const docs = await app.host.listDocuments();
-    const outline = docs.find((d) => d.title === '粤港澳大湾区发展规划纲要');
-    const open = async (title: string): Promise<number> =>
-      timeTo(
-        () => page.getByRole('region', { name: '文库' }).getByRole('button', { name: title, exact: true }).click(),
-        () => page.locator('section.pane article').first().waitFor(),
-      );
+    const outline = docs.find((d) => d.title === '粤港澳大湾区发展规划纲要' && d.source.startsWith('seeds/'));
+    const row = (docId: string): string => `.library .doc-row[data-doc-id="${docId}"] .doc-title`;
+    const open = async (docId: string): Promise<{ ms: number; driver: number }> => {
+      const { ms, driver } = await clickUntil(page, row(docId), ['section.pane article']);
+      return { ms: ms[0] ?? NaN, driver };
+    };
     if (outline) {
-      const ms = await open(outline.title);
-      rows.push({ what: 'open the Outline (250 KB)', ms, target: '≤ 300 ms', met: ms <= 300 });
+      const { ms, driver } = await open(outline.id);
+      rows.push({ what: `open the Outline (250 KB) (driver ${driver.toFixed(0)} ms)`, ms, target: '≤ 300 ms', met: ms <= 300 });
       const view = await app.host.getDocument(outline.id);
       const deep = view?.clauses[view.clauses.length - 2];
       if (deep) {
@@ -109,11 +165,13 @@ export async function uiBench(benchCorpus: string | null): Promise<{ rows: UiRow
 
     let scroll: FrameStats = await frames(page, 0, 10);
     const idle = await frames(page, 0);
-    const law = docs.filter((d) => d.source === longest)[0];
+    const law = docs.find((d) => d.id === lawId);
+    if (longest && !law) throw new Error(`the longest law (${longest}) is not in the library's list`);
     if (law) {
       await page.getByRole('button', { name: '文库', exact: true }).click();
-      const ms = await open(law.title);
-      rows.push({ what: `open the longest law (${law.clauseCount} clauses)`, ms, target: '≤ 300 ms', met: ms <= 300 });
+      await page.locator(row(law.id)).waitFor();
+      const { ms, driver } = await open(law.id);
+      rows.push({ what: `open the longest law (${law.clauseCount} clauses) (driver ${driver.toFixed(0)} ms)`, ms, target: '≤ 300 ms', met: ms <= 300 });
       const view = await app.host.getDocument(law.id);
       const deep = view?.clauses[Math.floor((view.clauses.length * 9) / 10)];
       if (deep) {
@@ -146,19 +204,10 @@ export async function uiBench(benchCorpus: string | null): Promise<{ rows: UiRow
       // A new page load (the address alone would differ only in its fragment): nothing cached.
       await page.goto('about:blank');
       await page.goto(app.server.url);
-      await page.locator('.doc-row').first().waitFor();
-      let textMs = 0;
-      const ms = await timeTo(
-        async () => {
-          const t0 = performance.now();
-          await page.getByRole('region', { name: '文库' }).getByRole('button', { name: marked.title, exact: true }).click();
-          await page.locator('section.pane article').first().waitFor();
-          textMs = performance.now() - t0;
-        },
-        () => page.locator('section.pane article .hl').first().waitFor(),
-      );
+      await page.locator(row(marked.id)).waitFor();
+      const { ms: [textMs = NaN, ms = NaN], driver } = await clickUntil(page, row(marked.id), ['section.pane article', 'section.pane article .hl']);
       rows.push({ what: `open a document with ${HIGHLIGHTS} highlights (${marked.clauseCount} clauses): its text shown`, ms: textMs, target: '≤ 300 ms', met: textMs <= 300 });
-      rows.push({ what: `open a document with ${HIGHLIGHTS} highlights: its highlights shown`, ms, target: '≤ 300 ms', met: ms <= 300 });
+      rows.push({ what: `open a document with ${HIGHLIGHTS} highlights: its highlights shown (driver ${driver.toFixed(0)} ms)`, ms, target: '≤ 300 ms', met: ms <= 300 });
       await page.waitForTimeout(300);
       const marks = await frames(page, 120);
       rows.push({

@@ -5,9 +5,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fold } from '../../shared/fold.ts';
 import type { DocumentSummary } from '../../shared/types.ts';
-import { facetsOf, filterDocs, groupDocs, libraryList, NO_FILTERS, rowsOf, type LibraryFilters } from '../../renderer/library/library-view.ts';
+import { join } from 'node:path';
+import { ingestFile } from '../../electron/core/ingest/ingest-files.ts';
+import { Library } from '../../electron/core/store/library.ts';
+import { comparePlaces, placeRank } from '../../shared/place-order.ts';
+import { facetsOf, filterDocs, groupDocs, libraryFacets, libraryList, NO_FILTERS, rowsOf, statusOf, effectiveOfItsOwn, type LibraryFilters } from '../../renderer/library/library-view.ts';
 import { createLibraryView } from '../../renderer/library/view-store.ts';
-import { seededLibrary } from '../helpers/library.ts';
+import { FIXTURES, seededLibrary, tempDir } from '../helpers/library.ts';
 
 let docs: DocumentSummary[];
 let cleanup: () => void;
@@ -55,9 +59,46 @@ test('facets: each counted without its own choice, so the other values stay on o
 test('in force or expired, by the last day the text states', () => {
   const expired = titles({ validity: 'expired' });
   assert.ok(expired.includes('珠海市商务局关于印发《关于促进中国（珠海）跨境电子商务综合试验区发展的政策措施》的通知'));
-  assert.equal(expired.length + titles({ validity: 'in-force' }).length, docs.length);
+  assert.equal(expired.length + titles({ validity: 'current' }).length, docs.length);
   // Before its last day, the same text is in force.
   assert.equal(filterDocs(docs, { ...NO_FILTERS, validity: 'expired' }, '2021-06-01', fold).length, 0);
+});
+
+test('versions: the older of two is amended, a newer one not yet in effect is upcoming, each counted in the status facet', () => {
+  const { dir, cleanup: done } = tempDir();
+  const library = Library.open(dir);
+  try {
+    ingestFile(library, join(FIXTURES, 'versions', '民事诉讼法(2021-12-24).md'));
+    ingestFile(library, join(FIXTURES, 'versions', '民事诉讼法(2023-09-01).md'));
+    ingestFile(library, join(FIXTURES, 'qianhai-regulation.zh-hans.txt'));
+    const listed = library.listDocuments();
+    // The engine ranks versions on the day it lists them; the page reads the rest on the same day.
+    const status = (today: string): string[] =>
+      library.listDocuments(today).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).map((d) => statusOf(d, today));
+    // Qianhai 2020 (in effect 2020-10-01), 民事诉讼法 2021, 2023.
+    assert.deepEqual(status(TODAY), ['current', 'superseded', 'current']);
+    // Between the two versions the 2021 one stands and the 2023 one is not in effect yet; before
+    // 2020-10-01 the Qianhai regulation was not in effect either.
+    assert.deepEqual(status('2022-06-01'), ['current', 'current', 'upcoming']);
+    assert.equal(status('2020-09-01')[0], 'upcoming');
+    // Shown beside the date only when it is a later day of its own.
+    assert.deepEqual([...listed].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).map(effectiveOfItsOwn), ['2020-10-01', null, null]);
+    const facet = facetsOf(listed, NO_FILTERS, TODAY, fold).validity;
+    assert.deepEqual(facet.map((v) => [v.value, v.count]), [['current', 2], ['superseded', 1]]);
+  } finally {
+    library.close();
+    done();
+  }
+});
+
+test('one place order: the library groups and the links panel list places alike', () => {
+  const groups = groupDocs(docs, 'date').map((g) => ({ level: g.level, jurisdiction: g.jurisdiction }));
+  assert.deepEqual([...groups].sort(comparePlaces), groups);
+  assert.deepEqual(groups.slice(0, 3).map((g) => g.jurisdiction), ['全国', '广东省', '广州市']);
+  // Greater Bay Area cities in their order before other cities, whatever their names.
+  const cities = groups.filter((g) => g.level === 'city').map((g) => g.jurisdiction);
+  assert.ok(cities.indexOf('珠海市') < cities.indexOf('东莞市') && cities.indexOf('东莞市') < cities.indexOf('梅州市'), cities.join());
+  assert.ok(placeRank('香港特别行政区') < placeRank('澳门特别行政区') && placeRank('澳门') < placeRank('上海市'));
 });
 
 test('a year range keeps the documents dated within it', () => {
@@ -129,4 +170,9 @@ test('the list is worked out once for the same documents, filters, sort and grou
   assert.equal(other.rows.length, first.rows.length - (first.rows.filter((r) => r.kind === 'doc' && r.group.key === 'city:广州市').length));
   const text = { ...NO_FILTERS, text: '广州' };
   assert.notEqual(libraryList(docs, text, 'date', collapsed, TODAY, fold), libraryList(docs, text, 'date', collapsed, TODAY, (s) => s));
+  // The facets, worked out apart from the rows, are memoised alike.
+  const facets = libraryFacets(docs, NO_FILTERS, TODAY, fold);
+  assert.equal(libraryFacets(docs, NO_FILTERS, TODAY, (s) => s), facets);
+  assert.deepEqual(facets, facetsOf(docs, NO_FILTERS, TODAY, fold));
+  assert.notEqual(libraryFacets(docs, text, TODAY, fold), facets);
 });

@@ -9,7 +9,7 @@ import type { ClauseLinksResponse, LibraryStatus } from '../../shared/api.ts';
 import { updateLinks } from '../../electron/core/links/index.ts';
 import { createStore } from '../../renderer/common/store.ts';
 import type { LibraryState } from '../../renderer/library/library-store.ts';
-import { LEVEL_ORDER } from '../../renderer/library/place-order.ts';
+import { LEVEL_ORDER } from '../../shared/place-order.ts';
 import { groupByPlace } from '../../renderer/links/group-links.ts';
 import { createLinks, type LinksApi, type Loaded } from '../../renderer/links/links-store.ts';
 import { docByTitle, engineOver, seededLibrary } from '../helpers/library.ts';

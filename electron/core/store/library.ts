@@ -3,7 +3,7 @@
 
 import { basename, join } from 'node:path';
 import type { DocumentView } from '../../../shared/api.ts';
-import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, DocumentVersion, FindHit, HistoryEvent, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole } from '../../../shared/types.ts';
+import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, DocumentVersion, FindHit, HistoryEvent, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole, VersionStatus } from '../../../shared/types.ts';
 import { rankVersions, versionKey } from '../model/versions.ts';
 import type { ParsedSource } from '../model/records.ts';
 import { indexClauses } from '../search/fts.ts';
@@ -376,8 +376,34 @@ export class Library {
     });
   }
 
-  listDocuments(): DocumentSummary[] {
-    return this.documentRows('').map(toSummary);
+  /** Every document, with where it stands among its versions when the library holds several. */
+  listDocuments(today = new Date().toISOString().slice(0, 10)): DocumentSummary[] {
+    const docs = this.documentRows('').map(toSummary);
+    const versions = this.versionStatuses(today);
+    return versions.size === 0 ? docs : docs.map((d) => {
+      const version = versions.get(d.id);
+      return version ? { ...d, version } : d;
+    });
+  }
+
+  /** versionsOf for every document that has other versions, in one query: each one's status and how many versions. */
+  private versionStatuses(today: string): Map<string, { status: VersionStatus; count: number }> {
+    type Row = { id: string; title: string; date: string | null; effective: string | null; validUntil: string | null; versionOf: string };
+    const rows = this.db
+      .prepare<[], Row>(
+        `SELECT id, title, date, effective, valid_until AS validUntil, version_key || char(10) || jurisdiction AS versionOf FROM documents
+         WHERE version_key != '' AND (version_key, jurisdiction) IN (SELECT version_key, jurisdiction FROM documents WHERE version_key != '' GROUP BY 1, 2 HAVING count(*) > 1)`,
+      )
+      .all();
+    const groups = new Map<string, Row[]>();
+    for (const r of rows) {
+      const group = groups.get(r.versionOf);
+      if (group) group.push(r);
+      else groups.set(r.versionOf, [r]);
+    }
+    const out = new Map<string, { status: VersionStatus; count: number }>();
+    for (const group of groups.values()) for (const v of rankVersions(group, today)) out.set(v.id, { status: v.status, count: group.length });
+    return out;
   }
 
   documentCount(): number {
