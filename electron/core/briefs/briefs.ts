@@ -8,7 +8,8 @@ import type {
   AnnotationQuery, Brief, BriefCitation, BriefExcerpt, BriefGrouping, BriefItem, BriefItemInput, BriefSection,
 } from '../../../shared/api.ts';
 import { clauseUri } from '../../../shared/notes/schema.ts';
-import type { DocumentSummary, Level } from '../../../shared/types.ts';
+import { levelRank } from '../../../shared/place-order.ts';
+import type { DocumentSummary } from '../../../shared/types.ts';
 import { AnnotationError } from '../annotations/errors.ts';
 import type { NewBriefItem, StoredBrief, StoredExcerpt, StoredItem } from '../annotations/brief-store.ts';
 import type { Library } from '../store/library.ts';
@@ -140,11 +141,10 @@ export class ExcerptResolver {
   }
 }
 
-const LEVEL_ORDER: readonly Level[] = ['national', 'province', 'sar', 'city', 'district'];
-
 /**
- * The brief regrouped: one section per jurisdiction (national first, then province, SAR, city,
- * district, each in the order first met) or per document (in the order first met). Each excerpt
+ * The brief regrouped: one section per jurisdiction (by level in the app's order of places,
+ * shared/place-order.ts: national, province, city, SAR, district; each level's places in the order
+ * first met) or per document (in the order first met). Each excerpt
  * carries the free text and headings that follow it; what stands before the first excerpt keeps
  * its section, first.
  */
@@ -166,7 +166,7 @@ export function groupedSections(brief: Brief, by: BriefGrouping): { heading: str
     const c = item.citation;
     const key = by === 'document' ? c.docId : c.jurisdiction;
     const heading = by === 'document' ? c.docTitle : c.jurisdiction || '其他';
-    const rank = by === 'document' ? 0 : Math.max(0, LEVEL_ORDER.indexOf(c.level));
+    const rank = by === 'document' ? 0 : Math.max(0, levelRank(c.level));
     let group = groups.get(key);
     if (!group) {
       group = { heading, rank, first: i, itemIds: [] };
