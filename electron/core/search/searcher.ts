@@ -28,7 +28,6 @@ import type { MatchTier, SearchHit, SearchResponse } from '../../../shared/types
 import { bm25, corpusStats, idf, tokenCount, type CorpusStats } from './bm25.ts';
 import { Candidates } from './candidates.ts';
 import { mergeSegments } from './fts.ts';
-import { allTermsQuery } from './grams.ts';
 import { DocumentIndex, type RefreshReport } from './doc-index.ts';
 import { anyOf, groupsQuery } from './expr.ts';
 import { DocumentRanges, filterSql, Scope, type SeqRange } from './scope.ts';
@@ -324,7 +323,7 @@ export class Searcher {
     if (seqs.length === 0) return [];
     this.fetch(ctx, seqs);
     const forms = [...new Set(tierGroups.flat())];
-    const weights = forms.map((t) => ({ folded: t, idf: idf(ctx.stats, this.hits(ctx, allTermsQuery([t]))) }));
+    const weights = forms.map((t) => ({ folded: t, idf: idf(ctx.stats, this.hits(ctx, groupsQuery([[t]]))) }));
     const holds = (text: string, groups: string[][]): boolean => groups.every((g) => g.some((t) => text.includes(t)));
     const out: Scored[] = [];
     for (const seq of seqs) {
