@@ -17,7 +17,7 @@
 //   those are all scored, so that a selective filter costs less than reading its clauses.
 // Recall never depends on the pool: any clause of the answer is returned once the limit reaches it.
 
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { docNumberKey } from '../../../shared/doc-number.ts';
 import { labelPathOf } from '../../../shared/label-path.ts';
 import { hasFilter, parseQuery, type SearchFilters } from '../../../shared/query.ts';
@@ -28,7 +28,6 @@ import type { MatchTier, SearchHit, SearchResponse } from '../../../shared/types
 import { bm25, corpusStats, idf, tokenCount, type CorpusStats } from './bm25.ts';
 import { Candidates } from './candidates.ts';
 import { mergeSegments } from './fts.ts';
-import { allTermsQuery } from './grams.ts';
 import { DocumentIndex, type RefreshReport } from './doc-index.ts';
 import { anyOf, groupsQuery } from './expr.ts';
 import { DocumentRanges, filterSql, Scope, type SeqRange } from './scope.ts';
@@ -70,8 +69,6 @@ interface Row {
   heading: string | null;
   text: string;
   citation: string;
-  title: string;
-  kind: string;
 }
 
 interface Scored {
@@ -106,6 +103,8 @@ export class Searcher {
   private readonly fts: Candidates;
   private readonly ranges: DocumentRanges;
   private readonly exactRanking: number;
+  /** A document's title, for the hits of a page (read apart: joined to every scored row it cost a third more). */
+  private readonly title: Statement<[string], string>;
 
   constructor(db: Database, options: SearcherOptions = {}) {
     this.db = db;
@@ -113,6 +112,7 @@ export class Searcher {
     this.fts = new Candidates(db);
     this.ranges = new DocumentRanges(db);
     this.exactRanking = options.exactRanking ?? EXACT_RANKING;
+    this.title = db.prepare<[string], string>('SELECT title FROM documents WHERE id = ?').pluck();
   }
 
   /**
@@ -215,7 +215,7 @@ export class Searcher {
       snippet: markedSnippet(ex),
       excerpt: ex,
       label: r.label,
-      labelPath: labelPathOf(r.citation, r.title, r.label),
+      labelPath: labelPathOf(r.citation, this.title.get(r.doc_id) ?? '', r.label),
       heading: r.heading,
       headingMarks: r.heading ? matchRanges(r.heading, forms, fold) : [],
       titleMarks,
@@ -324,7 +324,8 @@ export class Searcher {
     if (seqs.length === 0) return [];
     this.fetch(ctx, seqs);
     const forms = [...new Set(tierGroups.flat())];
-    const weights = forms.map((t) => ({ folded: t, idf: idf(ctx.stats, this.hits(ctx, allTermsQuery([t]))) }));
+    const weights = forms.map((t) => ({ folded: t, idf: idf(ctx.stats, this.hits(ctx, groupsQuery([[t]]))) }));
+    const news = this.news(ctx);
     const holds = (text: string, groups: string[][]): boolean => groups.every((g) => g.some((t) => text.includes(t)));
     const out: Scored[] = [];
     for (const seq of seqs) {
@@ -336,7 +337,7 @@ export class Searcher {
       const tokens = tokenCount(r.text) + (r.heading ? tokenCount(r.heading) : 0);
       const headed = heading !== '' && holds(heading, ctx.groups);
       const score = bm25(ctx.stats, weights, text, tokens) + (headed ? HEADING_BOOST : 0) + (ctx.docBoost.get(r.doc_id) ?? 0);
-      out.push({ seq, score: r.kind === 'news' ? score - NEWS_PENALTY : score });
+      out.push({ seq, score: news.has(seq) ? score - NEWS_PENALTY : score });
     }
     return out.sort(byScore).slice(0, n);
   }
@@ -396,7 +397,7 @@ export class Searcher {
       const chunk = missing.slice(i, i + 500);
       const rows = this.db
         .prepare<number[], Row>(
-          `SELECT c.seq, c.id, c.doc_id, c.label, c.heading, c.text, c.citation, d.title, d.kind FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE c.seq IN (${chunk.map(() => '?').join(', ')})`,
+          `SELECT seq, id, doc_id, label, heading, text, citation FROM clauses WHERE seq IN (${chunk.map(() => '?').join(', ')})`,
         )
         .all(...chunk);
       for (const r of rows) ctx.rows.set(r.seq, r);

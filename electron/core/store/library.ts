@@ -87,6 +87,8 @@ function toSummary(r: DocumentRow): DocumentSummary {
 
 export class Library {
   readonly db: DB;
+  /** The statements of storing a file, prepared once: per file they cost the bench corpus's import about a second. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(db: DB) {
     this.db = db;
@@ -98,6 +100,16 @@ export class Library {
 
   close(): void {
     this.db.close();
+  }
+
+  /** A statement of this connection, prepared on first use (never plucked or raw: the flags stay on it). */
+  private prepared<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s as Database.Statement<P, R>;
   }
 
   /**
@@ -158,12 +170,12 @@ export class Library {
       docIds: touched,
       duplicateOf,
     });
-    const existing = this.db.prepare<[string], { id: number; sha256: string; parser: number }>('SELECT id, sha256, parser FROM sources WHERE key = ?').get(key);
+    const existing = this.prepared<[string], { id: number; sha256: string; parser: number }>('SELECT id, sha256, parser FROM sources WHERE key = ?').get(key);
     if (existing?.sha256 === parsed.sha256 && existing.parser === parsed.parser) {
       // What this file holds in the library, as it was stored.
       return { outcome: outcome('unchanged', parsed.warnings, this.storedOf(existing.id, parsed.documents)), sourceId: null };
     }
-    const twin = this.db.prepare<[string, string], { key: string }>('SELECT key FROM sources WHERE sha256 = ? AND key != ?').get(parsed.sha256, key);
+    const twin = this.prepared<[string, string], { key: string }>('SELECT key FROM sources WHERE sha256 = ? AND key != ?').get(parsed.sha256, key);
     // A byte-identical file under another name stores nothing: it says so, and counts nothing.
     if (twin) return { outcome: outcome('unchanged', [...parsed.warnings, `the same file is already in the library as ${twin.key}`], [], [], twin.key), sourceId: null };
 
@@ -174,24 +186,22 @@ export class Library {
     const now = new Date().toISOString();
     if (existing) {
       sourceId = existing.id;
-      this.db
-        .prepare('UPDATE sources SET name = ?, sha256 = ?, size = ?, encoding = ?, format = ?, ingested_at = ?, parser = ? WHERE id = ?')
+      this.prepared('UPDATE sources SET name = ?, sha256 = ?, size = ?, encoding = ?, format = ?, ingested_at = ?, parser = ? WHERE id = ?')
         .run(basename(parsed.name), parsed.sha256, parsed.size, parsed.encoding, parsed.format, now, parsed.parser, existing.id);
-      this.db.prepare('DELETE FROM documents WHERE source_id = ?').run(existing.id);
+      this.prepared('DELETE FROM documents WHERE source_id = ?').run(existing.id);
     } else {
-      sourceId = this.db
-        .prepare('INSERT INTO sources (key, name, sha256, size, encoding, format, ingested_at, parser) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      sourceId = this.prepared('INSERT INTO sources (key, name, sha256, size, encoding, format, ingested_at, parser) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(key, basename(parsed.name), parsed.sha256, parsed.size, parsed.encoding, parsed.format, now, parsed.parser).lastInsertRowid;
     }
-    const twinDoc = this.db.prepare<[string, string], { key: string }>('SELECT s.key FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ? OR d.text_sha = ?');
-    const insDoc = this.db.prepare(
+    const twinDoc = this.prepared<[string, string], { key: string }>('SELECT s.key FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ? OR d.text_sha = ?');
+    const insDoc = this.prepared(
       `INSERT INTO documents (id, source_id, ord, title, issuer, jurisdiction, level, jurisdictions, date, doc_number, kind, valid_until, clause_count, text_sha, effective, history, version_key)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insClause = this.db.prepare(
+    const insClause = this.prepared(
       'INSERT INTO clauses (id, doc_id, parent_id, ord, depth, kind, label, heading, text, citation, table_json, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insUnit = this.db.prepare('INSERT INTO clause_units (clause_id, ord, name, role) VALUES (?, ?, ?, ?)');
+    const insUnit = this.prepared('INSERT INTO clause_units (clause_id, ord, name, role) VALUES (?, ?, ?, ?)');
     const stored: ParsedSource['documents'] = [];
     let duplicateOf: string | null = null;
     documents.forEach(({ doc: d, aliases }, ord) => {
@@ -231,18 +241,18 @@ export class Library {
 
   /** Old ids point to their successors; aliases that pointed at a retired id follow it on. */
   private recordAliases(docId: string, aliases: readonly Alias[], now: string): void {
-    const follow = this.db.prepare('UPDATE clause_aliases SET successor_id = ?, reason = CASE WHEN ? = \'removed\' THEN \'removed\' ELSE reason END WHERE successor_id = ?');
-    const put = this.db.prepare('INSERT OR REPLACE INTO clause_aliases (old_id, doc_id, successor_id, reason, content_sha, created) VALUES (?, ?, ?, ?, ?, ?)');
+    const follow = this.prepared('UPDATE clause_aliases SET successor_id = ?, reason = CASE WHEN ? = \'removed\' THEN \'removed\' ELSE reason END WHERE successor_id = ?');
+    const put = this.prepared('INSERT OR REPLACE INTO clause_aliases (old_id, doc_id, successor_id, reason, content_sha, created) VALUES (?, ?, ?, ?, ?, ?)');
     for (const a of aliases) {
       follow.run(a.successorId, a.reason, a.oldId);
       put.run(a.oldId, docId, a.successorId, a.reason, a.contentSha, now);
     }
     // An id that lives again (rewritten in place) is no longer an alias.
-    this.db.prepare('DELETE FROM clause_aliases WHERE doc_id = ? AND old_id IN (SELECT id FROM clauses WHERE doc_id = ?)').run(docId, docId);
+    this.prepared('DELETE FROM clause_aliases WHERE doc_id = ? AND old_id IN (SELECT id FROM clauses WHERE doc_id = ?)').run(docId, docId);
   }
 
   private bumpRevision(): void {
-    this.db.prepare("UPDATE library_meta SET value = value + 1 WHERE key = 'revision'").run();
+    this.prepared("UPDATE library_meta SET value = value + 1 WHERE key = 'revision'").run();
   }
 
   /**
