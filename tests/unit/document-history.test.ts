@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ingestFile } from '../../electron/core/ingest/ingest-files.ts';
-import { effectiveFromClosing } from '../../electron/core/ingest/history.ts';
+import { effectiveFromClosing, historyOf } from '../../electron/core/ingest/history.ts';
 import { rankVersions, versionKey } from '../../electron/core/model/versions.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import type { DocumentView } from '../../shared/api.ts';
@@ -85,6 +85,16 @@ test('the closing article says when a text takes effect', () => {
   assert.equal(effectiveFromClosing(['本方案自印发之日起实施，有效期5年。'], '2021-06-30'), '2021-06-30');
   assert.equal(effectiveFromClosing(['本办法自发布之日起施行。'], '2021-06'), null);
   assert.equal(effectiveFromClosing(['第五条 各区自2023年起施行新的考核办法。', '第六条 附则'], null), null);
+});
+
+test('a comma between two acts keeps both: the judicial interpretations amended in 2020', () => {
+  // bench corpus, 司法解释/最高人民法院关于审理生态环境损害赔偿案件的若干规定（试行）(2020-12-29).md
+  const sc = historyOf(['（2019年5月20日最高人民法院审判委员会第1769次会议通过，根据2020年12月23日最高人民法院审判委员会第1823次会议通过的《最高人民法院关于修改〈最高人民法院关于在民事审判工作中适用《中华人民共和国工会法》若干问题的解释〉等二十七件民事类司法解释的决定》修正）']);
+  assert.deepEqual(sc.events.map((e) => [e.kind, e.date, e.body]), [['adopted', '2019-05-20', '最高人民法院'], ['amended', '2020-12-23', '最高人民法院']]);
+  assert.equal(sc.issuer, '最高人民法院');
+  assert.equal(sc.date, '2020-12-23');
+  // A sentence with commas is still no history line.
+  assert.deepEqual(historyOf(['2019年5月20日起，各区应当按照本规定，根据实际情况制定实施方案。']).events, []);
 });
 
 test('the command line shows a document with its history and versions', async () => {

@@ -74,9 +74,10 @@ function actsOf(line: string): Act[] {
   starts.forEach((s, k) => {
     const end = starts[k + 1]?.at ?? folded.length;
     const date = isoDate(folded.slice(s.at, s.at + s.length));
-    // "根据" before the next date belongs to the next event.
+    // "根据" before the next date belongs to the next event, and so does the comma before it
+    // (…会议通过，根据2020年…修正).
     const from = s.at + s.length;
-    const text = folded.slice(from, end).replace(/[\s　]*(?:根据|并经|经)?[\s　]*$/, '');
+    const text = folded.slice(from, end).replace(/[\s　]*[,，;；]?[\s　]*(?:根据|并经|经)?[\s　]*$/, '');
     // Two bodies meeting on one day: 最高人民法院审判委员会第N次会议、最高人民检察院…会议通过.
     const bodies: (string | null)[] = [];
     let at = 0;
@@ -104,8 +105,9 @@ function actsOf(line: string): Act[] {
 export function isHistoryLine(text: string): boolean {
   if (text.length > MAX_LINE || !/^[(（]?\s*(?:根[据據]\s*)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.test(text)) return false;
   const folded = fold(text).trim();
-  // One line of acts, not a sentence: no full stop inside, no comma but before 自…起施行.
-  if (!EVENT_WORD.test(folded) || /[。；，,]/.test(folded.replace(/[。；]$/, '').replace(/[，,]\s*(?=自)/g, ''))) return false;
+  // One line of acts, not a sentence: no full stop inside, no comma but before 自…起施行 or
+  // before the next act (…通过，根据…修正).
+  if (!EVENT_WORD.test(folded) || /[。；，,]/.test(folded.replace(/[。；]$/, '').replace(/[，,]\s*(?=自|根据)/g, ''))) return false;
   return actsOf(text).length > 0;
 }
 

@@ -23,7 +23,7 @@ import { validityOf } from './validity.ts';
  * differently: files stored by older rules are then parsed again on the next import (the seeds at
  * the next start), and identities are carried over (store/continuity.ts).
  */
-export const PARSER_VERSION = 6;
+export const PARSER_VERSION = 7;
 
 /** Policy texts are kilobytes to a few megabytes; anything far larger is not one. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
