@@ -124,8 +124,8 @@ function likeSql(terms: string[], f: SearchFilters): { sql: string; params: (str
   const where = terms.map(() => "c.text LIKE '%' || ? || '%'");
   const params: (string | number)[] = [...terms];
   if (f.jurisdiction) {
-    where.push("EXISTS (SELECT 1 FROM json_each(d.jurisdictions) j WHERE json_extract(j.value, '$.name') IN (?, ? || '市', ? || '省'))");
-    params.push(f.jurisdiction, f.jurisdiction, f.jurisdiction);
+    where.push("EXISTS (SELECT 1 FROM json_each(d.jurisdictions) j WHERE (json_extract(j.value, '$.name') IN (?, ? || '市', ? || '省', ? || '区', ? || '县', ? || '特别行政区') OR json_extract(j.value, '$.name') LIKE ? || '%合作区'))");
+    params.push(...Array<string>(7).fill(f.jurisdiction));
   }
   const simple: [string, string | number | undefined][] = [
     ['d.level = ?', f.level],

@@ -46,6 +46,10 @@ test('the filter 南沙区 finds the State Council’s Nansha plan, and 广州�
     const [zengcheng] = ingestFile(library, join(FIXTURES, 'zengcheng-old-villages.zh-hant.txt')).docIds;
     const docsOf = (q: string): string[] => [...new Set(library.openSearcher().search(q, { limit: 500 }).hits.map((h) => h.docId))].sort();
     assert.deepEqual(docsOf('jurisdiction:南沙区'), [nansha]);
+    // The name without its kind, as one says it.
+    assert.deepEqual(docsOf('jurisdiction:南沙'), [nansha]);
+    assert.deepEqual(docsOf('jurisdiction:增城'), [zengcheng]);
+    assert.deepEqual(docsOf('jurisdiction:广州'), [nansha, zengcheng].sort());
     assert.deepEqual(docsOf('jurisdiction:增城区'), [zengcheng]);
     assert.deepEqual(docsOf('jurisdiction:广州市'), [nansha, zengcheng].sort());
   } finally {

@@ -25,9 +25,10 @@ export function filterSql(f: SearchFilters): Filter {
   const parts: string[] = [];
   const params: (string | number)[] = [];
   if (f.jurisdiction) {
-    // 珠海 finds 珠海市; a document with two jurisdictions is found by either.
-    parts.push(`EXISTS (SELECT 1 FROM json_each(d.jurisdictions) j WHERE json_extract(j.value, '$.name') IN (?, ? || '市', ? || '省'))`);
-    params.push(f.jurisdiction, f.jurisdiction, f.jurisdiction);
+    // A place by its name without its kind: 珠海 finds 珠海市, 南沙 南沙区, 香港 香港特别行政区, 前海
+    // the 前海深港现代服务业合作区; a document with two jurisdictions is found by either.
+    parts.push(`EXISTS (SELECT 1 FROM json_each(d.jurisdictions) j WHERE (json_extract(j.value, '$.name') IN (?, ? || '市', ? || '省', ? || '区', ? || '县', ? || '特别行政区') OR json_extract(j.value, '$.name') LIKE ? || '%合作区'))`);
+    params.push(...Array<string>(7).fill(f.jurisdiction));
   }
   const simple: [string, string | number | undefined][] = [
     ['d.level = ?', f.level],
