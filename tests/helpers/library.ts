@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { ingestSeeds } from '../../electron/core/ingest/ingest-files.ts';
 import { openUserData, type AnnotationStore } from '../../electron/core/annotations/index.ts';
 import { EngineApi } from '../../electron/core/api/engine-api.ts';
+import { Searcher } from '../../electron/core/search/searcher.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import type { DocumentSummary, OutlineNode } from '../../shared/types.ts';
 
@@ -31,6 +32,14 @@ export function seededLibrary(): { library: Library; dir: string; cleanup: () =>
       cleanup();
     },
   };
+}
+
+/** The seeds' library with a searcher opened over it, as a test of search needs them. */
+export function seededSearcher(): { library: Library; searcher: Searcher; cleanup: () => void } {
+  const { library, cleanup } = seededLibrary();
+  const searcher = new Searcher(library.db);
+  searcher.open();
+  return { library, searcher, cleanup };
 }
 
 /** The engine as the app builds it over a library: its search and the user data in `dataDir`. */

@@ -4,18 +4,16 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Searcher } from '../../electron/core/search/searcher.ts';
+import type { Searcher } from '../../electron/core/search/searcher.ts';
 import type { Library } from '../../electron/core/store/library.ts';
-import { docByTitle, seededLibrary } from '../helpers/library.ts';
+import { docByTitle, seededSearcher } from '../helpers/library.ts';
 
 describe('search for daily use, over the seeds', () => {
   let library: Library;
   let searcher: Searcher;
   let cleanup: () => void;
   before(() => {
-    ({ library, cleanup } = seededLibrary());
-    searcher = new Searcher(library.db);
-    searcher.open();
+    ({ library, searcher, cleanup } = seededSearcher());
   });
   after(() => { cleanup(); });
 

@@ -8,7 +8,7 @@ import { excerpt, markedSnippet, matchRanges } from '../../shared/snippet.ts';
 import { ingestFile } from '../../electron/core/ingest/ingest-files.ts';
 import { Searcher } from '../../electron/core/search/searcher.ts';
 import { Library } from '../../electron/core/store/library.ts';
-import { docByTitle, FIXTURES, seededLibrary } from '../helpers/library.ts';
+import { docByTitle, FIXTURES, seededLibrary, seededSearcher } from '../helpers/library.ts';
 
 test('folding maps Traditional to Simplified and full-width to ASCII without changing length', () => {
   for (const [t, s] of [['綠色金融', '绿色金融'], ['粵港澳大灣區', '粤港澳大湾区'], ['ＣＥＰＡ', 'cepa'], ['香港特別行政區', '香港特别行政区']]) {
@@ -38,9 +38,7 @@ describe('search over the seeds', () => {
   let searcher: Searcher;
   let cleanup: () => void;
   before(() => {
-    ({ library, cleanup } = seededLibrary());
-    searcher = new Searcher(library.db);
-    searcher.open();
+    ({ library, searcher, cleanup } = seededSearcher());
   });
   after(() => { cleanup(); });
 

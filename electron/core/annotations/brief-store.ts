@@ -5,7 +5,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Color, NoteJSON } from '../../../shared/anchoring/annotation.ts';
-import type { BriefCitation, BriefHeading, BriefPlace, BriefSummary, BriefText } from '../../../shared/api.ts';
+import type { BriefCitation, BriefExcerpt, BriefHeading, BriefPlace, BriefSummary, BriefText } from '../../../shared/api.ts';
 import { AnnotationError } from './errors.ts';
 import { checkColor, checkNote, type AnnotationStore } from './store.ts';
 
@@ -16,19 +16,11 @@ const MAX_BRIEF_HEADING = 200;
 export const INSERT_ITEM = `INSERT INTO brief_items (id, section_id, ord, kind, clause_id, annotation_id, quote, whole_clause, color, note_json, heading, citation_json, added)
   VALUES (@id, @section_id, @ord, @kind, @clause_id, @annotation_id, @quote, @whole_clause, @color, @note_json, @heading, @citation_json, @added)`;
 
-/** An excerpt as stored: what it quoted and from where, as the library said when it was added. */
-export interface StoredExcerpt {
-  kind: 'excerpt';
-  id: string;
-  clauseId: string | null;
-  annotationId: string | null;
-  quote: string;
-  wholeClause: boolean;
-  color: Color | null;
-  note: NoteJSON | null;
-  citation: BriefCitation;
-  added: string;
-}
+/**
+ * An excerpt as stored: what it quoted and from where, as the library said when it was added. Its
+ * link, status and present clause are worked out when a brief is read (briefs/briefs.ts).
+ */
+export type StoredExcerpt = Omit<BriefExcerpt, 'link' | 'status' | 'currentClauseId'>;
 
 export type StoredItem = StoredExcerpt | BriefText | BriefHeading;
 

@@ -7,16 +7,14 @@ import type { ImportSummary } from '../../../shared/api.ts';
 import { importBatch, type ImportFile } from '../ingest/import-batch.ts';
 import { updateLinks } from '../links/index.ts';
 import { Library } from '../store/library.ts';
+import type { WorkerMessage } from './messages.ts';
 
 export interface ImportWorkerData {
   dataDir: string;
   files: ImportFile[];
 }
 
-export type ImportWorkerMessage =
-  | { type: 'progress'; done: number; total: number; current: string }
-  | { type: 'done'; summary: ImportSummary }
-  | { type: 'error'; message: string };
+export type ImportWorkerMessage = WorkerMessage<{ summary: ImportSummary }>;
 
 const post = (m: ImportWorkerMessage): void => parentPort?.postMessage(m);
 const { dataDir, files } = workerData as ImportWorkerData;

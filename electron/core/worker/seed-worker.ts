@@ -6,16 +6,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ingestSeeds } from '../ingest/ingest-files.ts';
 import { updateLinks } from '../links/index.ts';
 import { Library } from '../store/library.ts';
+import type { WorkerMessage } from './messages.ts';
 
 export interface SeedWorkerData {
   dataDir: string;
   seedsDir: string;
 }
 
-export type SeedWorkerMessage =
-  | { type: 'progress'; done: number; total: number; current: string }
-  | { type: 'done'; documents: number }
-  | { type: 'error'; message: string };
+export type SeedWorkerMessage = WorkerMessage<{ documents: number }>;
 
 const post = (m: SeedWorkerMessage): void => parentPort?.postMessage(m);
 const { dataDir, seedsDir } = workerData as SeedWorkerData;
