@@ -67,6 +67,30 @@ test('a folder parsed in threads, many files a transaction, is stored as one fil
   }
 });
 
+test('the parsing thread goes on while a batch is stored, so a transaction holds many files', async () => {
+  const files = importFiles();
+  const { dir, cleanup } = tempDir();
+  const library = Library.open(dir);
+  const sizes: number[] = [];
+  const storeMany = library.storeMany.bind(library);
+  // A store slower than a parse (as on a large library, where FTS5 is the slow part).
+  library.storeMany = (entries) => {
+    sizes.push(entries.length);
+    const until = performance.now() + 40;
+    while (performance.now() < until);
+    return storeMany(entries);
+  };
+  try {
+    await ingestMany(library, files.map((path) => ({ path })), { workers: 1 });
+    assert.equal(sizes.reduce((n, s) => n + s, 0), files.length);
+    // The first batch is the first file alone; the rest were parsed while it was being stored.
+    assert.ok(sizes.length <= Math.ceil(files.length / 4), `${files.length} files in ${sizes.length} transactions: ${sizes.join(' ')}`);
+  } finally {
+    library.close();
+    cleanup();
+  }
+});
+
 test('a file that cannot be read fails alone, named; the files around it are stored', async () => {
   const files = importFiles();
   const { dir, cleanup } = tempDir();

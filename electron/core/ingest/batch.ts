@@ -6,7 +6,7 @@
 // Why: on the bench corpus (3,384 laws) parsing is a fifth of an import and storing the rest; a
 // transaction per file made SQLite commit (and FTS5 flush a segment) 3,384 times.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,9 +50,20 @@ export async function parseFile(item: ImportItem): Promise<ParsedSource> {
 
 const keyOf = (item: ImportItem): string => item.key ?? resolve(item.path);
 
+/** A file's size on disk; 0 when it cannot be read (its parse will say why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** A transaction holds this many files or bytes of text at most: the write lock is held briefly. */
 const BATCH_FILES = 64;
 const BATCH_BYTES = 8 << 20;
+/** Parsed files waiting for their transaction hold about this much text at most. */
+const AHEAD_BYTES = 3 * BATCH_BYTES;
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 16;
 
@@ -88,6 +99,8 @@ export async function ingestMany(library: Library, items: readonly ImportItem[],
     const results = parses ? parses.run(items) : null;
     let next = 0;
     while (next < items.length) {
+      // The parses that came in while the last batch was stored are delivered first.
+      if (results) await results.settled();
       // The files parsed by now, in order, up to one transaction's worth (at least one).
       const batch: { item: ImportItem; parse: Parse }[] = [];
       let bytes = 0;
@@ -131,15 +144,23 @@ export async function ingestMany(library: Library, items: readonly ImportItem[],
   return outcomes;
 }
 
-/** Worker threads that parse files, at most a window of files ahead of the store. */
+/**
+ * Worker threads that parse files ahead of the store. Each worker is sent its next files before it
+ * asks, so it goes on parsing while this thread is busy storing (a worker that waited to be handed
+ * one file at a time parsed one file per transaction, and every transaction held one file).
+ */
 class ParsePool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  /** Files sent to each worker and not answered yet. */
+  private readonly queued = new Map<Worker, number>();
   private readonly results = new Map<number, Parse>();
   private readonly waiting = new Map<number, { resolve: (p: Parse) => void; reject: (e: Error) => void }>();
   private items: readonly ImportItem[] = [];
   private dispatched = 0;
   private taken = 0;
+  /** Sizes on disk of the files sent and not taken yet. */
+  private readonly sizes = new Map<number, number>();
+  private ahead = 0;
   private broken: Error | null = null;
 
   constructor(url: URL, count: number) {
@@ -148,7 +169,7 @@ class ParsePool {
       w.on('message', (reply: ParseReply) => this.settle(w, reply));
       w.on('error', (e) => this.breakDown(e));
       this.workers.push(w);
-      this.idle.push(w);
+      this.queued.set(w, 0);
     }
   }
 
@@ -163,8 +184,15 @@ class ParsePool {
     return this.results.has(i);
   }
 
+  /** Resolves once the replies that arrived while this thread was busy have been taken in. */
+  settled(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
   take(i: number): Promise<Parse> {
     this.taken = i + 1;
+    this.ahead -= this.sizes.get(i) ?? 0;
+    this.sizes.delete(i);
     this.dispatch();
     const got = this.results.get(i);
     if (got) {
@@ -176,16 +204,23 @@ class ParsePool {
   }
 
   private dispatch(): void {
-    // Parsed files wait in memory for their turn: a window bounds how many.
-    const window = this.workers.length * 4 + 8;
-    while (this.idle.length > 0 && this.dispatched < this.items.length && this.dispatched < this.taken + window) {
-      const w = this.idle.pop() as Worker;
+    // Parsed files wait in memory for their turn: a window of files (a transaction's worth and a
+    // few more) and of bytes bounds how many; a file larger than the window still goes alone.
+    const window = BATCH_FILES + this.workers.length * 4;
+    while (this.dispatched < this.items.length && this.dispatched < this.taken + window && (this.ahead < AHEAD_BYTES || this.dispatched === this.taken)) {
+      // The worker with the shortest queue.
+      const w = this.workers.reduce((a, b) => ((this.queued.get(b) ?? 0) < (this.queued.get(a) ?? 0) ? b : a));
       const id = this.dispatched++;
+      const size = sizeOf((this.items[id] as ImportItem).path);
+      this.sizes.set(id, size);
+      this.ahead += size;
+      this.queued.set(w, (this.queued.get(w) ?? 0) + 1);
       w.postMessage({ id, item: this.items[id] as ImportItem } satisfies ParseRequest);
     }
   }
 
   private settle(w: Worker, reply: ParseReply): void {
+    this.queued.set(w, (this.queued.get(w) ?? 1) - 1);
     let parse: Parse;
     if ('json' in reply) parse = { parsed: JSON.parse(reply.json) as ParsedSource };
     else if ('problem' in reply) parse = { error: new IngestError(reply.file, reply.problem, reply.why) };
@@ -198,7 +233,6 @@ class ParsePool {
       this.waiting.delete(reply.id);
       waiter.resolve(parse);
     } else this.results.set(reply.id, parse);
-    this.idle.push(w);
     this.dispatch();
   }
 

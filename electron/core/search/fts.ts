@@ -4,16 +4,27 @@ import type { Database } from 'better-sqlite3';
 import { fold } from '../../../shared/fold.ts';
 import { gramsOf } from './grams.ts';
 
-/** Indexes the clauses a query selects (columns seq, text, heading). Runs inside the caller's transaction. */
-export function indexClauses(db: Database, select: string, ...params: unknown[]): number {
+export interface IndexedClause {
+  seq: number | bigint;
+  text: string;
+  heading: string | null;
+}
+
+/** Indexes clauses as they were just stored. Runs inside the caller's transaction. */
+export function indexRows(db: Database, rows: Iterable<IndexedClause>): number {
   const insert = db.prepare('INSERT INTO clause_grams (rowid, grams, hgrams) VALUES (?, ?, ?)');
   let n = 0;
-  // .all(), not .iterate(): the connection cannot insert while a read is still stepping.
-  for (const row of db.prepare(select).all(...params) as { seq: number; text: string; heading: string | null }[]) {
+  for (const row of rows) {
     insert.run(row.seq, gramsOf(fold(row.text)), row.heading ? gramsOf(fold(row.heading)) : '');
     n++;
   }
   return n;
+}
+
+/** Indexes the clauses a query selects (columns seq, text, heading). Runs inside the caller's transaction. */
+export function indexClauses(db: Database, select: string, ...params: unknown[]): number {
+  // .all(), not .iterate(): the connection cannot insert while a read is still stepping.
+  return indexRows(db, db.prepare<unknown[], IndexedClause>(select).all(...params));
 }
 
 /** Past this many segments a query seeks in each of them: 14 after importing the bench corpus. */

@@ -6,7 +6,7 @@ import type { DocumentView } from '../../../shared/api.ts';
 import type { ClauseDetail, ClauseKind, DocKind, DocumentSummary, DocumentVersion, FindHit, HistoryEvent, Jurisdiction, Level, OutlineNode, ReaderClause, ResponsibleUnit, UnitRole, VersionStatus } from '../../../shared/types.ts';
 import { rankVersions, versionKey } from '../model/versions.ts';
 import type { ParsedSource } from '../model/records.ts';
-import { indexClauses } from '../search/fts.ts';
+import { indexClauses, indexRows, type IndexedClause } from '../search/fts.ts';
 import { Searcher } from '../search/searcher.ts';
 import { carryDocuments, type Alias, type PreviousDocument, type StoredClause } from './continuity.ts';
 import Database from 'better-sqlite3';
@@ -120,8 +120,8 @@ export class Library {
    */
   store(key: string, parsed: ParsedSource): IngestOutcome {
     return writeTransaction(this.db, () => {
-      const { outcome, sourceId } = this.storeLocked(key, parsed);
-      if (sourceId !== null) this.indexSources([sourceId]);
+      const { outcome, clauses } = this.storeLocked(key, parsed);
+      indexRows(this.db, clauses);
       return outcome;
     });
   }
@@ -134,32 +134,26 @@ export class Library {
    */
   storeMany(entries: readonly { key: string; parsed: ParsedSource }[]): ({ outcome: IngestOutcome } | { error: unknown })[] {
     return writeTransaction(this.db, () => {
-      const sources: (number | bigint)[] = [];
+      const stored: IndexedClause[][] = [];
       const results = entries.map(({ key, parsed }) => {
         try {
-          const { outcome, sourceId } = this.db.transaction(() => this.storeLocked(key, parsed))();
-          if (sourceId !== null) sources.push(sourceId);
+          const { outcome, clauses } = this.db.transaction(() => this.storeLocked(key, parsed))();
+          stored.push(clauses);
           return { outcome };
         } catch (e) {
           return { error: e instanceof Database.SqliteError ? describeSqliteError(this.db.name, e) : e };
         }
       });
-      this.indexSources(sources);
+      for (const clauses of stored) indexRows(this.db, clauses);
       return results;
     });
   }
 
-  /** The exact-recall index changes in the same transaction as the clauses it covers. */
-  private indexSources(ids: readonly (number | bigint)[]): void {
-    if (ids.length === 0) return;
-    indexClauses(
-      this.db,
-      'SELECT c.seq, c.text, c.heading FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE d.source_id IN (SELECT value FROM json_each(?)) ORDER BY c.seq',
-      JSON.stringify(ids.map(Number)),
-    );
-  }
-
-  private storeLocked(key: string, parsed: ParsedSource): { outcome: IngestOutcome; sourceId: number | bigint | null } {
+  /**
+   * Writes a file's rows; the clauses it stored come back to be indexed by the caller, in the same
+   * transaction (the exact-recall index changes with the clauses it covers).
+   */
+  private storeLocked(key: string, parsed: ParsedSource): { outcome: IngestOutcome; clauses: IndexedClause[] } {
     // What the library holds from this file afterwards (a document already there from another file is not stored twice).
     const outcome = (status: IngestStatus, warnings: string[], stored: readonly ParsedSource['documents'][number][], touched: string[] = [], duplicateOf: string | null = null): IngestOutcome => ({
       source: key,
@@ -173,11 +167,11 @@ export class Library {
     const existing = this.prepared<[string], { id: number; sha256: string; parser: number }>('SELECT id, sha256, parser FROM sources WHERE key = ?').get(key);
     if (existing?.sha256 === parsed.sha256 && existing.parser === parsed.parser) {
       // What this file holds in the library, as it was stored.
-      return { outcome: outcome('unchanged', parsed.warnings, this.storedOf(existing.id, parsed.documents)), sourceId: null };
+      return { outcome: outcome('unchanged', parsed.warnings, this.storedOf(existing.id, parsed.documents)), clauses: [] };
     }
     const twin = this.prepared<[string, string], { key: string }>('SELECT key FROM sources WHERE sha256 = ? AND key != ?').get(parsed.sha256, key);
     // A byte-identical file under another name stores nothing: it says so, and counts nothing.
-    if (twin) return { outcome: outcome('unchanged', [...parsed.warnings, `the same file is already in the library as ${twin.key}`], [], [], twin.key), sourceId: null };
+    if (twin) return { outcome: outcome('unchanged', [...parsed.warnings, `the same file is already in the library as ${twin.key}`], [], [], twin.key), clauses: [] };
 
     const warnings = [...parsed.warnings];
     const previous = existing ? this.previousDocuments(existing.id) : [];
@@ -203,6 +197,7 @@ export class Library {
     );
     const insUnit = this.prepared('INSERT INTO clause_units (clause_id, ord, name, role) VALUES (?, ?, ?, ?)');
     const stored: ParsedSource['documents'] = [];
+    const clauses: IndexedClause[] = [];
     let duplicateOf: string | null = null;
     documents.forEach(({ doc: d, aliases }, ord) => {
       const other = twinDoc.get(d.id, d.textSha);
@@ -215,14 +210,15 @@ export class Library {
       const primary: Jurisdiction = d.jurisdictions[0] ?? { name: '全国', level: 'national' };
       insDoc.run(d.id, sourceId, ord, d.title, d.issuer, primary.name, primary.level, JSON.stringify(d.jurisdictions), d.date, d.docNumber, d.kind, d.validUntil, d.clauses.length, d.textSha, d.effective, JSON.stringify(d.history), versionKey(d.title));
       for (const c of d.clauses) {
-        insClause.run(c.id, d.id, c.parentId, c.ord, c.depth, c.kind, c.label, c.heading, c.text, c.citation, c.table ? JSON.stringify(c.table) : null, c.path);
+        const seq = insClause.run(c.id, d.id, c.parentId, c.ord, c.depth, c.kind, c.label, c.heading, c.text, c.citation, c.table ? JSON.stringify(c.table) : null, c.path).lastInsertRowid;
+        clauses.push({ seq, text: c.text, heading: c.heading });
         c.units.forEach((u, i) => insUnit.run(c.id, i, u.name, u.role));
       }
       this.recordAliases(d.id, aliases, now);
     });
     this.bumpRevision();
     const touched = [...new Set([...previous.map((p) => p.id), ...stored.map((d) => d.id)])];
-    return { outcome: outcome(existing ? 'updated' : 'added', warnings, stored, touched, stored.length === 0 ? duplicateOf : null), sourceId };
+    return { outcome: outcome(existing ? 'updated' : 'added', warnings, stored, touched, stored.length === 0 ? duplicateOf : null), clauses };
   }
 
   /** The parsed documents of a source that the library holds (a twin of another file's is not). */
