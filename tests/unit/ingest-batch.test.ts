@@ -91,6 +91,32 @@ test('the parsing thread goes on while a batch is stored, so a transaction holds
   }
 });
 
+test('a key stored twice in one transaction leaves the search index with the second copy only', async () => {
+  const files = importFiles();
+  const { dir, cleanup } = tempDir();
+  const library = Library.open(dir);
+  try {
+    // Two different texts under one key, with other files between them: one batch (no threads).
+    const [first, second, ...rest] = files;
+    const items = [{ path: first as string, key: 'shared-key' }, ...rest.slice(0, 10).map((path) => ({ path })), { path: second as string, key: 'shared-key' }];
+    const outcomes = await ingestMany(library, items, { workers: 0 });
+    assert.deepEqual(outcomes.filter((o) => o.source === 'shared-key').map((o) => o.status), ['added', 'updated']);
+    const count = (sql: string): number => library.db.prepare<[], number>(sql).pluck().get() ?? -1;
+    assert.equal(count('SELECT count(*) FROM clause_grams'), count('SELECT count(*) FROM clauses'));
+    // Every clause of the key is found by its own text, and nothing of the first copy is left.
+    const kept = library.db.prepare<[], { id: string; text: string }>("SELECT c.id, c.text FROM clauses c JOIN documents d ON d.id = c.doc_id JOIN sources s ON s.id = d.source_id WHERE s.key = 'shared-key' AND length(c.text) > 8 LIMIT 5").all();
+    assert.ok(kept.length > 0);
+    const searcher = library.openSearcher();
+    for (const c of kept) {
+      const hits = searcher.search(`"${c.text.slice(0, 8)}"`, { limit: 200 }).hits;
+      assert.ok(hits.some((h) => h.clauseId === c.id), c.text.slice(0, 8));
+    }
+  } finally {
+    library.close();
+    cleanup();
+  }
+});
+
 test('a file that cannot be read fails alone, named; the files around it are stored', async () => {
   const files = importFiles();
   const { dir, cleanup } = tempDir();

@@ -134,17 +134,21 @@ export class Library {
    */
   storeMany(entries: readonly { key: string; parsed: ParsedSource }[]): ({ outcome: IngestOutcome } | { error: unknown })[] {
     return writeTransaction(this.db, () => {
-      const stored: IndexedClause[][] = [];
+      // The clauses each key stored; a key stored again later in the batch replaced its earlier rows.
+      const stored = new Map<string, IndexedClause[]>();
       const results = entries.map(({ key, parsed }) => {
         try {
           const { outcome, clauses } = this.db.transaction(() => this.storeLocked(key, parsed))();
-          stored.push(clauses);
+          if (outcome.status !== 'unchanged') {
+            stored.delete(key);
+            stored.set(key, clauses);
+          }
           return { outcome };
         } catch (e) {
           return { error: e instanceof Database.SqliteError ? describeSqliteError(this.db.name, e) : e };
         }
       });
-      for (const clauses of stored) indexRows(this.db, clauses);
+      for (const clauses of stored.values()) indexRows(this.db, clauses);
       return results;
     });
   }
