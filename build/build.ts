@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildSeedLibrary, SEED_LIBRARY_FILE } from '../electron/core/worker/seed-library.ts';
 
 // `node build/build.ts [renderer|electron] [--out DIR]`: one half only; another folder than out/
 // (the packaging test builds into a temporary one, leaving out/ to the tests that read it).
@@ -77,4 +78,6 @@ if (only !== 'renderer') {
   rmSync(join(OUT, 'electron'), { recursive: true, force: true });
   rmSync(join(OUT, 'cli'), { recursive: true, force: true });
   await Promise.all(electron.map((o) => build(o)));
+  // The seeds' library, imported, indexed and linked once here: a first start copies it.
+  buildSeedLibrary(join(OUT, SEED_LIBRARY_FILE), join(ROOT, 'seeds'));
 }

@@ -9,6 +9,7 @@ import { MESSAGES, type Lang } from '../../shared/i18n.ts';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../core/api/engine-host.ts';
+import { SEED_LIBRARY_FILE } from '../core/worker/seed-library.ts';
 import { APP_ORIGIN, isAppUrl, registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { electronPrintToPdf } from './print-pdf.ts';
@@ -96,7 +97,16 @@ if (!app.requestSingleInstanceLock()) {
     // CLAUSEWAY_DATA, as for the command line, else the app's own data folder. The menu's
     // language follows the reader's.
     const dataDir = process.env['CLAUSEWAY_DATA'] ?? app.getPath('userData');
-    host = new EngineHost({ dataDir, seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : join(ROOT, 'seeds'), workerUrl: pathToFileURL(WORKER), importWorkerUrl: pathToFileURL(IMPORT_WORKER), choosePaths, onLanguage: setMenu, briefs: { printToPdf: electronPrintToPdf() } });
+    host = new EngineHost({
+      dataDir,
+      seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : join(ROOT, 'seeds'),
+      seedLibrary: app.isPackaged ? join(process.resourcesPath, SEED_LIBRARY_FILE) : join(ROOT, 'out', SEED_LIBRARY_FILE),
+      workerUrl: pathToFileURL(WORKER),
+      importWorkerUrl: pathToFileURL(IMPORT_WORKER),
+      choosePaths,
+      onLanguage: setMenu,
+      briefs: { printToPdf: electronPrintToPdf() },
+    });
     registerIpc(ipcMain, host, () => BrowserWindow.getAllWindows());
     setMenu(app.getLocale().startsWith('zh') ? 'zh' : 'en');
 

@@ -1,6 +1,7 @@
-// The app under test, started the way browser mode starts it: a fresh library, the engine host
-// (whose worker imports the seeds), the loopback server; and Debian's Chromium. Used by the
-// end-to-end fixtures and by the UI bench.
+// The app under test, started the way browser mode starts it: a fresh library (the seeds' library
+// that the build made, copied in, or the seeds imported by the host's worker when told so), the
+// engine host, the loopback server; and Debian's Chromium. Used by the end-to-end fixtures and by
+// the UI bench.
 
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { EngineHost } from '../../electron/core/api/engine-host.ts';
 import { SEEDS_DIR } from '../../electron/core/ingest/ingest-files.ts';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server.ts';
-import { importWorkerUrl, seedWorkerUrl } from '../../electron/core/server/serve.ts';
+import { BUILT_SEED_LIBRARY, importWorkerUrl, seedWorkerUrl } from '../../electron/core/server/serve.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Set to a folder (by `npm run screenshots`), the flow's screenshots are written there too. */
@@ -25,12 +26,12 @@ export interface AppServer {
   server: RunningServer;
   host: EngineHost;
   dataDir: string;
-  /** Resolves when the library is open (the first start imports the seeds in a worker). */
+  /** Resolves when the library is open (a first start without the built library imports the seeds in a worker). */
   ready: Promise<void>;
 }
 
-export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'clauseway-e2e-'))): Promise<AppServer> {
-  const host = new EngineHost({ dataDir, seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl(), importWorkerUrl: importWorkerUrl() });
+export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'clauseway-e2e-')), { builtLibrary = true } = {}): Promise<AppServer> {
+  const host = new EngineHost({ dataDir, seedsDir: SEEDS_DIR, ...(builtLibrary ? { seedLibrary: BUILT_SEED_LIBRARY } : {}), workerUrl: seedWorkerUrl(), importWorkerUrl: importWorkerUrl() });
   const server = await startServer({ api: host, rendererDir: join(ROOT, 'out', 'renderer'), uploads: host.uploads });
   return { server, host, dataDir, ready: host.start() };
 }

@@ -113,11 +113,20 @@ export async function uiBench(benchCorpus: string | null): Promise<{ rows: UiRow
     });
     const firstRowAt = (): Promise<number> => page.evaluate(() => (window as { firstRowAt?: number }).firstRowAt ?? NaN);
 
-    // First start: the worker imports the seeds while the window already shows progress.
-    let app = await startApp(dataDir);
-    const staticMs = await timeTo(() => page.goto(`http://127.0.0.1:${app.server.port}/app.css`), () => Promise.resolve());
+    // A first start without the library the build made (or with a stale one): the worker imports
+    // the seeds while the window already shows progress.
+    const importDir = mkdtempSync(join(tmpdir(), 'clauseway-ui-bench-import-'));
+    let app = await startApp(importDir, { builtLibrary: false });
+    let staticMs = await timeTo(() => page.goto(`http://127.0.0.1:${app.server.port}/app.css`), () => Promise.resolve());
+    const imported = await timeTo(() => page.goto(app.server.url), () => page.locator('.doc-row').first().waitFor());
+    await stopApp(app);
+
+    // First start: the seeds' library that the build made is copied in.
+    app = await startApp(dataDir);
+    staticMs = await timeTo(() => page.goto(`http://127.0.0.1:${app.server.port}/app.css`), () => Promise.resolve());
     const first = await timeTo(() => page.goto(app.server.url), () => page.locator('.doc-row').first().waitFor());
-    rows.push({ what: 'launch → library shown, first start (imports the seeds)', ms: first, baseline: 'static file', ratio: first / staticMs, target: '≤ 1000 ms', met: first <= 1000 });
+    rows.push({ what: 'launch → library shown, first start (the built seeds library copied in)', ms: first, baseline: 'static file', ratio: first / staticMs, target: '≤ 1000 ms', met: first <= 1000 });
+    rows.push({ what: 'launch → library shown, first start importing the seeds (no built library)', ms: imported, baseline: 'static file', ratio: imported / staticMs });
     await stopApp(app, { keepData: true });
 
     // The longest law of the bench corpus joins the library, as a user's import would: with its

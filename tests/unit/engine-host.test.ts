@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryStatus } from '../../shared/api.ts';
 import { EngineHost } from '../../electron/core/api/engine-host.ts';
-import { seedsUpToDate, SEEDS_DIR, seedFiles } from '../../electron/core/ingest/ingest-files.ts';
-import { tempDir } from '../helpers/library.ts';
+import { ingestFile, seedsUpToDate, SEEDS_DIR, seedFiles } from '../../electron/core/ingest/ingest-files.ts';
+import { buildSeedLibrary, placeSeedLibrary, SEED_LIBRARY_FILE } from '../../electron/core/worker/seed-library.ts';
+import { FIXTURES, tempDir } from '../helpers/library.ts';
 
 const workerUrl = new URL('../../electron/core/worker/seed-worker.ts', import.meta.url);
 
@@ -74,6 +75,81 @@ test('a changed seed is refused with its name, and the library is kept', async (
     const lib = Library.open(data);
     assert.equal(lib.listDocuments().length, count, 'nothing already stored was lost');
     lib.close();
+  } finally {
+    cleanup();
+  }
+});
+
+test('a first start copies the library the build made: no worker, the same documents, ids and links as an import', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const built = join(dir, SEED_LIBRARY_FILE);
+    buildSeedLibrary(built, SEEDS_DIR);
+    // No worker could run: the start must not need one.
+    const host = new EngineHost({ dataDir: join(dir, 'copied'), seedsDir: SEEDS_DIR, seedLibrary: built, workerUrl: new URL('file:///nonexistent-worker.ts') });
+    await host.start();
+    const imported = new EngineHost({ dataDir: join(dir, 'imported'), seedsDir: SEEDS_DIR, workerUrl });
+    await imported.start();
+    try {
+      const ids = (docs: { id: string; title: string }[]): string[] => docs.map((d) => `${d.id} ${d.title}`).sort();
+      assert.deepEqual(ids(await host.listDocuments()), ids(await imported.listDocuments()));
+      const outline = (await host.listDocuments()).find((d) => d.title === '粤港澳大湾区发展规划纲要');
+      assert.ok(outline);
+      const hits = async (h: EngineHost): Promise<string[]> => (await h.search('绿色金融')).hits.map((x) => x.clauseId);
+      assert.deepEqual(await hits(host), await hits(imported));
+      const clause = (await hits(host))[0] as string;
+      const links = await host.clauseLinks({ clauseId: clause });
+      assert.ok(links.links.length > 0, "the copied library holds the links");
+      assert.deepEqual(links, await imported.clauseLinks({ clauseId: clause }));
+    } finally {
+      host.close();
+      imported.close();
+    }
+  } finally {
+    cleanup();
+  }
+});
+
+test('the built library is never copied over a library, and a stale one is brought up to date by the worker', async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const seeds = join(dir, 'seeds');
+    mkdirSync(seeds);
+    for (const f of seedFiles()) copyFileSync(f, join(seeds, f.split('/').pop() ?? ''));
+    copyFileSync(join(SEEDS_DIR, 'manifest.json'), join(seeds, 'manifest.json'));
+    const built = join(dir, SEED_LIBRARY_FILE);
+    buildSeedLibrary(built, seeds);
+
+    // A library already there (a user's import in it) stays as it is.
+    const data = join(dir, 'data');
+    const { Library } = await import('../../electron/core/store/library.ts');
+    const lib = Library.open(data);
+    ingestFile(lib, join(FIXTURES, 'qianhai-regulation.zh-hans.txt'));
+    const before = lib.listDocuments().map((d) => d.id).sort();
+    lib.close();
+    assert.equal(placeSeedLibrary(built, data), false);
+    const host = new EngineHost({ dataDir: data, seedsDir: seeds, seedLibrary: built, workerUrl });
+    await host.start();
+    const after = (await host.listDocuments()).map((d) => d.id);
+    for (const id of before) assert.ok(after.includes(id), `the user's document ${id} is kept`);
+    host.close();
+
+    // Built from other seeds than the app ships now: placed, found stale, imported again by the worker.
+    const manifest = JSON.parse(readFileSync(join(seeds, 'manifest.json'), 'utf8')) as { files: Record<string, { sha256: string }> };
+    const name = Object.keys(manifest.files)[0] as string;
+    const { createHash } = await import('node:crypto');
+    const text = `${readFileSync(join(seeds, name), 'utf8')}\n附则\n本规划自印发之日起施行。\n`;
+    writeFileSync(join(seeds, name), text);
+    (manifest.files[name] as { sha256: string }).sha256 = createHash('sha256').update(text).digest('hex');
+    writeFileSync(join(seeds, 'manifest.json'), JSON.stringify(manifest));
+    const fresh = join(dir, 'fresh');
+    assert.equal(placeSeedLibrary(built, fresh), true);
+    assert.equal(seedsUpToDate(fresh, seeds), false);
+    const again = new EngineHost({ dataDir: fresh, seedsDir: seeds, seedLibrary: built, workerUrl });
+    await again.start();
+    assert.equal(seedsUpToDate(fresh, seeds), true);
+    assert.ok((await again.search('自印发之日起施行')).hits.length > 0);
+    again.close();
   } finally {
     cleanup();
   }

@@ -2,7 +2,7 @@
 // stand-in Electron (build/pack-check.ts; about 10–60 s): what app.asar holds and leaves out, what is
 // unpacked beside it, the seeds as resources, the fuses flipped in the executable. The packed seed
 // worker is then run from the package, under Node, to show that it loads native SQLite and reads
-// the seeds where the app finds them.
+// the seeds where the app finds them; the seeds' library the build made ships beside the seeds.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +15,9 @@ import fuses from '@electron/fuses';
 import { parse } from 'yaml';
 import { packWithStandIn, type PackResult } from '../../build/pack-check.ts';
 import type { SeedWorkerMessage } from '../../electron/core/worker/seed-worker.ts';
+import { placeSeedLibrary, SEED_LIBRARY_FILE } from '../../electron/core/worker/seed-library.ts';
+import { seedsUpToDate } from '../../electron/core/ingest/ingest-files.ts';
+import { linksUpToDate } from '../../electron/core/links/index.ts';
 import { ROOT, SEEDS, tempDir } from '../helpers/library.ts';
 
 // Both are CommonJS; their exports are read off the module object. A fuse's state is the byte '0'
@@ -88,6 +91,16 @@ test('the seeds ship as resources, byte for byte', () => {
   const expected = readdirSync(SEEDS).filter((f) => f.endsWith('.txt') || f === 'manifest.json').sort();
   assert.deepEqual(shipped, expected);
   for (const f of expected) assert.ok(readFileSync(join(resources, 'seeds', f)).equals(readFileSync(join(SEEDS, f))), f);
+});
+
+test('the seeds\' library ships as a resource: a first start copies it and finds it up to date with the packed seeds', () => {
+  const built = join(resources, SEED_LIBRARY_FILE);
+  assert.ok(existsSync(built), 'resources/seed-library.db');
+  assert.ok(!entries.some((e) => e.endsWith(SEED_LIBRARY_FILE)), 'not packed into app.asar as well');
+  const data = join(work.dir, 'first-start');
+  assert.equal(placeSeedLibrary(built, data), true);
+  assert.equal(seedsUpToDate(data, join(resources, 'seeds')), true);
+  assert.equal(linksUpToDate(data), true);
 });
 
 test('the packed worker runs from the package: native SQLite loads and the seeds are imported', async () => {

@@ -10,6 +10,7 @@ import { linksUpToDate } from '../links/index.ts';
 import { Corrections, openUserData, reconcileWithLibrary, type AnnotationStore } from '../annotations/index.ts';
 import { Library } from '../store/library.ts';
 import type { SeedWorkerData, SeedWorkerMessage } from '../worker/seed-worker.ts';
+import { placeSeedLibrary } from '../worker/seed-library.ts';
 import type { BriefOptions } from '../briefs/service.ts';
 import { EngineApi } from './engine-api.ts';
 import { callMethod, ForwardingApi } from './forward.ts';
@@ -21,6 +22,12 @@ type Language = Parameters<ClausewayApi['setLanguage']>[0];
 export interface HostOptions {
   dataDir: string;
   seedsDir: string;
+  /**
+   * The seeds' library built with the app (worker/seed-library.ts): a first start copies it into
+   * an empty data folder instead of importing the seeds. Without it, or when it is stale, the
+   * worker imports them.
+   */
+  seedLibrary?: string;
   /** The worker script: the TypeScript source under Node, the bundled file in the packaged app. */
   workerUrl: URL | string;
   /** Told the reader's language (setLanguage): the desktop shell sets its menu by it. */
@@ -67,6 +74,8 @@ export class EngineHost extends ForwardingApi {
 
   /** Resolves when the library is open; rejects (and status() says why) when it cannot be. */
   start(): Promise<void> {
+    // A first start begins from the library built with the app, when there is one and no library yet.
+    if (this.options.seedLibrary !== undefined) placeSeedLibrary(this.options.seedLibrary, this.options.dataDir);
     // Most starts find the seeds imported and every document's links computed: open at once, no worker.
     if (seedsUpToDate(this.options.dataDir, this.options.seedsDir) && linksUpToDate(this.options.dataDir)) {
       try {

@@ -7,12 +7,15 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../api/engine-host.ts';
 import { SEEDS_DIR } from '../ingest/ingest-files.ts';
+import { SEED_LIBRARY_FILE } from '../worker/seed-library.ts';
 import { defaultDataDir } from '../paths.ts';
 import { startServer } from './http-server.ts';
 
 const RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer');
 const BUNDLED_WORKER = resolve(import.meta.dirname, '../../../out/electron/seed-worker.mjs');
 const BUNDLED_IMPORT_WORKER = resolve(import.meta.dirname, '../../../out/electron/import-worker.mjs');
+/** The seeds' library that `npm run build` writes (worker/seed-library.ts). */
+export const BUILT_SEED_LIBRARY = resolve(import.meta.dirname, '../../../out', SEED_LIBRARY_FILE);
 
 /** The import worker: its bundle when built (it starts in two thirds of the time), else its source. */
 export function seedWorkerUrl(): URL {
@@ -32,7 +35,7 @@ export async function serve(argv: string[]): Promise<void> {
   // Exported briefs link to their clauses at this server's address (briefs, issue 14).
   let origin = '';
   const briefs = { linkOf: (clauseId: string): string => `${origin}/#/c/${clauseId}` };
-  const host = new EngineHost({ dataDir: values.data ?? defaultDataDir(), seedsDir: SEEDS_DIR, workerUrl: seedWorkerUrl(), importWorkerUrl: importWorkerUrl(), briefs });
+  const host = new EngineHost({ dataDir: values.data ?? defaultDataDir(), seedsDir: SEEDS_DIR, seedLibrary: BUILT_SEED_LIBRARY, workerUrl: seedWorkerUrl(), importWorkerUrl: importWorkerUrl(), briefs });
   const server = await startServer({ api: host, rendererDir: RENDERER_DIR, port, uploads: host.uploads });
   origin = `http://127.0.0.1:${server.port}`;
   process.stdout.write(`Clauseway (browser mode) is running. Open:\n\n  ${server.url}\n\nThe address carries this session's key; the server answers on 127.0.0.1 only. Ctrl+C stops it.\n`);

@@ -3,10 +3,9 @@
 // reporting each step. This is the only writer while it runs.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { ingestSeeds } from '../ingest/ingest-files.ts';
-import { updateLinks } from '../links/index.ts';
 import { Library } from '../store/library.ts';
 import type { WorkerMessage } from './messages.ts';
+import { prepareSeeds } from './seed-library.ts';
 
 export interface SeedWorkerData {
   dataDir: string;
@@ -21,15 +20,7 @@ const { dataDir, seedsDir } = workerData as SeedWorkerData;
 try {
   const library = Library.open(dataDir);
   try {
-    let total = 0;
-    ingestSeeds(library, seedsDir, (name, i, n) => {
-      total = n + 2;
-      post({ type: 'progress', done: i, total, current: name });
-    });
-    post({ type: 'progress', done: total - 2, total, current: 'search' });
-    library.openSearcher();
-    post({ type: 'progress', done: total - 1, total, current: 'links' });
-    updateLinks(library);
+    prepareSeeds(library, seedsDir, (current, done, total) => post({ type: 'progress', done, total, current }));
     post({ type: 'done', documents: library.listDocuments().length });
   } finally {
     library.close();
