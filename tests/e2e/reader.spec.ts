@@ -3,10 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestFile, MANIFEST_FILE, SEEDS_DIR } from '../../electron/core/ingest/ingest-files.ts';
+import { ingestFile, MANIFEST_FILE, SEEDS_DIR, seedsUpToDate } from '../../electron/core/ingest/ingest-files.ts';
 import { loadManifest } from '../../electron/core/ingest/manifest.ts';
 import { Library } from '../../electron/core/store/library.ts';
 import { editSeed001, SEED_001 } from '../helpers/seed-edits.ts';
+import { startApp, stopApp } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { jumpThroughTheOutline, libraryIsShown, openFromLibrary, openTheOutline, pane, searchAndOpenAHit, shoot, sideBySide, switchLanguage } from './flow.ts';
 
@@ -106,6 +107,24 @@ test('a filter and a one-character search', async ({ page, app }) => {
   await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
   await expect(results.locator('.search-group h3').first()).toContainText('东莞');
   await expect(results.locator('.search-group')).toHaveCount(1);
+});
+
+test('a first start without the built seeds library imports the seeds in the worker, then shows the library', async ({ chromiumBrowser, app }) => {
+  const fresh = await startApp(undefined, { builtLibrary: false });
+  const context = await chromiumBrowser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.goto(fresh.server.url);
+    await libraryIsShown(page);
+    await fresh.ready;
+    const status = await fresh.host.status();
+    // The same documents as the library copied from the build (the other tests' library).
+    expect(status.documents).toBe((await app.host.listDocuments()).length);
+    expect(seedsUpToDate(fresh.dataDir)).toBe(true);
+  } finally {
+    await context.close();
+    await stopApp(fresh);
+  }
 });
 
 test('browser mode without its key says how to get in, and reaches nothing', async ({ page, app }) => {

@@ -62,7 +62,10 @@ function sizeOf(path: string): number {
 /** A transaction holds this many files or bytes of text at most: the write lock is held briefly. */
 const BATCH_FILES = 64;
 const BATCH_BYTES = 8 << 20;
-/** Parsed files waiting for their transaction hold about this much text at most. */
+/**
+ * Files sent to the parsing threads and not yet taken into a batch: this many bytes on disk at
+ * most (a Word file holds several times its size in text; the batch being stored comes on top).
+ */
 const AHEAD_BYTES = 3 * BATCH_BYTES;
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 16;

@@ -148,7 +148,7 @@ export class Library {
           return { error: e instanceof Database.SqliteError ? describeSqliteError(this.db.name, e) : e };
         }
       });
-      for (const clauses of stored.values()) indexRows(this.db, clauses);
+      indexRows(this.db, [...stored.values()].flat());
       return results;
     });
   }

@@ -8,9 +8,9 @@
 // the seed worker brings it up to date as it would any older library. It is placed only where no
 // library is: it never replaces a user's.
 
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ingestSeeds } from '../ingest/ingest-files.ts';
 import { updateLinks } from '../links/index.ts';
 import { openDatabase } from '../store/database.ts';
@@ -52,11 +52,15 @@ export function buildSeedLibrary(target: string, seedsDir: string): void {
   }
 }
 
+/** A copy of a placement that a process did not live to finish: `.clauseway.db.PID.tmp`. */
+const leftOver = (f: string): boolean => f.startsWith(`.${DATABASE_FILE}.`) && f.endsWith('.tmp');
+
 /**
  * Places the built library in `dataDir` when it holds no library at all (a first start) and the
  * built one has this version's schema. Copied under a temporary name and linked into place, so a
  * process opening the folder meanwhile finds nothing or the whole file, and nothing is replaced:
- * whoever creates the library first keeps it. Returns whether it was placed.
+ * whoever creates the library first keeps it. Returns whether it was placed; never throws (the
+ * start then imports the seeds, and reports what stands in its way).
  */
 export function placeSeedLibrary(built: string, dataDir: string): boolean {
   const target = join(dataDir, DATABASE_FILE);
@@ -67,16 +71,24 @@ export function placeSeedLibrary(built: string, dataDir: string): boolean {
   } catch {
     return false;
   }
-  mkdirSync(dataDir, { recursive: true });
   const copy = join(dataDir, `.${DATABASE_FILE}.${process.pid}.tmp`);
   try {
+    mkdirSync(dataDir, { recursive: true });
+    for (const f of readdirSync(dataDir)) if (leftOver(f) && f !== basename(copy)) rmSync(join(dataDir, f), { force: true });
     copyFileSync(built, copy);
+    // The copy keeps the resource's mode: a package installed read-only would give a read-only library.
+    chmodSync(copy, 0o644);
     linkSync(copy, target);
     return true;
   } catch {
-    // Another process created the library first, or the file system has no links: the start imports.
+    // Another process created the library first, the file system has no links, or the folder
+    // cannot be written: the start goes on without it.
     return false;
   } finally {
-    rmSync(copy, { force: true });
+    try {
+      rmSync(copy, { force: true, maxRetries: 3 });
+    } catch {
+      // Held open (a virus scanner): the next placement removes it.
+    }
   }
 }
