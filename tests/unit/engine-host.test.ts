@@ -10,6 +10,15 @@ import { FIXTURES, tempDir } from '../helpers/library.ts';
 
 const workerUrl = new URL('../../electron/core/worker/seed-worker.ts', import.meta.url);
 
+/** The bundled seeds and their manifest copied into `dir`/seeds, to be changed by a test. */
+function copyOfSeeds(dir: string): string {
+  const seeds = join(dir, 'seeds');
+  mkdirSync(seeds);
+  for (const f of seedFiles()) copyFileSync(f, join(seeds, f.split('/').pop() ?? ''));
+  copyFileSync(join(SEEDS_DIR, 'manifest.json'), join(seeds, 'manifest.json'));
+  return seeds;
+}
+
 test('the first start imports the seeds in a worker, reporting progress; the API waits for it', async () => {
   const { dir, cleanup } = tempDir();
   try {
@@ -52,10 +61,7 @@ test('the first start imports the seeds in a worker, reporting progress; the API
 test('a changed seed is refused with its name, and the library is kept', async () => {
   const { dir, cleanup } = tempDir();
   try {
-    const seeds = join(dir, 'seeds');
-    mkdirSync(seeds);
-    for (const f of seedFiles()) copyFileSync(f, join(seeds, f.split('/').pop() ?? ''));
-    copyFileSync(join(SEEDS_DIR, 'manifest.json'), join(seeds, 'manifest.json'));
+    const seeds = copyOfSeeds(dir);
     const data = join(dir, 'data');
     const host = new EngineHost({ dataDir: data, seedsDir: seeds, workerUrl });
     await host.start();
@@ -97,7 +103,7 @@ test('a first start copies the library the build made: no worker, the same docum
       assert.deepEqual(await hits(host), await hits(imported));
       const clause = (await hits(host))[0] as string;
       const links = await host.clauseLinks({ clauseId: clause });
-      assert.ok(links.links.length > 0, "the copied library holds the links");
+      assert.ok(links.links.length > 0, 'the copied library holds the links');
       assert.deepEqual(links, await imported.clauseLinks({ clauseId: clause }));
     } finally {
       host.close();
@@ -111,10 +117,7 @@ test('a first start copies the library the build made: no worker, the same docum
 test('the built library is never copied over a library, and a stale one is brought up to date by the worker', async () => {
   const { dir, cleanup } = tempDir();
   try {
-    const seeds = join(dir, 'seeds');
-    mkdirSync(seeds);
-    for (const f of seedFiles()) copyFileSync(f, join(seeds, f.split('/').pop() ?? ''));
-    copyFileSync(join(SEEDS_DIR, 'manifest.json'), join(seeds, 'manifest.json'));
+    const seeds = copyOfSeeds(dir);
     const built = join(dir, SEED_LIBRARY_FILE);
     buildSeedLibrary(built, seeds);
 
